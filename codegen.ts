@@ -1,0 +1,23 @@
+// Types the operations that tests and benchmarks send, from the committed schema.graphql.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['test/**/*.ts', '!test/gql/**'],
+  ignoreNoDocuments: false,
+  // ESM: relative imports in the generated files carry their .js extension.
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'test/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'string', SafeInt: 'number' },
+      },
+    },
+  },
+};
+
+export default config;

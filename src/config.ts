@@ -1,0 +1,54 @@
+// The environment is read here once; everything else receives a Config.
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SEED_DEMO: boolean.default(true),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  IMAGE_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  LOG_SQL: boolean.default(false),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  /** A PostgreSQL URL; when absent the server starts embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Where embedded data and the generated secret key live; `memory://` keeps nothing. */
+  dataDir: string;
+  seedDemo: boolean;
+  adminToken: string | undefined;
+  imageSecretKey: string | undefined;
+  logSql: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    seedDemo: e.SEED_DEMO,
+    adminToken: e.ADMIN_TOKEN,
+    imageSecretKey: e.IMAGE_SECRET_KEY,
+    logSql: e.LOG_SQL,
+  };
+}
+
+export const isMemoryDir = (dir: string) => dir === 'memory://';

@@ -1,0 +1,156 @@
+// Reading the catalog: the filters of Glance, the search of Foreman, keyset pages, counts.
+import type { FilterQuery } from '@mikro-orm/core';
+import { type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
+import type { DomainContext } from './context.js';
+import { type Direction, type OrderKey, type Page, type PageArgs, findPage } from './pagination.js';
+import { searchCondition } from './search/to-filter.js';
+import { AmbiguousNameError, BadQueryError } from './errors.js';
+import { isUuid } from './validation.js';
+import { liveImages, visibleImages } from './visibility.js';
+
+export interface Range<T> {
+  gt?: T | null;
+  gte?: T | null;
+  lt?: T | null;
+  lte?: T | null;
+}
+export interface DateComparison extends Range<Date> {
+  eq?: Date | null;
+  neq?: Date | null;
+}
+
+export interface ImageFilter {
+  name?: string | null;
+  nameContains?: string | null;
+  status?: ImageStatus[] | null;
+  visibility?: Visibility[] | null;
+  /** Images carrying all of these tags. */
+  tags?: string[] | null;
+  protected?: boolean | null;
+  /** Hidden images (Glance os_hidden) are listed only when this asks for them. */
+  hidden?: boolean | null;
+  ownerId?: string | null;
+  regionId?: string | null;
+  operatingSystemId?: string | null;
+  architectureId?: string | null;
+  computeResourceId?: string | null;
+  diskFormat?: DiskFormat[] | null;
+  size?: Range<number> | null;
+  createdAt?: DateComparison | null;
+  updatedAt?: DateComparison | null;
+}
+
+export const IMAGE_ORDER_FIELDS = {
+  NAME: { field: 'name', kind: 'string', nullable: false },
+  CREATED_AT: { field: 'createdAt', kind: 'date', nullable: false },
+  UPDATED_AT: { field: 'updatedAt', kind: 'date', nullable: false },
+  SIZE: { field: 'size', kind: 'number', nullable: true },
+  STATUS: { field: 'status', kind: 'string', nullable: false },
+} as const satisfies Record<string, Omit<OrderKey, 'direction'>>;
+export type ImageOrderField = keyof typeof IMAGE_ORDER_FIELDS;
+
+export interface ImageOrder {
+  field: ImageOrderField;
+  direction: Direction;
+}
+
+export interface ImageListArgs extends PageArgs {
+  filter?: ImageFilter | null;
+  orderBy?: ImageOrder[] | null;
+  search?: string | null;
+}
+
+export interface ImagePage extends Page<Image> {
+  /** Counted only when asked for: a count is a second statement. */
+  totalCount: () => Promise<number>;
+}
+
+/** The relations a catalog page joins in, so a page costs one statement whatever it shows. */
+export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'region', 'owner'] as const;
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function range<T>(value: Range<T> & { eq?: T | null; neq?: T | null }): Record<string, T> {
+  const operators: Record<string, T> = {};
+  for (const [name, operator] of [['gt', '$gt'], ['gte', '$gte'], ['lt', '$lt'], ['lte', '$lte'], ['eq', '$eq'], ['neq', '$ne']] as const) {
+    const bound = value[name];
+    if (bound != null) operators[operator] = bound;
+  }
+  return operators;
+}
+
+/** The condition a filter and a search mean, within what the viewer may see. */
+export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, search?: string | null): FilterQuery<Image> {
+  const f = filter;
+  for (const key of ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId'] as const) {
+    const id = f[key];
+    if (id != null && !isUuid(id)) throw new BadQueryError(`filter.${key} is not a valid id`, `filter.${key}`);
+  }
+  const conditions: FilterQuery<Image>[] = [visibleImages(ctx.viewer)];
+  // Deleted images are listed only to whoever filters on DELETED.
+  if (!f.status?.includes('DELETED')) conditions.push({ deletedAt: null });
+  conditions.push({ hidden: f.hidden ?? false });
+  if (f.name != null) conditions.push({ name: f.name });
+  if (f.nameContains != null) conditions.push({ name: { $ilike: `%${escapeLike(f.nameContains)}%` } });
+  if (f.status?.length) conditions.push({ status: { $in: f.status } });
+  if (f.visibility?.length) conditions.push({ visibility: { $in: f.visibility } });
+  if (f.tags?.length) conditions.push({ tags: { $contains: f.tags } });
+  if (f.protected != null) conditions.push({ protected: f.protected });
+  if (f.ownerId != null) conditions.push({ owner: f.ownerId });
+  if (f.regionId != null) conditions.push({ region: f.regionId });
+  if (f.operatingSystemId != null) conditions.push({ operatingSystem: f.operatingSystemId });
+  if (f.architectureId != null) conditions.push({ architecture: f.architectureId });
+  if (f.computeResourceId != null) conditions.push({ computeResource: f.computeResourceId });
+  if (f.diskFormat?.length) conditions.push({ diskFormat: { $in: f.diskFormat } });
+  if (f.size) conditions.push({ size: range(f.size) });
+  if (f.createdAt) conditions.push({ createdAt: range(f.createdAt) });
+  if (f.updatedAt) conditions.push({ updatedAt: range(f.updatedAt) });
+  const searched = search ? searchCondition(search) : null;
+  if (searched) conditions.push(searched);
+  return { $and: conditions };
+}
+
+export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[] {
+  const requested = orderBy?.length ? orderBy : [{ field: 'NAME', direction: 'ASC' } as const];
+  const seen = new Set<string>();
+  // A repeated field adds nothing to the order; keeping the first keeps cursors short.
+  return requested
+    .filter((order) => !seen.has(order.field) && seen.add(order.field))
+    .map((order) => ({ ...IMAGE_ORDER_FIELDS[order.field], direction: order.direction }));
+}
+
+/** A page of the images the viewer may see, with their relations joined in. */
+export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
+  const where = imageCondition(ctx, args.filter ?? {}, args.search);
+  const page = await findPage<Image>(ctx.em, 'Image', where, imageOrder(args.orderBy), args, {
+    populate: [...IMAGE_RELATIONS] as never,
+    strategy: 'joined',
+  });
+  let count: Promise<number> | undefined;
+  return { ...page, totalCount: () => (count ??= ctx.em.count(Image, where)) };
+}
+
+/** The live images among `ids` that the viewer may see, in one statement, in no particular order. */
+export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<Image[]> {
+  const wanted = ids.filter(isUuid);
+  if (wanted.length === 0) return [];
+  return ctx.em.find(Image, { $and: [liveImages(ctx.viewer), { id: { $in: wanted } }] }, {
+    populate: [...IMAGE_RELATIONS] as never,
+    strategy: 'joined',
+  });
+}
+
+/**
+ * Danube's image-by-name: among the images the viewer can see in a region, its own project's
+ * first; an ambiguous name is an error listing the candidates rather than a guess.
+ */
+export async function imageByName(ctx: DomainContext, regionId: string, name: string): Promise<Image | null> {
+  if (!isUuid(regionId)) return null;
+  const matches = await ctx.em.find(
+    Image,
+    { $and: [liveImages(ctx.viewer), { region: regionId, name }] },
+    { populate: [...IMAGE_RELATIONS] as never, strategy: 'joined', orderBy: { id: 'ASC' }, limit: 11 },
+  );
+  if (matches.length <= 1) return matches[0] ?? null;
+  throw new AmbiguousNameError(name, matches.map((image) => image.id));
+}

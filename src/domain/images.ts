@@ -1,0 +1,243 @@
+// Changing images: create, update, rename, tag, delete. Each validates everything first,
+// then writes in one transaction.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Architecture } from '../db/entities/architecture.js';
+import { ComputeResource } from '../db/entities/compute-resource.js';
+import {
+  CONTAINER_FORMATS, DISK_BUSES, DISK_FORMATS, FIRMWARES, Image, MACHINE_TYPES, SSH_KEY_POLICIES,
+  VIDEO_MODELS, VIF_MODELS, VISIBILITIES,
+} from '../db/entities/image.js';
+import { ImageMetadata } from '../db/entities/image-metadata.js';
+import { OperatingSystem } from '../db/entities/operating-system.js';
+import { Project } from '../db/entities/project.js';
+import { Region } from '../db/entities/region.js';
+import type { DomainContext } from './context.js';
+import { ConflictError, NotFoundError, ProtectedImageError, ValidationError, type ValidationIssue } from './errors.js';
+import { deletionStart, transition } from './image-status.js';
+import { inTransaction } from './unit-of-work.js';
+import {
+  displayName, isUuid, metadataKey, metadataValue, nonNegativeInt, shortText, sourceUrl, tag, tagList, validate,
+} from './validation.js';
+import { liveImages } from './visibility.js';
+
+const id = z.string().refine(isUuid, 'is not a valid id');
+const optionalText = (max: number) => shortText(max).nullable();
+
+/** The writable fields of an image; ids are raw uuids (the schema decodes global ids). */
+const imageFields = {
+  name: displayName,
+  description: optionalText(4096),
+  version: optionalText(64),
+  visibility: z.enum(VISIBILITIES),
+  protected: z.boolean(),
+  hidden: z.boolean(),
+  tags: tagList,
+  diskFormat: z.enum(DISK_FORMATS).nullable(),
+  containerFormat: z.enum(CONTAINER_FORMATS).nullable(),
+  minDisk: nonNegativeInt,
+  minRam: nonNegativeInt,
+  ownerId: id.nullable(),
+  operatingSystemId: id.nullable(),
+  architectureId: id.nullable(),
+  computeResourceId: id.nullable(),
+  providerRef: shortText(255).min(1, 'must not be empty').nullable(),
+  username: optionalText(255),
+  password: optionalText(255),
+  userData: z.boolean(),
+  osType: optionalText(32),
+  osDistro: optionalText(64),
+  osVersion: optionalText(64),
+  sshKey: z.enum(SSH_KEY_POLICIES),
+  isBaremetal: z.boolean(),
+  hwFirmware: z.enum(FIRMWARES).nullable(),
+  hwMachineType: z.enum(MACHINE_TYPES).nullable(),
+  hwDiskBus: z.enum(DISK_BUSES).nullable(),
+  hwVifModel: z.enum(VIF_MODELS).nullable(),
+  hwVideoModel: z.enum(VIDEO_MODELS).nullable(),
+  displayOrder: z.number().int('must be an integer').min(-2_147_483_648).max(2_147_483_647),
+  resize: z.boolean(),
+  deploy: z.boolean(),
+  regionBound: z.boolean(),
+  sourceUrl: sourceUrl.nullable(),
+};
+
+const metadataItem = z.object({ key: metadataKey, value: metadataValue, readOnly: z.boolean().nullish() }).strict();
+const metadataItems = z
+  .array(metadataItem)
+  .max(128, 'at most 128 items')
+  .superRefine((items, check) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.key)) check.addIssue({ code: 'custom', path: [index, 'key'], message: `repeats key '${item.key}'` });
+      seen.add(item.key);
+    });
+  });
+
+const createSchema = z
+  .object({ ...imageFields, regionId: id.nullable(), metadata: metadataItems })
+  .partial()
+  .required({ name: true })
+  .strict();
+export type ImageCreateInput = z.input<typeof createSchema>;
+
+const updateSchema = z.object(imageFields).partial().strict();
+export type ImageUpdateInput = z.input<typeof updateSchema>;
+
+/** Glance keeps tags as a set. */
+const uniqueTags = (tags: string[]) => [...new Set(tags)];
+
+/** A live image the viewer can see, or NotFoundError. */
+export async function findImage(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
+  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [liveImages(ctx.viewer), { id: imageId }] }) : null;
+  if (!image) throw new NotFoundError('Image', imageId);
+  return image;
+}
+
+type Refs = Partial<Record<'ownerId' | 'regionId' | 'operatingSystemId' | 'architectureId' | 'computeResourceId', string | null>>;
+const refEntities = {
+  ownerId: [Project, 'project'],
+  regionId: [Region, 'region'],
+  operatingSystemId: [OperatingSystem, 'operating system'],
+  architectureId: [Architecture, 'architecture'],
+  computeResourceId: [ComputeResource, 'compute resource'],
+} as const;
+
+/** Loads every referenced row, reporting every unknown id at once. */
+async function loadRefs(em: EntityManager, refs: Refs) {
+  const issues: ValidationIssue[] = [];
+  const found: Record<string, object | null> = {};
+  for (const [key, [entity, label]] of Object.entries(refEntities) as [keyof Refs, (typeof refEntities)[keyof Refs]][]) {
+    const refId = refs[key];
+    if (refId === undefined) continue;
+    if (refId === null) {
+      found[key] = null;
+      continue;
+    }
+    const row = await em.findOne(entity as typeof Region, { id: refId });
+    if (!row) issues.push({ path: ['input', key], message: `no ${label} has this id` });
+    found[key] = row;
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return found as {
+    ownerId?: Project | null;
+    regionId?: Region | null;
+    operatingSystemId?: OperatingSystem | null;
+    architectureId?: Architecture | null;
+    computeResourceId?: ComputeResource | null;
+  };
+}
+
+/** Copies the plain (non-reference, non-secret) fields of a validated input onto an image. */
+function assignPlain(image: Image, input: Omit<ImageUpdateInput, keyof Refs | 'password'> & { tags?: string[] }) {
+  const { tags, ...rest } = input;
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (image as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (tags !== undefined) image.tags = uniqueTags(tags);
+}
+
+export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
+  const input = validate(createSchema, raw);
+  if (input.providerRef && !input.computeResourceId) {
+    throw ValidationError.of(['input', 'computeResourceId'], 'is required with providerRef: a template id is unique within its compute resource');
+  }
+  return inTransaction(ctx, async (em) => {
+    const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input;
+    const refs = await loadRefs(em, { ownerId, regionId, operatingSystemId, architectureId, computeResourceId });
+    const region = refs.regionId ?? refs.computeResourceId?.region ?? null;
+    if (!region) {
+      throw ValidationError.of(['input', 'regionId'], 'is required unless the compute resource has a region');
+    }
+    const image = em.create(Image, {
+      name: plain.name,
+      region,
+      owner: refs.ownerId ?? null,
+      operatingSystem: refs.operatingSystemId ?? null,
+      architecture: refs.architectureId ?? null,
+      computeResource: refs.computeResourceId ?? null,
+      passwordCipher: password ? ctx.secrets.seal(password) : null,
+    } as never);
+    assignPlain(image, plain);
+    // A template registered from a compute resource (Foreman) is usable at once.
+    if (input.providerRef) transition(image, 'ACTIVE');
+    for (const item of metadata ?? []) {
+      em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: item.readOnly ?? false });
+    }
+    await em.flush();
+    return image;
+  });
+}
+
+export async function updateImage(
+  ctx: DomainContext,
+  imageId: string,
+  raw: ImageUpdateInput,
+  expectedVersion?: number | null,
+): Promise<Image> {
+  const input = validate(updateSchema, raw);
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    if (expectedVersion != null && image.rowVersion !== expectedVersion) {
+      throw new ConflictError(`The image is at version ${image.rowVersion}, not ${expectedVersion}; read it again and retry`, 'expectedVersion');
+    }
+    const { ownerId, operatingSystemId, architectureId, computeResourceId, password, ...plain } = input;
+    const refs = await loadRefs(em, { ownerId, operatingSystemId, architectureId, computeResourceId });
+    if (refs.ownerId !== undefined) image.owner = refs.ownerId as never;
+    if (refs.operatingSystemId !== undefined) image.operatingSystem = refs.operatingSystemId as never;
+    if (refs.architectureId !== undefined) image.architecture = refs.architectureId as never;
+    if (refs.computeResourceId !== undefined) image.computeResource = refs.computeResourceId as never;
+    if (password !== undefined) image.passwordCipher = password === null ? null : ctx.secrets.seal(password);
+    assignPlain(image, plain);
+    if (image.providerRef && !image.computeResource) {
+      throw ValidationError.of(['input', 'computeResourceId'], 'is required while the image has a providerRef');
+    }
+    await em.flush();
+    return image;
+  });
+}
+
+export async function renameImage(ctx: DomainContext, imageId: string, name: string): Promise<Image> {
+  const valid = validate(z.object({ name: displayName }), { name });
+  return updateImage(ctx, imageId, { name: valid.name });
+}
+
+export async function addImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
+  const valid = validate(z.object({ tags: z.array(tag).min(1, 'give at least one tag') }), { tags });
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    const merged = uniqueTags([...image.tags, ...valid.tags]);
+    validate(z.object({ tags: tagList }), { tags: merged });
+    if (merged.length !== image.tags.length) image.tags = merged;
+    await em.flush();
+    return image;
+  });
+}
+
+export async function removeImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
+  const valid = validate(z.object({ tags: z.array(tag).min(1, 'give at least one tag') }), { tags });
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    const kept = image.tags.filter((existing) => !valid.tags.includes(existing));
+    if (kept.length !== image.tags.length) image.tags = kept;
+    await em.flush();
+    return image;
+  });
+}
+
+/**
+ * Soft delete. A protected image refuses; an image without bytes is DELETED at once, one
+ * with bytes passes through PENDING_DELETE while they are purged.
+ */
+export async function deleteImage(ctx: DomainContext, imageId: string): Promise<Image> {
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    if (image.protected) throw new ProtectedImageError(image.id);
+    transition(image, deletionStart(image.status));
+    // No byte store yet: nothing to purge, so the purge completes here.
+    if (image.status === 'PENDING_DELETE') transition(image, 'DELETED');
+    image.deletedAt = new Date();
+    await em.flush();
+    return image;
+  });
+}

@@ -1,0 +1,96 @@
+// Gcore's image metadata: create-or-update many items, replace all, delete by key.
+// Read-only items belong to the provider: these use cases never change or remove them.
+import { z } from 'zod';
+import { ImageMetadata } from '../db/entities/image-metadata.js';
+import type { Image } from '../db/entities/image.js';
+import type { DomainContext } from './context.js';
+import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
+import { findImage } from './images.js';
+import { inTransaction } from './unit-of-work.js';
+import { metadataKey, metadataValue, validate } from './validation.js';
+
+const items = z
+  .array(z.object({ key: metadataKey, value: metadataValue }).strict())
+  .max(128, 'at most 128 items')
+  .superRefine((list, check) => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      if (seen.has(item.key)) check.addIssue({ code: 'custom', path: [index, 'key'], message: `repeats key '${item.key}'` });
+      seen.add(item.key);
+    });
+  });
+export type MetadataItemInput = z.input<typeof items>[number];
+
+/** The items of many images in one statement, in the order of `imageIds`. */
+export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<ImageMetadata[][]> {
+  const rows = await ctx.em.find(ImageMetadata, { image: { $in: [...imageIds] } }, { orderBy: { image: 'ASC', key: 'ASC' } });
+  const byImage = new Map<string, ImageMetadata[]>();
+  for (const row of rows) {
+    const imageId = row.image.id;
+    byImage.set(imageId, [...(byImage.get(imageId) ?? []), row]);
+  }
+  return imageIds.map((imageId) => byImage.get(imageId) ?? []);
+}
+
+/** Bumps the image's version: its metadata is part of it. */
+function touch(image: Image) {
+  image.updatedAt = new Date();
+}
+
+export async function setMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
+  const valid = validate(items.min(1, 'give at least one item'), raw, ['input', 'items']);
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    const existing = await em.find(ImageMetadata, { image, key: { $in: valid.map((item) => item.key) } });
+    const byKey = new Map(existing.map((row) => [row.key, row]));
+    const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
+    if (locked.length) throw new ReadOnlyMetadataError(locked.map((item) => item.key));
+    for (const item of valid) {
+      const row = byKey.get(item.key);
+      if (row) row.value = item.value;
+      else em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
+    }
+    touch(image);
+    await em.flush();
+    return image;
+  });
+}
+
+/** Replaces every item; read-only items stay as they are, and may not be given other values. */
+export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
+  const valid = validate(items, raw, ['input', 'items']);
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    const existing = await em.find(ImageMetadata, { image });
+    const wanted = new Map(valid.map((item) => [item.key, item.value]));
+    const locked = existing.filter((row) => row.readOnly && wanted.has(row.key) && wanted.get(row.key) !== row.value);
+    if (locked.length) throw new ReadOnlyMetadataError(locked.map((row) => row.key));
+    for (const row of existing) {
+      if (row.readOnly) continue;
+      const value = wanted.get(row.key);
+      if (value === undefined) em.remove(row);
+      else row.value = value;
+    }
+    const present = new Set(existing.map((row) => row.key));
+    for (const item of valid) {
+      if (!present.has(item.key)) em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
+    }
+    touch(image);
+    await em.flush();
+    return image;
+  });
+}
+
+export async function deleteMetadataItem(ctx: DomainContext, imageId: string, key: string) {
+  const valid = validate(z.object({ key: metadataKey }), { key });
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    const row = await em.findOne(ImageMetadata, { image, key: valid.key });
+    if (!row) throw new NotFoundError('Metadata item', valid.key);
+    if (row.readOnly) throw new ReadOnlyMetadataError([row.key]);
+    em.remove(row);
+    touch(image);
+    await em.flush();
+    return image;
+  });
+}

@@ -1,0 +1,168 @@
+// Keyset (cursor) pagination in both directions on any order with `id` as the tie-breaker:
+// page 10,000 costs what page 1 costs, and rows inserted between pages are neither skipped
+// nor repeated. Nulls sort as the smallest value (ASC NULLS FIRST, DESC NULLS LAST).
+import type { EntityManager, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/postgresql';
+import { BadQueryError } from './errors.js';
+
+export type Direction = 'ASC' | 'DESC';
+export type KeyKind = 'string' | 'number' | 'date';
+
+export interface OrderKey {
+  /** Entity property name. */
+  field: string;
+  direction: Direction;
+  kind: KeyKind;
+  nullable: boolean;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 500;
+
+type CursorValue = string | number | null;
+
+const signature = (order: OrderKey[]) => order.map((key) => `${key.field}:${key.direction}`).join(',');
+
+function encodeCursor(order: OrderKey[], row: Record<string, unknown>): string {
+  const values = order.map((key) => {
+    const value = row[key.field];
+    if (value == null) return null;
+    return value instanceof Date ? value.toISOString() : (value as string | number);
+  });
+  return Buffer.from(JSON.stringify({ o: signature(order), v: values, id: row.id })).toString('base64url');
+}
+
+function decodeCursor(order: OrderKey[], cursor: string, argument: string): { values: unknown[]; id: string } {
+  const invalid = () => new BadQueryError(`${argument} is not a cursor of this list and order`, argument);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const { o, v, id } = (parsed ?? {}) as { o?: unknown; v?: unknown; id?: unknown };
+  if (o !== signature(order) || !Array.isArray(v) || v.length !== order.length || typeof id !== 'string') throw invalid();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw invalid();
+  const values = order.map((key, index) => {
+    const value = v[index] as CursorValue;
+    if (value === null) {
+      if (!key.nullable) throw invalid();
+      return null;
+    }
+    if (key.kind === 'date') {
+      const date = new Date(value as string);
+      if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw invalid();
+      return date;
+    }
+    if (typeof value !== key.kind) throw invalid();
+    return value;
+  });
+  return { values, id };
+}
+
+const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
+
+/** Rows strictly after `value` in `direction` (nulls being the smallest). */
+function beyond(key: OrderKey, direction: Direction, value: unknown): FilterQuery<any> | null {
+  if (value === null) return direction === 'ASC' ? { [key.field]: { $ne: null } } : null;
+  if (direction === 'ASC') return { [key.field]: { $gt: value } };
+  return key.nullable
+    ? { $or: [{ [key.field]: { $lt: value } }, { [key.field]: null }] }
+    : { [key.field]: { $lt: value } };
+}
+
+/** The lexicographic "comes after (values, id)" condition for an order. */
+function after(order: OrderKey[], directions: Direction[], values: unknown[], id: string): FilterQuery<any> {
+  const alternatives: FilterQuery<any>[] = [];
+  const equalSoFar: FilterQuery<any>[] = [];
+  order.forEach((key, index) => {
+    const condition = beyond(key, directions[index]!, values[index]);
+    if (condition) alternatives.push({ $and: [...equalSoFar, condition] });
+    equalSoFar.push({ [key.field]: values[index] ?? null });
+  });
+  const idDirection = directions[directions.length - 1]!;
+  alternatives.push({ $and: [...equalSoFar, { id: idDirection === 'ASC' ? { $gt: id } : { $lt: id } }] });
+  return { $or: alternatives };
+}
+
+function orderBy(order: OrderKey[], directions: Direction[]): QueryOrderMap<any>[] {
+  const keys: QueryOrderMap<any>[] = order.map((key, index) => {
+    const direction = directions[index]!;
+    if (!key.nullable) return { [key.field]: direction };
+    return { [key.field]: direction === 'ASC' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST' };
+  });
+  keys.push({ id: directions[directions.length - 1]! });
+  return keys;
+}
+
+export function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  if (args.first != null && args.last != null) {
+    throw new BadQueryError('Pass either first or last, not both', 'first');
+  }
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw new BadQueryError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, name);
+    }
+  }
+  if (args.last != null) return { size: args.last, backward: true };
+  if (args.first != null) return { size: args.first, backward: false };
+  // Relay: `before` alone pages backward from it.
+  return { size: DEFAULT_PAGE_SIZE, backward: args.before != null && args.after == null };
+}
+
+/**
+ * One page of `entity` rows matching `where`, in `order` then id. `after` and `before` both
+ * apply when given; `last` takes the rows nearest to `before` (or the end).
+ */
+export async function findPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: string,
+  where: FilterQuery<T>,
+  order: OrderKey[],
+  args: PageArgs,
+  options: Pick<FindOptions<T, any>, 'populate' | 'strategy' | 'fields'> = {},
+): Promise<Page<T>> {
+  const { size, backward } = pageSize(args);
+  const forward = order.map((key) => key.direction);
+  const conditions: FilterQuery<any>[] = [where];
+  if (args.after) {
+    const cursor = decodeCursor(order, args.after, 'after');
+    conditions.push(after(order, forward, cursor.values, cursor.id));
+  }
+  if (args.before) {
+    const cursor = decodeCursor(order, args.before, 'before');
+    conditions.push(after(order, forward.map(flip), cursor.values, cursor.id));
+  }
+  const directions = backward ? forward.map(flip) : forward;
+  const rows =
+    size === 0
+      ? []
+      : ((await em.find(entity, { $and: conditions } as FilterQuery<any>, {
+          ...(options as object),
+          orderBy: orderBy(order, directions),
+          limit: size + 1,
+        })) as T[]);
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backward) nodes.reverse();
+  return {
+    nodes,
+    cursors: nodes.map((node) => encodeCursor(order, node as unknown as Record<string, unknown>)),
+    hasNextPage: backward ? args.before != null : more,
+    hasPreviousPage: backward ? more : args.after != null,
+  };
+}

@@ -1,0 +1,247 @@
+// The catalog's reference data (Foreman's operating systems, architectures and compute
+// resources; regions; projects): create, update, delete, list. Deleting one still in use
+// is refused rather than leaving images pointing nowhere.
+import type { EntitySchema } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Architecture } from '../db/entities/architecture.js';
+import { ComputeResource } from '../db/entities/compute-resource.js';
+import { OperatingSystem } from '../db/entities/operating-system.js';
+import { Project } from '../db/entities/project.js';
+import { Region } from '../db/entities/region.js';
+import type { DomainContext } from './context.js';
+import { InUseError, NotFoundError, ValidationError } from './errors.js';
+import { type Page, type PageArgs, findPage } from './pagination.js';
+import { inTransaction } from './unit-of-work.js';
+import { type Loose, identifier, isUuid, slug, validate } from './validation.js';
+
+type Row = { id: string };
+// biome-ignore lint: the schema's second parameter is the (absent) base entity
+type Schema<T extends Row> = EntitySchema<T, never>;
+
+/** The rows that exist among `ids`, in one statement, in no particular order. */
+export async function referencesById<T extends Row>(ctx: DomainContext, entity: Schema<T>, ids: readonly string[]): Promise<T[]> {
+  const wanted = ids.filter(isUuid);
+  return wanted.length ? ctx.em.find(entity, { id: { $in: wanted } } as unknown as FilterQuery<T>) : [];
+}
+
+/** The order of each reference list: what people look them up by. */
+const listOrder = (className: string) => ({ Region: 'slug', OperatingSystem: 'title' })[className] ?? 'name';
+
+/** A page of reference rows ordered by name (regions by slug, systems by title). */
+export async function listReferences<T extends Row>(ctx: DomainContext, entity: Schema<T>, args: PageArgs): Promise<Page<T>> {
+  const field = listOrder(entity.meta.className);
+  return findPage<T>(ctx.em, entity.meta.className, {}, [{ field, direction: 'ASC', kind: 'string', nullable: false }], args);
+}
+
+async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
+  const row = isUuid(id) ? await em.findOne(entity, { id } as unknown as FilterQuery<T>) : null;
+  if (!row) throw new NotFoundError(entity.meta.className, id);
+  return row;
+}
+
+async function refuseWhileUsed(em: EntityManager, label: string, id: string, uses: [string, FilterQuery<any>][]) {
+  for (const [what, where] of uses) {
+    const count = await em.count(what, where);
+    if (count > 0) throw new InUseError(label, id, `${count} ${what === 'Image' ? 'image' : 'compute resource'}${count === 1 ? '' : 's'}`);
+  }
+}
+
+const liveImagesWith = (relation: string, id: string): [string, FilterQuery<any>] => ['Image', { [relation]: id, deletedAt: null }];
+
+// --- Operating systems ------------------------------------------------------------------
+
+const osFields = {
+  // Foreman: the name has no whitespace; major is a number, minor a dotted version.
+  name: identifier.regex(/^\S+$/, 'must not contain whitespace'),
+  major: z.string().regex(/^\d{1,5}$/, 'must be a number of at most 5 digits'),
+  minor: z.string().regex(/^(\d{1,8}(\.\d{1,8})*)?$/, 'must be empty or a dotted version such as 04 or 3.1'),
+  family: z.string().max(32, 'must be at most 32 characters').nullable(),
+};
+const osCreate = z.object(osFields).partial({ minor: true, family: true }).strict();
+const osUpdate = z.object(osFields).partial().strict();
+
+const osTitle = (os: { name: string; major: string; minor: string }) => `${os.name} ${os.major}${os.minor ? `.${os.minor}` : ''}`;
+
+export async function createOperatingSystem(ctx: DomainContext, raw: Loose<z.input<typeof osCreate>>) {
+  const input = validate(osCreate, raw);
+  return inTransaction(ctx, async (em) => {
+    const os = em.create(OperatingSystem, { name: input.name, major: input.major, minor: input.minor ?? '', family: input.family ?? null, title: '' });
+    os.title = osTitle(os);
+    await em.flush();
+    return os;
+  });
+}
+
+export async function updateOperatingSystem(ctx: DomainContext, id: string, raw: Loose<z.input<typeof osUpdate>>) {
+  const input = validate(osUpdate, raw);
+  return inTransaction(ctx, async (em) => {
+    const os = (await findRow(em, OperatingSystem, id));
+    em.assign(os, input);
+    os.title = osTitle(os);
+    await em.flush();
+    return os;
+  });
+}
+
+export async function deleteOperatingSystem(ctx: DomainContext, id: string) {
+  return inTransaction(ctx, async (em) => {
+    const os = await findRow(em, OperatingSystem, id);
+    await refuseWhileUsed(em, 'OperatingSystem', id, [liveImagesWith('operatingSystem', id)]);
+    em.remove(os);
+    await em.flush();
+    return os;
+  });
+}
+
+// --- Architectures ----------------------------------------------------------------------
+
+const archSchema = z.object({ name: identifier.regex(/^\S+$/, 'must not contain whitespace') }).strict();
+
+export async function createArchitecture(ctx: DomainContext, raw: Loose<z.input<typeof archSchema>>) {
+  const input = validate(archSchema, raw);
+  return inTransaction(ctx, async (em) => {
+    const architecture = em.create(Architecture, input);
+    await em.flush();
+    return architecture;
+  });
+}
+
+export async function updateArchitecture(ctx: DomainContext, id: string, raw: Loose<z.input<typeof archSchema>>) {
+  const input = validate(archSchema.partial(), raw);
+  return inTransaction(ctx, async (em) => {
+    const architecture = (await findRow(em, Architecture, id));
+    em.assign(architecture, input);
+    await em.flush();
+    return architecture;
+  });
+}
+
+export async function deleteArchitecture(ctx: DomainContext, id: string) {
+  return inTransaction(ctx, async (em) => {
+    const architecture = await findRow(em, Architecture, id);
+    await refuseWhileUsed(em, 'Architecture', id, [liveImagesWith('architecture', id)]);
+    em.remove(architecture);
+    await em.flush();
+    return architecture;
+  });
+}
+
+// --- Compute resources ------------------------------------------------------------------
+
+const crFields = {
+  name: identifier,
+  provider: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be a provider name such as libvirt, vmware or ec2'),
+  regionId: z.string().refine(isUuid, 'is not a valid id').nullable(),
+};
+const crCreate = z.object(crFields).partial({ regionId: true }).strict();
+const crUpdate = z.object(crFields).partial().strict();
+
+async function regionFor(em: EntityManager, regionId: string | null | undefined) {
+  if (regionId == null) return regionId;
+  const region = await em.findOne(Region, { id: regionId });
+  if (!region) throw ValidationError.of(['input', 'regionId'], 'no region has this id');
+  return region;
+}
+
+export async function createComputeResource(ctx: DomainContext, raw: Loose<z.input<typeof crCreate>>) {
+  const input = validate(crCreate, raw);
+  return inTransaction(ctx, async (em) => {
+    const region = await regionFor(em, input.regionId);
+    const resource = em.create(ComputeResource, { name: input.name, provider: input.provider, region: region ?? null });
+    await em.flush();
+    return resource;
+  });
+}
+
+export async function updateComputeResource(ctx: DomainContext, id: string, raw: Loose<z.input<typeof crUpdate>>) {
+  const { regionId, ...input } = validate(crUpdate, raw);
+  return inTransaction(ctx, async (em) => {
+    const resource = (await findRow(em, ComputeResource, id));
+    const region = await regionFor(em, regionId);
+    em.assign(resource, input);
+    if (region !== undefined) resource.region = region as never;
+    await em.flush();
+    return resource;
+  });
+}
+
+export async function deleteComputeResource(ctx: DomainContext, id: string) {
+  return inTransaction(ctx, async (em) => {
+    const resource = await findRow(em, ComputeResource, id);
+    await refuseWhileUsed(em, 'ComputeResource', id, [liveImagesWith('computeResource', id)]);
+    em.remove(resource);
+    await em.flush();
+    return resource;
+  });
+}
+
+// --- Regions ----------------------------------------------------------------------------
+
+const regionFields = { slug, name: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters') };
+const regionCreate = z.object(regionFields).strict();
+const regionUpdate = regionCreate.partial();
+
+export async function createRegion(ctx: DomainContext, raw: Loose<z.input<typeof regionCreate>>) {
+  const input = validate(regionCreate, raw);
+  return inTransaction(ctx, async (em) => {
+    const region = em.create(Region, input);
+    await em.flush();
+    return region;
+  });
+}
+
+export async function updateRegion(ctx: DomainContext, id: string, raw: Loose<z.input<typeof regionUpdate>>) {
+  const input = validate(regionUpdate, raw);
+  return inTransaction(ctx, async (em) => {
+    const region = (await findRow(em, Region, id));
+    em.assign(region, input);
+    await em.flush();
+    return region;
+  });
+}
+
+export async function deleteRegion(ctx: DomainContext, id: string) {
+  return inTransaction(ctx, async (em) => {
+    const region = await findRow(em, Region, id);
+    // Deleted images keep their region for the record, so any image at all blocks it.
+    await refuseWhileUsed(em, 'Region', id, [['Image', { region: id }], ['ComputeResource', { region: id }]]);
+    em.remove(region);
+    await em.flush();
+    return region;
+  });
+}
+
+// --- Projects ---------------------------------------------------------------------------
+
+const projectSchema = z.object({ name: identifier }).strict();
+
+export async function createProject(ctx: DomainContext, raw: Loose<z.input<typeof projectSchema>>) {
+  const input = validate(projectSchema, raw);
+  return inTransaction(ctx, async (em) => {
+    const project = em.create(Project, { name: input.name, reseller: null });
+    await em.flush();
+    return project;
+  });
+}
+
+export async function updateProject(ctx: DomainContext, id: string, raw: Loose<z.input<typeof projectSchema>>) {
+  const input = validate(projectSchema.partial(), raw);
+  return inTransaction(ctx, async (em) => {
+    const project = (await findRow(em, Project, id));
+    em.assign(project, input);
+    await em.flush();
+    return project;
+  });
+}
+
+export async function deleteProject(ctx: DomainContext, id: string) {
+  return inTransaction(ctx, async (em) => {
+    const project = await findRow(em, Project, id);
+    await refuseWhileUsed(em, 'Project', id, [['Image', { owner: id }]]);
+    em.remove(project);
+    await em.flush();
+    return project;
+  });
+}
+

@@ -1,0 +1,47 @@
+// Every change runs in one transaction on its own fork: a failure leaves no half-written row,
+// and a failed mutation leaves nothing pending for the next one in the same request.
+import {
+  ForeignKeyConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DomainContext } from './context.js';
+import { ConflictError } from './errors.js';
+
+/** What each unique constraint means to a client, and which input field it concerns. */
+const uniqueConstraints: Record<string, { message: string; field: string }> = {
+  image_owner_region_name_unique: { message: 'An image with this name already exists for this owner in this region', field: 'name' },
+  image_compute_resource_provider_ref_unique: { message: 'This compute resource template is already registered as an image', field: 'providerRef' },
+  image_metadata_image_key_unique: { message: 'A metadata item with this key already exists', field: 'key' },
+  region_slug_unique: { message: 'A region with this slug already exists', field: 'slug' },
+  reseller_name_unique: { message: 'A reseller with this name already exists', field: 'name' },
+  project_name_unique: { message: 'A project with this name already exists', field: 'name' },
+  operating_system_title_unique: { message: 'An operating system with this name and version already exists', field: 'name' },
+  architecture_name_unique: { message: 'An architecture with this name already exists', field: 'name' },
+  compute_resource_name_unique: { message: 'A compute resource with this name already exists', field: 'name' },
+};
+
+function translate(error: unknown): unknown {
+  if (error instanceof UniqueConstraintViolationException) {
+    const known = uniqueConstraints[(error as { constraint?: string }).constraint ?? ''];
+    return known ? new ConflictError(known.message, known.field) : new ConflictError('The change collides with an existing record');
+  }
+  if (error instanceof OptimisticLockError) {
+    return new ConflictError('The record was changed by someone else; read it again and retry', 'expectedVersion');
+  }
+  if (error instanceof ForeignKeyConstraintViolationException) {
+    // Use cases check references first; this is a race with a concurrent change.
+    return new ConflictError('A record this change refers to was changed or removed meanwhile; retry');
+  }
+  return error;
+}
+
+/** Runs `work` in a transaction on a fork of the request's EntityManager. */
+export async function inTransaction<T>(ctx: DomainContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.em.fork().transactional(work);
+  } catch (error) {
+    throw translate(error);
+  }
+}

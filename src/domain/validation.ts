@@ -1,0 +1,82 @@
+// Input rules, written once with zod and shared by every use case. A failed check becomes
+// one ValidationError listing every bad field, before anything is written.
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+/** Foreman's identifier rule: 1-128 characters, alphanumerics, space, underscore, hyphen, dot, no outer spaces. */
+export const identifier = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9_.\- ]+$/, 'may contain only letters, digits, space, underscore, hyphen and dot')
+  .refine((value) => value.trim() === value, 'must not start or end with a space');
+
+/** Display names (images): printable, 1-255 characters, no outer whitespace. */
+export const displayName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  // biome-ignore lint: control characters are exactly what is refused here
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
+  .refine((value) => value.trim() === value, 'must not start or end with whitespace');
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1-64 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
+
+export const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+export const nonNegativeInt = z
+  .number()
+  .int('must be an integer')
+  .min(0, 'must not be negative')
+  .max(2_147_483_647, 'must be at most 2147483647');
+
+export const tag = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .refine((value) => value.trim() === value, 'must not start or end with whitespace');
+
+export const tagList = z.array(tag).max(128, 'at most 128 tags');
+
+/** Where an image may be fetched from (Lunanode: HTTP, HTTPS or FTP). */
+export const sourceUrl = z
+  .string()
+  .max(2048, 'must be at most 2048 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return ['http:', 'https:', 'ftp:'].includes(url.protocol) && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http, https or ftp URL');
+
+export const metadataKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+
+export const metadataValue = z.string().max(1024, 'must be at most 1024 characters');
+
+/** Parses `input` or throws one ValidationError naming every bad field under `root`. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, root: (string | number)[] = ['input']): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((issue) => ({
+      path: [...root, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+      message: issue.message,
+    })),
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come out of global ids that clients can forge; only uuids reach SQL. */
+export const isUuid = (value: string) => UUID.test(value);
+
+/** What arrives from a client before validation: any field may be missing or null. */
+export type Loose<T> = { [K in keyof T]?: T[K] | null };

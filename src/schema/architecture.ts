@@ -1,0 +1,57 @@
+// Architecture: x86_64, aarch64, ...
+import { Architecture } from '../db/entities/architecture.js';
+import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { createArchitecture, deleteArchitecture, listReferences, updateArchitecture } from '../domain/reference-data.js';
+import { builder } from './builder.js';
+import { toConnection } from './connection.js';
+import { referenceNodeRef } from './reference-node.js';
+
+export const ArchitectureRef = referenceNodeRef('Architecture', Architecture);
+
+ArchitectureRef.implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('architectures', (t) =>
+  t.connection({
+    type: ArchitectureRef,
+    resolve: async (_root, args, ctx) => toConnection(await listReferences<Architecture>(ctx, Architecture, args)),
+  }),
+);
+
+builder.relayMutationField(
+  'architectureCreate',
+  { inputFields: (t) => ({ name: t.string({ required: true }) }) },
+  {
+    errors: { types: [ValidationError, ConflictError] },
+    resolve: async (_root, { input }, ctx) => ({ architecture: await createArchitecture(ctx, input) }),
+  },
+  { outputFields: (t) => ({ architecture: t.field({ type: ArchitectureRef, nullable: true, resolve: (p) => p.architecture }) }) },
+);
+
+builder.relayMutationField(
+  'architectureUpdate',
+  { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }), name: t.string() }) },
+  {
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ architecture: await updateArchitecture(ctx, id.id, patch) }),
+  },
+  { outputFields: (t) => ({ architecture: t.field({ type: ArchitectureRef, nullable: true, resolve: (p) => p.architecture }) }) },
+);
+
+builder.relayMutationField(
+  'architectureDelete',
+  { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }) }) },
+  {
+    errors: { types: [NotFoundError, InUseError] },
+    resolve: async (_root, { input }, ctx) => {
+      await deleteArchitecture(ctx, input.id.id);
+      return { deletedId: { type: 'Architecture', id: input.id.id } };
+    },
+  },
+  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+);

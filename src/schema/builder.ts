@@ -1,0 +1,49 @@
+// The schema builder: plugins, scalars and the context type; no types of the domain here.
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import type { DomainContext } from '../domain/context.js';
+import { DomainError } from '../domain/errors.js';
+
+/** One per operation; the dataloader plugin keeps its per-request loaders keyed on it. */
+export type Context = DomainContext;
+
+const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    SafeInt: { Input: number; Output: number };
+  };
+}>({
+  // Errors before dataloader: a loader's failure is still caught by the errors plugin.
+  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Non-null unless a field says otherwise: null then means something.
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  errors: {
+    // Only expected failures become union members; a fault stays a masked top-level error.
+    defaultTypes: [DomainError],
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${upperFirst(fieldName)}Result` },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('SafeInt', SafeIntResolver, {
+  description: 'An integer up to 2^53 - 1: byte sizes do not fit in Int.',
+});
+
+builder.queryType({});
+builder.mutationType({});

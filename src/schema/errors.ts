@@ -1,0 +1,95 @@
+// The one place a domain failure becomes GraphQL: a member of a mutation's result union
+// (via the errors plugin), or, for queries, a top-level error carrying `extensions.code`.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import {
+  AmbiguousNameError, BadQueryError, ConflictError, DomainError, InUseError, InvalidStatusTransitionError,
+  NotFoundError, ProtectedImageError, ReadOnlyMetadataError, ValidationError,
+} from '../domain/errors.js';
+import { builder } from './builder.js';
+
+/** Node types whose ids go out as global ids. */
+const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project']);
+export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? encodeGlobalID(type, id) : id);
+
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'Every expected failure: switch on __typename, or read message and code.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code', { description: 'The same code a query error carries in extensions.code.' }),
+  }),
+});
+
+builder.objectType(DomainError, { name: 'BaseError', interfaces: [ErrorInterface] });
+
+const ValidationIssueRef = builder.objectRef<{ path: (string | number)[]; message: string }>('ValidationIssue').implement({
+  fields: (t) => ({
+    path: t.stringList({ resolve: (issue) => issue.path.map(String), description: 'The input path, e.g. ["input", "minDisk"].' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused; every bad field is listed, and nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [ValidationIssueRef], resolve: (error) => error.issues }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    id: t.string({ resolve: (error) => globalId(error.type, error.id) }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The change collides with the current state: a taken name, a stale expectedVersion.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+});
+
+builder.objectType(ProtectedImageError, {
+  name: 'ProtectedImageError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ imageId: t.id({ resolve: (error) => encodeGlobalID('Image', error.imageId) }) }),
+});
+
+builder.objectType(ReadOnlyMetadataError, {
+  name: 'ReadOnlyMetadataError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ keys: t.exposeStringList('keys') }),
+});
+
+builder.objectType(InvalidStatusTransitionError, {
+  name: 'InvalidStatusTransitionError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+});
+
+builder.objectType(InUseError, {
+  name: 'InUseError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ usedBy: t.exposeString('usedBy') }),
+});
+
+/** A query's domain failure as a top-level error; anything else is left for Yoga to mask. */
+export function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {
+  const extensions: Record<string, unknown> = { code: error.code };
+  let message = error.message;
+  if (error instanceof BadQueryError) {
+    extensions.argument = error.argument;
+    if (error.position != null) extensions.position = error.position;
+  } else if (error instanceof AmbiguousNameError) {
+    extensions.imageIds = error.imageIds.map((id) => encodeGlobalID('Image', id));
+    message = `${message}: ${(extensions.imageIds as string[]).join(', ')}`;
+  } else if (error instanceof ValidationError) {
+    extensions.issues = error.issues;
+  } else if (error instanceof NotFoundError) {
+    extensions.type = error.type;
+  }
+  return new GraphQLError(message, { path, extensions });
+}

@@ -1,0 +1,16 @@
+// Imports every type module (each registers itself on the builder) and builds the schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './errors.js';
+import './region.js';
+import './project.js';
+import './operating-system.js';
+import './architecture.js';
+import './compute-resource.js';
+import './image.js';
+import './metadata.js';
+
+/** The schema, its types sorted so that schema.graphql diffs stay readable. */
+export function buildSchema() {
+  return lexicographicSortSchema(builder.toSchema());
+}
