@@ -10,12 +10,11 @@ import type { Config } from './config.js';
 import { openOrm } from './db/orm.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
-import { DomainError } from './domain/errors.js';
 import { SecretBox } from './domain/secret-box.js';
 import { adminViewer } from './domain/viewer.js';
 import { healthHandler } from './http/health.js';
 import type { Context } from './schema/builder.js';
-import { toGraphQLError } from './schema/errors.js';
+import { expectedError } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
 import { loadSecretKey } from './secret-key.js';
 
@@ -58,9 +57,8 @@ export async function buildServer(config: Config): Promise<App> {
     context: () => ({ em: orm.em.fork(), viewer: adminViewer, secrets }),
     maskedErrors: {
       maskError(error, message, isDev) {
-        const original = (error as GraphQLError).originalError;
-        if (original instanceof DomainError) return toGraphQLError(original, (error as GraphQLError).path);
-        return maskError(error, message, isDev);
+        const { originalError, path } = error as GraphQLError;
+        return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
       },
     },
     logging: config.logSql ? 'debug' : 'warn',

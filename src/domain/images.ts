@@ -13,11 +13,11 @@ import { OperatingSystem } from '../db/entities/operating-system.js';
 import { Project } from '../db/entities/project.js';
 import { Region } from '../db/entities/region.js';
 import type { DomainContext } from './context.js';
-import { ConflictError, NotFoundError, ProtectedImageError, ValidationError, type ValidationIssue } from './errors.js';
+import { ConflictError, NotFoundError, ProtectedImageError, ValidationError } from './errors.js';
 import { deletionStart, transition } from './image-status.js';
 import { inTransaction } from './unit-of-work.js';
 import {
-  displayName, isUuid, metadataKey, metadataValue, nonNegativeInt, shortText, sourceUrl, tag, tagList, validate,
+  InputCheck, displayName, isUuid, metadataKey, metadataValue, nonNegativeInt, shortText, sourceUrl, tag, tagList, validate,
 } from './validation.js';
 import { liveImages } from './visibility.js';
 
@@ -103,22 +103,23 @@ const refEntities = {
   computeResourceId: [ComputeResource, 'compute resource'],
 } as const;
 
-/** Loads every referenced row, reporting every unknown id at once. */
-async function loadRefs(em: EntityManager, refs: Refs) {
-  const issues: ValidationIssue[] = [];
+/**
+ * Loads every referenced row. Unknown ids are recorded on `check`; ids that are not even
+ * well formed were already recorded by the shape check and are skipped here.
+ */
+async function loadRefs(em: EntityManager, refs: Refs, check: InputCheck) {
   const found: Record<string, object | null> = {};
   for (const [key, [entity, label]] of Object.entries(refEntities) as [keyof Refs, (typeof refEntities)[keyof Refs]][]) {
     const refId = refs[key];
     if (refId === undefined) continue;
-    if (refId === null) {
+    if (refId === null || !isUuid(refId)) {
       found[key] = null;
       continue;
     }
     const row = await em.findOne(entity as typeof Region, { id: refId });
-    if (!row) issues.push({ path: ['input', key], message: `no ${label} has this id` });
+    if (!row) check.add(key, `no ${label} has this id`);
     found[key] = row;
   }
-  if (issues.length) throw new ValidationError(issues);
   return found as {
     ownerId?: Project | null;
     regionId?: Region | null;
@@ -126,6 +127,11 @@ async function loadRefs(em: EntityManager, refs: Refs) {
     architectureId?: Architecture | null;
     computeResourceId?: ComputeResource | null;
   };
+}
+
+/** The reference ids of a raw input, as given. */
+function refsOf(raw: Refs, keys: (keyof Refs)[]): Refs {
+  return Object.fromEntries(keys.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
 }
 
 /** Copies the plain (non-reference, non-secret) fields of a validated input onto an image. */
@@ -138,19 +144,22 @@ function assignPlain(image: Image, input: Omit<ImageUpdateInput, keyof Refs | 'p
 }
 
 export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
-  const input = validate(createSchema, raw);
-  if (input.providerRef && !input.computeResourceId) {
-    throw ValidationError.of(['input', 'computeResourceId'], 'is required with providerRef: a template id is unique within its compute resource');
-  }
   return inTransaction(ctx, async (em) => {
-    const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input;
-    const refs = await loadRefs(em, { ownerId, regionId, operatingSystemId, architectureId, computeResourceId });
-    const region = refs.regionId ?? refs.computeResourceId?.region ?? null;
-    if (!region) {
-      throw ValidationError.of(['input', 'regionId'], 'is required unless the compute resource has a region');
+    const check = new InputCheck();
+    const input = check.parse(createSchema, raw);
+    const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+    if (raw.providerRef && !raw.computeResourceId && !check.has('computeResourceId')) {
+      check.add('computeResourceId', 'is required with providerRef: a template id is unique within its compute resource');
     }
+    const region = refs.regionId ?? refs.computeResourceId?.region ?? null;
+    if (!region && !check.has('regionId') && !check.has('computeResourceId')) {
+      check.add('regionId', 'is required unless the compute resource has a region');
+    }
+    check.done();
+    const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input!;
     const image = em.create(Image, {
       name: plain.name,
+      status: 'QUEUED',
       region,
       owner: refs.ownerId ?? null,
       operatingSystem: refs.operatingSystemId ?? null,
@@ -160,7 +169,7 @@ export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Pr
     } as never);
     assignPlain(image, plain);
     // A template registered from a compute resource (Foreman) is usable at once.
-    if (input.providerRef) transition(image, 'ACTIVE');
+    if (plain.providerRef) transition(image, 'ACTIVE');
     for (const item of metadata ?? []) {
       em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: item.readOnly ?? false });
     }
@@ -175,14 +184,16 @@ export async function updateImage(
   raw: ImageUpdateInput,
   expectedVersion?: number | null,
 ): Promise<Image> {
-  const input = validate(updateSchema, raw);
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    const check = new InputCheck(['input', 'patch']);
+    const input = check.parse(updateSchema, raw);
+    const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+    check.done();
     if (expectedVersion != null && image.rowVersion !== expectedVersion) {
       throw new ConflictError(`The image is at version ${image.rowVersion}, not ${expectedVersion}; read it again and retry`, 'expectedVersion');
     }
-    const { ownerId, operatingSystemId, architectureId, computeResourceId, password, ...plain } = input;
-    const refs = await loadRefs(em, { ownerId, operatingSystemId, architectureId, computeResourceId });
+    const { ownerId, operatingSystemId, architectureId, computeResourceId, password, ...plain } = input!;
     if (refs.ownerId !== undefined) image.owner = refs.ownerId as never;
     if (refs.operatingSystemId !== undefined) image.operatingSystem = refs.operatingSystemId as never;
     if (refs.architectureId !== undefined) image.architecture = refs.architectureId as never;
@@ -190,7 +201,7 @@ export async function updateImage(
     if (password !== undefined) image.passwordCipher = password === null ? null : ctx.secrets.seal(password);
     assignPlain(image, plain);
     if (image.providerRef && !image.computeResource) {
-      throw ValidationError.of(['input', 'computeResourceId'], 'is required while the image has a providerRef');
+      throw ValidationError.of(['input', 'patch', 'computeResourceId'], 'is required while the image has a providerRef');
     }
     await em.flush();
     return image;

@@ -23,7 +23,8 @@ export type MetadataItemInput = z.input<typeof items>[number];
 
 /** The items of many images in one statement, in the order of `imageIds`. */
 export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<ImageMetadata[][]> {
-  const rows = await ctx.em.find(ImageMetadata, { image: { $in: [...imageIds] } }, { orderBy: { image: 'ASC', key: 'ASC' } });
+  // refresh: a change earlier in this request must show, not the rows this unit of work saw before it.
+  const rows = await ctx.em.find(ImageMetadata, { image: { $in: [...imageIds] } }, { orderBy: { image: 'ASC', key: 'ASC' }, refresh: true });
   const byImage = new Map<string, ImageMetadata[]>();
   for (const row of rows) {
     const imageId = row.image.id;

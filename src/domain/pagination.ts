@@ -148,14 +148,12 @@ export async function findPage<T extends { id: string }>(
     conditions.push(after(order, forward.map(flip), cursor.values, cursor.id));
   }
   const directions = backward ? forward.map(flip) : forward;
-  const rows =
-    size === 0
-      ? []
-      : ((await em.find(entity, { $and: conditions } as FilterQuery<any>, {
-          ...(options as object),
-          orderBy: orderBy(order, directions),
-          limit: size + 1,
-        })) as T[]);
+  // One row more than asked tells whether there is a next page (even for first: 0).
+  const rows = (await em.find(entity, { $and: conditions } as FilterQuery<any>, {
+    ...(options as object),
+    orderBy: orderBy(order, directions),
+    limit: size + 1,
+  })) as T[];
   const more = rows.length > size;
   const nodes = rows.slice(0, size);
   if (backward) nodes.reverse();

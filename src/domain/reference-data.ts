@@ -55,7 +55,10 @@ const osFields = {
   // Foreman: the name has no whitespace; major is a number, minor a dotted version.
   name: identifier.regex(/^\S+$/, 'must not contain whitespace'),
   major: z.string().regex(/^\d{1,5}$/, 'must be a number of at most 5 digits'),
-  minor: z.string().regex(/^(\d{1,8}(\.\d{1,8})*)?$/, 'must be empty or a dotted version such as 04 or 3.1'),
+  minor: z
+    .string()
+    .max(16, 'must be at most 16 characters')
+    .regex(/^(\d{1,8}(\.\d{1,8})*)?$/, 'must be empty or a dotted version such as 04 or 3.1'),
   family: z.string().max(32, 'must be at most 32 characters').nullable(),
 };
 const osCreate = z.object(osFields).partial({ minor: true, family: true }).strict();

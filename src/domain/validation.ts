@@ -1,7 +1,7 @@
 // Input rules, written once with zod and shared by every use case. A failed check becomes
 // one ValidationError listing every bad field, before anything is written.
 import { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { ValidationError, type ValidationIssue } from './errors.js';
 
 /** Foreman's identifier rule: 1-128 characters, alphanumerics, space, underscore, hyphen, dot, no outer spaces. */
 export const identifier = z
@@ -80,3 +80,36 @@ export const isUuid = (value: string) => UUID.test(value);
 
 /** What arrives from a client before validation: any field may be missing or null. */
 export type Loose<T> = { [K in keyof T]?: T[K] | null };
+
+/**
+ * Gathers the problems of one input from several checks (its shape, then the rows it refers
+ * to) so that a single ValidationError names them all.
+ */
+export class InputCheck {
+  readonly issues: ValidationIssue[] = [];
+  constructor(readonly root: (string | number)[] = ['input']) {}
+
+  /** The parsed input, or undefined when it has problems (recorded here). */
+  parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> | undefined {
+    try {
+      return validate(schema, input, this.root);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      this.issues.push(...error.issues);
+      return undefined;
+    }
+  }
+
+  add(field: string, message: string) {
+    this.issues.push({ path: [...this.root, field], message });
+  }
+
+  has(field: string) {
+    return this.issues.some((issue) => issue.path[this.root.length] === field);
+  }
+
+  /** Throws one ValidationError with everything found, if anything was. */
+  done() {
+    if (this.issues.length) throw new ValidationError(this.issues);
+  }
+}

@@ -1,5 +1,6 @@
 // The one place a domain failure becomes GraphQL: a member of a mutation's result union
 // (via the errors plugin), or, for queries, a top-level error carrying `extensions.code`.
+import { PothosValidationError } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import {
@@ -76,8 +77,20 @@ builder.objectType(InUseError, {
   fields: (t) => ({ usedBy: t.exposeString('usedBy') }),
 });
 
-/** A query's domain failure as a top-level error; anything else is left for Yoga to mask. */
-export function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {
+/**
+ * An expected failure as a top-level error with `extensions.code`: a domain failure in a query,
+ * or an argument Pothos refused (a malformed or mistyped global id). Null for faults, which
+ * Yoga masks.
+ */
+export function expectedError(error: unknown, path?: readonly (string | number)[]): GraphQLError | null {
+  if (error instanceof DomainError) return toGraphQLError(error, path);
+  if (error instanceof PothosValidationError) {
+    return new GraphQLError(error.message, { path, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return null;
+}
+
+function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {
   const extensions: Record<string, unknown> = { code: error.code };
   let message = error.message;
   if (error instanceof BadQueryError) {

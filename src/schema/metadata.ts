@@ -3,7 +3,7 @@ import type { ImageMetadata } from '../db/entities/image-metadata.js';
 import { NotFoundError, ReadOnlyMetadataError, ValidationError } from '../domain/errors.js';
 import { deleteMetadataItem, replaceMetadata, setMetadata } from '../domain/metadata.js';
 import { metadataByImage } from '../loaders/metadata-by-image.js';
-import { builder } from './builder.js';
+import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 
 export const MetadataRef = builder.objectRef<ImageMetadata>('Metadata').implement({
@@ -31,6 +31,12 @@ builder.objectFields(ImageRef, (t) => ({
   }),
 }));
 
+/** After a change, the payload must not show items this request loaded before it. */
+function fresh<T extends { id: string }>(ctx: Context, image: T): T {
+  metadataByImage(ctx).clear(image.id);
+  return image;
+}
+
 const MetadataItemInput = builder.inputType('MetadataItemInput', {
   fields: (t) => ({ key: t.string({ required: true }), value: t.string({ required: true }) }),
 });
@@ -46,7 +52,7 @@ builder.relayMutationField(
   {
     description: 'Creates the items that do not exist and overwrites the values of those that do.',
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
-    resolve: async (_root, { input }, ctx) => ({ image: await setMetadata(ctx, input.id.id, input.items) }),
+    resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await setMetadata(ctx, input.id.id, input.items)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
 );
@@ -62,7 +68,7 @@ builder.relayMutationField(
   {
     description: 'Deletes every item not given and sets those given. Read-only items stay, and may not get other values.',
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
-    resolve: async (_root, { input }, ctx) => ({ image: await replaceMetadata(ctx, input.id.id, input.items) }),
+    resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await replaceMetadata(ctx, input.id.id, input.items)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
 );
@@ -77,7 +83,7 @@ builder.relayMutationField(
   },
   {
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
-    resolve: async (_root, { input }, ctx) => ({ image: await deleteMetadataItem(ctx, input.id.id, input.key) }),
+    resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await deleteMetadataItem(ctx, input.id.id, input.key)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
 );

@@ -59,7 +59,8 @@ function compare(field: SearchField, operator: ComparisonOperator, value: string
     case '~':
       return at(path, { $ilike: containsPattern(value) });
     case '!~': {
-      const unlike = at(path, { $not: { $ilike: containsPattern(value) } } as unknown);
+      // The ORM takes $not around a condition, not inside a field.
+      const unlike = { $not: at(path, { $ilike: containsPattern(value) }) } as Condition;
       return nullable ? { $or: [at(path, null), unlike] } : unlike;
     }
     case '!=':

@@ -1,0 +1,26 @@
+// No SQL text is assembled from input: the source uses the ORM's parameterised queries only.
+// This reads the source and fails on the APIs that accept raw SQL text.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)])),
+  );
+  return files.flat().filter((file) => file.endsWith('.ts'));
+}
+
+describe('SQL construction', () => {
+  it('never passes text to a raw-SQL API in src/', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles(new URL('../../src', import.meta.url).pathname)) {
+      const text = await readFile(file, 'utf8');
+      for (const pattern of [/\.raw\(/, /\.execute\(/, /\bsql`/, /\.query\(`/, /knex\s*\(/, /\$where\b/]) {
+        if (pattern.test(text)) offenders.push(`${file}: ${pattern}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// The README's walk-through runs as written on the demo catalog: every GraphQL block, in
+// order, with the ids in capitals replaced by real ones; an error example must match the
+// JSON block that follows it.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCatalog } from '../src/db/seed-demo.js';
+import { type TestApp, startTestApp } from './helpers/app.js';
+
+interface Example {
+  query: string;
+  expectedError?: { message: string; extensions?: Record<string, unknown> };
+}
+
+async function readmeExamples(): Promise<Example[]> {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```(graphql|json)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({ lang, body: body! }));
+  const examples: Example[] = [];
+  blocks.forEach((block, index) => {
+    if (block.lang !== 'graphql') return;
+    const next = blocks[index + 1];
+    examples.push({
+      query: block.body,
+      ...(next?.lang === 'json' && { expectedError: JSON.parse(next.body).errors[0] }),
+    });
+  });
+  return examples;
+}
+
+describe('the README walk-through', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoCatalog(t.app.orm.em.fork());
+  });
+  afterAll(() => t?.close());
+
+  it('runs every example as the README says', async () => {
+    const examples = await readmeExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    const regions = await t.requestRaw('{ regions(first: 10) { edges { node { id slug } } } }');
+    const ids: Record<string, string> = {
+      REGION_ID: regions.data!.regions.edges.find((edge: any) => edge.node.slug === 'toronto').node.id,
+    };
+    for (const example of examples) {
+      const query = example.query.replace(/\b[A-Z]+_ID\b/g, (token) => ids[token] ?? token);
+      const result = await t.requestRaw(query);
+      if (example.expectedError) {
+        expect(result.errors?.[0]).toMatchObject(example.expectedError);
+        continue;
+      }
+      expect(result.errors, query).toBeUndefined();
+      const text = JSON.stringify(result.data);
+      expect(text, `${query} shows nothing`).not.toMatch(/"totalCount":0\b/);
+      // A block may announce the typed error it demonstrates: "# Answers ProtectedImageError".
+      const announced = /# Answers (\w+Error)/.exec(query)?.[1];
+      const errors = [...text.matchAll(/"__typename":"(\w*Error)"/g)].map((match) => match[1]);
+      expect(errors, query).toEqual(announced ? [announced] : []);
+      const created = result.data?.imageCreate?.image?.id;
+      if (created) ids.IMAGE_ID = created;
+    }
+    expect(ids.IMAGE_ID).toBeDefined();
+  });
+});

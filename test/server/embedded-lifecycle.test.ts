@@ -1,0 +1,81 @@
+// The newcomer's path: no database configured, the server starts embedded PostgreSQL, seeds
+// a demo catalog once, serves GraphiQL, and keeps what it was given across restarts.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { type App, buildServer } from '../../src/server.js';
+
+async function post(url: string, query: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+describe('the embedded default', () => {
+  let dataDir: string;
+  const running: App[] = [];
+  const start = async (env: Record<string, string> = {}) => {
+    const app = await buildServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }));
+    running.push(app);
+    return { app, url: await app.start() };
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'catalog-'));
+  });
+  afterAll(async () => {
+    for (const app of running) await app.stop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves GraphiQL and a seeded demo catalog on loopback with nothing configured', async () => {
+    const { app, url } = await start();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Image catalog</title>');
+    expect((await fetch(url.replace('/graphql', '/healthz'))).status).toBe(200);
+    expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
+
+    const result = await post(
+      url,
+      '{ images(first: 5) { totalCount edges { node { id name status operatingSystem { name } architecture { name } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.images.totalCount).toBeGreaterThanOrEqual(40);
+    expect(result.data.images.edges).toHaveLength(5);
+    for (const { node } of result.data.images.edges) {
+      expect(node.operatingSystem.name).toBeTruthy();
+      expect(node.architecture.name).toBeTruthy();
+    }
+    await app.stop();
+  });
+
+  it('keeps data across a restart and never seeds a database that is not empty', async () => {
+    const first = await start();
+    const created = await post(first.url, 'mutation { projectCreate(input: { name: "kept-across-restarts" }) { __typename } }');
+    expect(created.data.projectCreate.__typename).toBe('ProjectCreatePayload');
+    const before = await post(first.url, '{ images(first: 1) { totalCount } }');
+    await first.app.stop();
+
+    const second = await start();
+    const after = await post(second.url, '{ projects(first: 50) { edges { node { name } } } images(first: 1) { totalCount } }');
+    expect(after.data.projects.edges.map((edge: any) => edge.node.name)).toContain('kept-across-restarts');
+    expect(after.data.images.totalCount).toBe(before.data.images.totalCount);
+    await second.app.stop();
+  });
+
+  it('starts empty when SEED_DEMO is false', async () => {
+    const { app, url } = await start({ DATA_DIR: 'memory://', SEED_DEMO: 'false' });
+    const result = await post(url, '{ images(first: 1) { totalCount } regions(first: 1) { edges { cursor } } }');
+    expect(result.data.images.totalCount).toBe(0);
+    expect(result.data.regions.edges).toHaveLength(0);
+    await app.stop();
+  });
+});
