@@ -39,6 +39,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Instances sharing one database must seal passwords with one key; a key generated per
+  // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
+  if (e.DATABASE_URL && !e.IMAGE_SECRET_KEY && !isMemoryDir(e.DATA_DIR)) {
+    throw new Error('Invalid configuration:\n  IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
+  }
   return {
     host: e.HOST,
     port: e.PORT,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { openOrm } from './db/orm.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
@@ -14,7 +14,7 @@ import { SecretBox } from './domain/secret-box.js';
 import { adminViewer } from './domain/viewer.js';
 import { healthHandler } from './http/health.js';
 import type { Context } from './schema/builder.js';
-import { expectedError } from './schema/errors.js';
+import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
 import { loadSecretKey } from './secret-key.js';
 
@@ -61,7 +61,7 @@ export async function buildServer(config: Config): Promise<App> {
         return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
       },
     },
-    logging: config.logSql ? 'debug' : 'warn',
+    logging: quietAboutExpectedErrors(createLogger('warn')),
   });
 
   const health = healthHandler(orm);
@@ -88,6 +88,11 @@ export async function buildServer(config: Config): Promise<App> {
       await embedded?.stop();
     },
   };
+}
+
+/** Faults are logged; a client's bad search or stale version is its answer, not a log line. */
+function quietAboutExpectedErrors(logger: YogaLogger): YogaLogger {
+  return { ...logger, error: (...args: unknown[]) => (args.some(isExpected) ? undefined : logger.error(...args)) };
 }
 
 const DEFAULT_QUERY = `# The newest images, with what they run on. Try the other queries in the README.

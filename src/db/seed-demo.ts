@@ -154,7 +154,6 @@ const OPERATING_SYSTEMS = {
 type OsKey = keyof typeof OPERATING_SYSTEMS;
 const OS_KEYS = Object.keys(OPERATING_SYSTEMS) as OsKey[];
 
-const osTitle = (os: OsRow) => `${os.name} ${os.major}${os.minor ? `.${os.minor}` : ''}`;
 const osVersion = (os: OsRow) => `${os.major}${os.minor ? `.${os.minor}` : ''}`;
 
 /**
@@ -266,11 +265,13 @@ type SshKeyPolicy = (typeof SSH_KEY_POLICIES)[number];
 const digest = (algo: 'md5' | 'sha512', text: string) => createHash(algo).update(text).digest('hex');
 const yyyymmdd = (date: Date) => date.toISOString().slice(0, 10).replaceAll('-', '');
 
-/** Fills an empty database with a small realistic catalog; does nothing (returns false) when any region or image exists. */
+/** Fills an empty database with a small realistic catalog; does nothing (returns false) when any table has a row. */
 export async function seedDemoCatalog(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tx) => {
-    const [regionCount, imageCount] = await Promise.all([tx.count(Region, {}), tx.count(Image, {})]);
-    if (regionCount > 0 || imageCount > 0) return false;
+    // Any row at all means someone uses this database: the demo must not collide with it.
+    for (const entity of [Region, Reseller, Project, OperatingSystem, Architecture, ComputeResource, Image]) {
+      if ((await tx.count(entity as typeof Region, {})) > 0) return false;
+    }
 
     const regions = new Map(REGIONS.map((r) => [r.slug, tx.create(Region, { slug: r.slug, name: r.name })]));
     const reseller = tx.create(Reseller, { name: RESELLER });
@@ -280,7 +281,7 @@ export async function seedDemoCatalog(em: EntityManager): Promise<boolean> {
     const operatingSystems = new Map(
       OS_KEYS.map((key) => {
         const os: OsRow = OPERATING_SYSTEMS[key];
-        return [key, tx.create(OperatingSystem, { name: os.name, major: os.major, minor: os.minor, family: os.family, title: osTitle(os) })];
+        return [key, tx.create(OperatingSystem, { name: os.name, major: os.major, minor: os.minor, family: os.family })];
       }),
     );
     const architectures = new Map(ARCHITECTURES.map((name) => [name, tx.create(Architecture, { name })]));

@@ -3,9 +3,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
 import { type Direction, type OrderKey, type Page, type PageArgs, findPage } from './pagination.js';
-import { searchCondition } from './search/to-filter.js';
+import { escapeLike, searchCondition } from './search/to-filter.js';
 import { AmbiguousNameError, BadQueryError } from './errors.js';
-import { isUuid } from './validation.js';
+import { isPrintable, isUuid } from './validation.js';
 import { liveImages, visibleImages } from './visibility.js';
 
 export interface Range<T> {
@@ -68,8 +68,6 @@ export interface ImagePage extends Page<Image> {
 /** The relations a catalog page joins in, so a page costs one statement whatever it shows. */
 export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'region', 'owner'] as const;
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 function range<T>(value: Range<T> & { eq?: T | null; neq?: T | null }): Record<string, T> {
   const operators: Record<string, T> = {};
   for (const [name, operator] of [['gt', '$gt'], ['gte', '$gte'], ['lt', '$lt'], ['lte', '$lte'], ['eq', '$eq'], ['neq', '$ne']] as const) {
@@ -85,6 +83,11 @@ export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, sea
   for (const key of ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId'] as const) {
     const id = f[key];
     if (id != null && !isUuid(id)) throw new BadQueryError(`filter.${key} is not a valid id`, `filter.${key}`);
+  }
+  for (const [key, values] of [['name', [f.name]], ['nameContains', [f.nameContains]], ['tags', f.tags ?? []]] as const) {
+    if (values.some((value) => value != null && !isPrintable(value))) {
+      throw new BadQueryError(`filter.${key} must not contain control characters`, `filter.${key}`);
+    }
   }
   const conditions: FilterQuery<Image>[] = [visibleImages(ctx.viewer)];
   // Deleted images are listed only to whoever filters on DELETED.
@@ -146,6 +149,7 @@ export async function imagesById(ctx: DomainContext, ids: readonly string[]): Pr
  */
 export async function imageByName(ctx: DomainContext, regionId: string, name: string): Promise<Image | null> {
   if (!isUuid(regionId)) return null;
+  if (!isPrintable(name)) throw new BadQueryError('name must not contain control characters', 'name');
   const matches = await ctx.em.find(
     Image,
     { $and: [liveImages(ctx.viewer), { region: regionId, name }] },

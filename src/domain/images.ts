@@ -17,12 +17,12 @@ import { ConflictError, NotFoundError, ProtectedImageError, ValidationError } fr
 import { deletionStart, transition } from './image-status.js';
 import { inTransaction } from './unit-of-work.js';
 import {
-  InputCheck, displayName, isUuid, metadataKey, metadataValue, nonNegativeInt, shortText, sourceUrl, tag, tagList, validate,
+  InputCheck, displayName, isUuid, metadataKey, metadataList, metadataValue, nonNegativeInt, text, sourceUrl, tag, tagList, validate,
 } from './validation.js';
 import { liveImages } from './visibility.js';
 
 const id = z.string().refine(isUuid, 'is not a valid id');
-const optionalText = (max: number) => shortText(max).nullable();
+const optionalText = (max: number) => text(max).nullable();
 
 /** The writable fields of an image; ids are raw uuids (the schema decodes global ids). */
 const imageFields = {
@@ -41,7 +41,7 @@ const imageFields = {
   operatingSystemId: id.nullable(),
   architectureId: id.nullable(),
   computeResourceId: id.nullable(),
-  providerRef: shortText(255).min(1, 'must not be empty').nullable(),
+  providerRef: text(255).min(1, 'must not be empty').nullable(),
   username: optionalText(255),
   password: optionalText(255),
   userData: z.boolean(),
@@ -62,17 +62,8 @@ const imageFields = {
   sourceUrl: sourceUrl.nullable(),
 };
 
-const metadataItem = z.object({ key: metadataKey, value: metadataValue, readOnly: z.boolean().nullish() }).strict();
-const metadataItems = z
-  .array(metadataItem)
-  .max(128, 'at most 128 items')
-  .superRefine((items, check) => {
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (seen.has(item.key)) check.addIssue({ code: 'custom', path: [index, 'key'], message: `repeats key '${item.key}'` });
-      seen.add(item.key);
-    });
-  });
+/** Metadata given at creation; only here may an item be made read-only. */
+const metadataItems = metadataList(z.object({ key: metadataKey, value: metadataValue, readOnly: z.boolean().nullish() }).strict());
 
 const createSchema = z
   .object({ ...imageFields, regionId: id.nullable(), metadata: metadataItems })
@@ -151,9 +142,13 @@ export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Pr
     if (raw.providerRef && !raw.computeResourceId && !check.has('computeResourceId')) {
       check.add('computeResourceId', 'is required with providerRef: a template id is unique within its compute resource');
     }
-    const region = refs.regionId ?? refs.computeResourceId?.region ?? null;
+    const resourceRegion = refs.computeResourceId?.region ?? null;
+    const region = refs.regionId ?? resourceRegion;
     if (!region && !check.has('regionId') && !check.has('computeResourceId')) {
       check.add('regionId', 'is required unless the compute resource has a region');
+    }
+    if (refs.regionId && resourceRegion && refs.regionId.id !== resourceRegion.id) {
+      check.add('regionId', "must be the compute resource's region");
     }
     check.done();
     const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input!;
@@ -213,8 +208,11 @@ export async function renameImage(ctx: DomainContext, imageId: string, name: str
   return updateImage(ctx, imageId, { name: valid.name });
 }
 
+/** The tags a tag mutation names. */
+const tagArgument = z.object({ tags: z.array(tag).min(1, 'give at least one tag') });
+
 export async function addImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
-  const valid = validate(z.object({ tags: z.array(tag).min(1, 'give at least one tag') }), { tags });
+  const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
     const merged = uniqueTags([...image.tags, ...valid.tags]);
@@ -226,7 +224,7 @@ export async function addImageTags(ctx: DomainContext, imageId: string, tags: st
 }
 
 export async function removeImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
-  const valid = validate(z.object({ tags: z.array(tag).min(1, 'give at least one tag') }), { tags });
+  const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
     const kept = image.tags.filter((existing) => !valid.tags.includes(existing));

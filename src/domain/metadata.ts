@@ -7,18 +7,9 @@ import type { DomainContext } from './context.js';
 import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
 import { findImage } from './images.js';
 import { inTransaction } from './unit-of-work.js';
-import { metadataKey, metadataValue, validate } from './validation.js';
+import { metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
-const items = z
-  .array(z.object({ key: metadataKey, value: metadataValue }).strict())
-  .max(128, 'at most 128 items')
-  .superRefine((list, check) => {
-    const seen = new Set<string>();
-    list.forEach((item, index) => {
-      if (seen.has(item.key)) check.addIssue({ code: 'custom', path: [index, 'key'], message: `repeats key '${item.key}'` });
-      seen.add(item.key);
-    });
-  });
+const items = metadataList(z.object({ key: metadataKey, value: metadataValue }).strict());
 export type MetadataItemInput = z.input<typeof items>[number];
 
 /** The items of many images in one statement, in the order of `imageIds`. */
@@ -46,12 +37,13 @@ export async function setMetadata(ctx: DomainContext, imageId: string, raw: Meta
     const byKey = new Map(existing.map((row) => [row.key, row]));
     const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
     if (locked.length) throw new ReadOnlyMetadataError(locked.map((item) => item.key));
-    for (const item of valid) {
+    const changed = valid.filter((item) => byKey.get(item.key)?.value !== item.value);
+    for (const item of changed) {
       const row = byKey.get(item.key);
       if (row) row.value = item.value;
       else em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
     }
-    touch(image);
+    if (changed.length) touch(image);
     await em.flush();
     return image;
   });
@@ -66,17 +58,23 @@ export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: 
     const wanted = new Map(valid.map((item) => [item.key, item.value]));
     const locked = existing.filter((row) => row.readOnly && wanted.has(row.key) && wanted.get(row.key) !== row.value);
     if (locked.length) throw new ReadOnlyMetadataError(locked.map((row) => row.key));
+    let changed = false;
     for (const row of existing) {
       if (row.readOnly) continue;
       const value = wanted.get(row.key);
+      if (value === row.value) continue;
       if (value === undefined) em.remove(row);
       else row.value = value;
+      changed = true;
     }
     const present = new Set(existing.map((row) => row.key));
     for (const item of valid) {
-      if (!present.has(item.key)) em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
+      if (present.has(item.key)) continue;
+      em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
+      changed = true;
     }
-    touch(image);
+    // A replace that changes nothing leaves the version alone: no needless conflicts.
+    if (changed) touch(image);
     await em.flush();
     return image;
   });

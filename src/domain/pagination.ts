@@ -3,6 +3,7 @@
 // nor repeated. Nulls sort as the smallest value (ASC NULLS FIRST, DESC NULLS LAST).
 import type { EntityManager, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/postgresql';
 import { BadQueryError } from './errors.js';
+import { isPrintable, isUuid } from './validation.js';
 
 export type Direction = 'ASC' | 'DESC';
 export type KeyKind = 'string' | 'number' | 'date';
@@ -45,6 +46,10 @@ function encodeCursor(order: OrderKey[], row: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ o: signature(order), v: values, id: row.id })).toString('base64url');
 }
 
+// PostgreSQL's timestamp range; a forged cursor outside it must not reach the database.
+const MIN_DATE = Date.UTC(-4713, 0, 1);
+const MAX_DATE = Date.UTC(9999, 11, 31);
+
 function decodeCursor(order: OrderKey[], cursor: string, argument: string): { values: unknown[]; id: string } {
   const invalid = () => new BadQueryError(`${argument} is not a cursor of this list and order`, argument);
   let parsed: unknown;
@@ -54,21 +59,28 @@ function decodeCursor(order: OrderKey[], cursor: string, argument: string): { va
     throw invalid();
   }
   const { o, v, id } = (parsed ?? {}) as { o?: unknown; v?: unknown; id?: unknown };
-  if (o !== signature(order) || !Array.isArray(v) || v.length !== order.length || typeof id !== 'string') throw invalid();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw invalid();
+  if (o !== signature(order) || !Array.isArray(v) || v.length !== order.length) throw invalid();
+  if (typeof id !== 'string' || !isUuid(id)) throw invalid();
+  // Cursors come back from clients: every value is checked as strictly as an argument would be.
   const values = order.map((key, index) => {
     const value = v[index] as CursorValue;
     if (value === null) {
       if (!key.nullable) throw invalid();
       return null;
     }
-    if (key.kind === 'date') {
-      const date = new Date(value as string);
-      if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw invalid();
-      return date;
+    switch (key.kind) {
+      case 'date': {
+        const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+        if (!(time >= MIN_DATE && time <= MAX_DATE)) throw invalid();
+        return new Date(time);
+      }
+      case 'number':
+        if (!Number.isSafeInteger(value)) throw invalid();
+        return value;
+      case 'string':
+        if (typeof value !== 'string' || !isPrintable(value)) throw invalid();
+        return value;
     }
-    if (typeof value !== key.kind) throw invalid();
-    return value;
   });
   return { values, id };
 }
@@ -84,7 +96,18 @@ function beyond(key: OrderKey, direction: Direction, value: unknown): FilterQuer
     : { [key.field]: { $lt: value } };
 }
 
-/** The lexicographic "comes after (values, id)" condition for an order. */
+/**
+ * What an index on the first key can seek to: the rows from the cursor's first value on.
+ * Without it the planner can only filter the lexicographic OR below, row by row, and a deep
+ * page would cost what its depth costs.
+ */
+function leadingBound(key: OrderKey, direction: Direction, value: unknown): FilterQuery<any> | null {
+  if (direction === 'ASC') return value === null ? null : { [key.field]: { $gte: value } };
+  if (value === null) return { [key.field]: null };
+  return key.nullable ? { $or: [{ [key.field]: { $lte: value } }, { [key.field]: null }] } : { [key.field]: { $lte: value } };
+}
+
+/** The "comes after (values, id)" condition for an order: lexicographic, plus an index bound. */
 function after(order: OrderKey[], directions: Direction[], values: unknown[], id: string): FilterQuery<any> {
   const alternatives: FilterQuery<any>[] = [];
   const equalSoFar: FilterQuery<any>[] = [];
@@ -95,7 +118,8 @@ function after(order: OrderKey[], directions: Direction[], values: unknown[], id
   });
   const idDirection = directions[directions.length - 1]!;
   alternatives.push({ $and: [...equalSoFar, { id: idDirection === 'ASC' ? { $gt: id } : { $lt: id } }] });
-  return { $or: alternatives };
+  const bound = leadingBound(order[0]!, directions[0]!, values[0]);
+  return bound ? { $and: [bound, { $or: alternatives }] } : { $or: alternatives };
 }
 
 function orderBy(order: OrderKey[], directions: Direction[]): QueryOrderMap<any>[] {

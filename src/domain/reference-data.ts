@@ -13,7 +13,7 @@ import type { DomainContext } from './context.js';
 import { InUseError, NotFoundError, ValidationError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
 import { inTransaction } from './unit-of-work.js';
-import { type Loose, identifier, isUuid, slug, validate } from './validation.js';
+import { type Loose, identifier, isUuid, slug, text, validate } from './validation.js';
 
 type Row = { id: string };
 // biome-ignore lint: the schema's second parameter is the (absent) base entity
@@ -59,18 +59,15 @@ const osFields = {
     .string()
     .max(16, 'must be at most 16 characters')
     .regex(/^(\d{1,8}(\.\d{1,8})*)?$/, 'must be empty or a dotted version such as 04 or 3.1'),
-  family: z.string().max(32, 'must be at most 32 characters').nullable(),
+  family: text(32).nullable(),
 };
 const osCreate = z.object(osFields).partial({ minor: true, family: true }).strict();
 const osUpdate = z.object(osFields).partial().strict();
 
-const osTitle = (os: { name: string; major: string; minor: string }) => `${os.name} ${os.major}${os.minor ? `.${os.minor}` : ''}`;
-
 export async function createOperatingSystem(ctx: DomainContext, raw: Loose<z.input<typeof osCreate>>) {
   const input = validate(osCreate, raw);
   return inTransaction(ctx, async (em) => {
-    const os = em.create(OperatingSystem, { name: input.name, major: input.major, minor: input.minor ?? '', family: input.family ?? null, title: '' });
-    os.title = osTitle(os);
+    const os = em.create(OperatingSystem, { name: input.name, major: input.major, minor: input.minor ?? '', family: input.family ?? null });
     await em.flush();
     return os;
   });
@@ -81,7 +78,6 @@ export async function updateOperatingSystem(ctx: DomainContext, id: string, raw:
   return inTransaction(ctx, async (em) => {
     const os = (await findRow(em, OperatingSystem, id));
     em.assign(os, input);
-    os.title = osTitle(os);
     await em.flush();
     return os;
   });
@@ -181,7 +177,7 @@ export async function deleteComputeResource(ctx: DomainContext, id: string) {
 
 // --- Regions ----------------------------------------------------------------------------
 
-const regionFields = { slug, name: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters') };
+const regionFields = { slug, name: text(128).min(1, 'must not be empty') };
 const regionCreate = z.object(regionFields).strict();
 const regionUpdate = regionCreate.partial();
 

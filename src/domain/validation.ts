@@ -3,6 +3,15 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
 
+/** PostgreSQL text cannot hold NUL; control characters have no place in catalog text either. */
+// biome-ignore lint: control characters are exactly what is refused here
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const isPrintable = (value: string) => !CONTROL.test(value);
+
+/** Free text: at most `max` characters, tabs and newlines allowed, other control characters not. */
+export const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine(isPrintable, 'must not contain control characters');
+
 /** Foreman's identifier rule: 1-128 characters, alphanumerics, space, underscore, hyphen, dot, no outer spaces. */
 export const identifier = z
   .string()
@@ -24,7 +33,6 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1-64 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
 
-export const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 export const nonNegativeInt = z
   .number()
@@ -32,18 +40,14 @@ export const nonNegativeInt = z
   .min(0, 'must not be negative')
   .max(2_147_483_647, 'must be at most 2147483647');
 
-export const tag = z
-  .string()
+export const tag = text(255)
   .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
   .refine((value) => value.trim() === value, 'must not start or end with whitespace');
 
 export const tagList = z.array(tag).max(128, 'at most 128 tags');
 
 /** Where an image may be fetched from (Lunanode: HTTP, HTTPS or FTP). */
-export const sourceUrl = z
-  .string()
-  .max(2048, 'must be at most 2048 characters')
+export const sourceUrl = text(2048)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -59,7 +63,21 @@ export const metadataKey = z
   .max(255, 'must be at most 255 characters')
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
-export const metadataValue = z.string().max(1024, 'must be at most 1024 characters');
+export const metadataValue = text(1024);
+
+/** A list of metadata items: at most 128, each key once. */
+export function metadataList<T extends z.ZodType<{ key: string }>>(item: T) {
+  return z
+    .array(item)
+    .max(128, 'at most 128 items')
+    .superRefine((items, check) => {
+      const seen = new Set<string>();
+      items.forEach((entry, index) => {
+        if (seen.has(entry.key)) check.addIssue({ code: 'custom', path: [index, 'key'], message: `repeats key '${entry.key}'` });
+        seen.add(entry.key);
+      });
+    });
+}
 
 /** Parses `input` or throws one ValidationError naming every bad field under `root`. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, root: (string | number)[] = ['input']): z.infer<S> {

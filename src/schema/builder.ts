@@ -5,10 +5,12 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { DomainContext } from '../domain/context.js';
-import { DomainError } from '../domain/errors.js';
+import { BadQueryError, DomainError } from '../domain/errors.js';
 
 /** One per operation; the dataloader plugin keeps its per-request loaders keyed on it. */
 export type Context = DomainContext;
+
+const MAX_NODES = 500;
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -31,6 +33,13 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      // One batched statement per type; bind parameters are finite, so the list is too.
+      resolve: (_root, { ids }, _ctx, _info, resolveNodes) => {
+        if (ids.length > MAX_NODES) throw new BadQueryError(`nodes takes at most ${MAX_NODES} ids, got ${ids.length}`, 'ids');
+        return resolveNodes(ids);
+      },
+    },
   },
   errors: {
     // Only expected failures become union members; a fault stays a masked top-level error.

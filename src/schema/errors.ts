@@ -90,6 +90,12 @@ export function expectedError(error: unknown, path?: readonly (string | number)[
   return null;
 }
 
+/** Whether a logged value is an expected failure (answered to the client, nothing to fix). */
+export function isExpected(value: unknown): boolean {
+  const original = (value as { originalError?: unknown } | null)?.originalError;
+  return [value, original].some((error) => error instanceof DomainError || error instanceof PothosValidationError);
+}
+
 function toGraphQLError(error: DomainError, path?: readonly (string | number)[]): GraphQLError {
   const extensions: Record<string, unknown> = { code: error.code };
   let message = error.message;

@@ -29,8 +29,7 @@ export async function createCatalog(app: App): Promise<Catalog> {
   const em = app.orm.em.fork();
   const region = em.create(Region, { slug: unique('r'), name: 'Toronto' });
   const otherRegion = em.create(Region, { slug: unique('r'), name: 'Montreal' });
-  const os = em.create(OperatingSystem, { name: unique('Ubuntu'), major: '24', minor: '04', family: 'Debian', title: '' });
-  os.title = `${os.name} 24.04`;
+  const os = em.create(OperatingSystem, { name: unique('Ubuntu'), major: '24', minor: '04', family: 'Debian' });
   const arch = em.create(Architecture, { name: unique('x86_64') });
   const computeResource = em.create(ComputeResource, { name: unique('bigcompute'), provider: 'libvirt', region });
   const project = em.create(Project, { name: unique('acme'), reseller: null });

@@ -424,7 +424,11 @@ describe('imageCreate', () => {
     expect(member.__typename).toBe('ConflictError');
     expect(member.field).toBe('providerRef');
     const other = await createCatalog(t.app);
-    await createImage({ providerRef, computeResourceId: gid('ComputeResource', other.computeResource.id) });
+    await createImage({
+      providerRef,
+      computeResourceId: gid('ComputeResource', other.computeResource.id),
+      regionId: gid('Region', other.region.id),
+    });
   });
 
   it('refuses an image without a region (no regionId, no compute resource), naming regionId, and changes nothing', async () => {
@@ -1245,5 +1249,41 @@ describe('several mutations in one operation', () => {
     const stored = await readImage(image.id);
     expect(stored?.name).toBe(image.name);
     expect(stored?.tags).toEqual(['a', 'b']);
+  });
+});
+
+describe('more image rules', () => {
+  it("refuses a regionId other than the compute resource's region, and changes nothing", async () => {
+    const member = await unchanged(async () =>
+      field(
+        await t.request(CreateImage, {
+          input: { name: unique('mismatch'), regionId: otherRegionId(), computeResourceId: computeResourceId() },
+        }),
+        'imageCreate',
+      ),
+    );
+    expectIssues(member, [['input', 'regionId']]);
+  });
+
+  it('leaves rowVersion alone when a metadata set or replace changes nothing', async () => {
+    const image = await createImage();
+    const set = field(await t.request(SetMetadata, { input: { id: image.id, items: [{ key: 'k', value: 'v' }] } }), 'imageMetadataSet');
+    const version = set.image.rowVersion;
+    const again = field(await t.request(SetMetadata, { input: { id: image.id, items: [{ key: 'k', value: 'v' }] } }), 'imageMetadataSet');
+    expect(again.image.rowVersion).toBe(version);
+    const replaced = field(await t.request(ReplaceMetadata, { input: { id: image.id, items: [{ key: 'k', value: 'v' }] } }), 'imageMetadataReplace');
+    expect(replaced.image.rowVersion).toBe(version);
+    const changed = field(await t.request(ReplaceMetadata, { input: { id: image.id, items: [{ key: 'k', value: 'w' }] } }), 'imageMetadataReplace');
+    expect(changed.image.rowVersion).toBe(version + 1);
+  });
+
+  it.each(['KILLED', 'DEACTIVATED'] as const)('deletes a %s image through to DELETED', async (status) => {
+    const [row] = await createImages(t.app, catalog, 1);
+    const em = t.app.orm.em.fork();
+    await em.nativeUpdate('Image', { id: row!.id }, { status });
+    const member = field(await t.request(DeleteImage, { input: { id: gid('Image', row!.id) } }), 'imageDelete');
+    expect(member.__typename).toBe('ImageDeletePayload');
+    expect(member.image.status).toBe('DELETED');
+    expect(member.image.deletedAt).toBeTruthy();
   });
 });

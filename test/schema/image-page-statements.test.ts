@@ -48,7 +48,6 @@ describe('a page of images with every relation', () => {
     expect(large?.errors).toBeUndefined();
     expect((small?.data as any).images.edges).toHaveLength(10);
     expect((large?.data as any).images.edges).toHaveLength(100);
-    console.log({ statementsFor10, statementsFor100 });
     expect(statementsFor100).toBe(statementsFor10);
     expect(statementsFor100).toBeLessThanOrEqual(6);
   });

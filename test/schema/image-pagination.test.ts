@@ -75,13 +75,16 @@ describe('keyset pagination over 1,000 images', () => {
     let inserted = 0;
     insertImage = async () => {
       const fork = t.app.orm.em.fork();
-      fork.create(Image, {
+      const image = fork.create(Image, {
         name: `img-${String(inserted % 250).padStart(4, '0')}-new-${inserted++}`,
         owner: fork.getReference(Project, catalog.project.id),
         region: fork.getReference(Region, catalog.region.id),
         status: statuses[inserted % statuses.length]!,
         size: inserted % 3 === 0 ? null : (inserted % 40) * 1000 + 1,
       } as never);
+      // Inside the range of the originals, so that new rows land on both sides of any cursor.
+      image.createdAt = new Date(base + ((inserted * 37) % 97) * 1000 + 500);
+      image.updatedAt = new Date(base + ((inserted * 7) % 13) * 1000 + 500);
       await fork.flush();
     };
   }, 120_000);

@@ -71,6 +71,25 @@ describe('the embedded default', () => {
     await second.app.stop();
   });
 
+  it('does not seed a database that holds anything at all, and starts cleanly', async () => {
+    const ownDir = await mkdtemp(join(tmpdir(), 'catalog-'));
+    try {
+      const first = await start({ DATA_DIR: ownDir, SEED_DEMO: 'false' });
+      // The demo has an architecture of this name: seeding now would collide with it.
+      const created = await post(first.url, 'mutation { architectureCreate(input: { name: "x86_64" }) { __typename } }');
+      expect(created.data.architectureCreate.__typename).toBe('ArchitectureCreatePayload');
+      await first.app.stop();
+
+      const second = await start({ DATA_DIR: ownDir, SEED_DEMO: 'true' });
+      const result = await post(second.url, '{ images(first: 1) { totalCount } architectures(first: 10) { edges { node { name } } } }');
+      expect(result.data.images.totalCount).toBe(0);
+      expect(result.data.architectures.edges).toEqual([{ node: { name: 'x86_64' } }]);
+      await second.app.stop();
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
   it('starts empty when SEED_DEMO is false', async () => {
     const { app, url } = await start({ DATA_DIR: 'memory://', SEED_DEMO: 'false' });
     const result = await post(url, '{ images(first: 1) { totalCount } regions(first: 1) { edges { cursor } } }');

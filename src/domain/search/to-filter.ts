@@ -3,6 +3,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Image } from '../../db/entities/image.js';
 import { BadQueryError } from '../errors.js';
+import { isPrintable } from '../validation.js';
 import { type ComparisonOperator, type SearchNode, SearchSyntaxError, parseSearch } from './parse.js';
 
 /** The searchable fields of Foreman's image API. */
@@ -25,10 +26,12 @@ function at(path: string[], condition: unknown): Condition {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), condition) as Condition;
 }
 
+/** A value taken literally inside a LIKE pattern. */
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
 /** A LIKE pattern for "contains": scoped search's `*` is a wildcard, `%` and `_` are literal. */
 function containsPattern(value: string): string {
-  const escaped = value.replace(/[\\%_]/g, (char) => `\\${char}`).replace(/\*/g, '%');
-  return `%${escaped}%`;
+  return `%${escapeLike(value).replace(/\*/g, '%')}%`;
 }
 
 const comparison: Record<Exclude<ComparisonOperator, '~' | '!~' | '!='>, string> = {
@@ -70,6 +73,35 @@ function compare(field: SearchField, operator: ComparisonOperator, value: string
   }
 }
 
+const complement: Record<ComparisonOperator, ComparisonOperator> = {
+  '=': '!=', '!=': '=', '~': '!~', '!~': '~', '<': '>=', '>=': '<', '>': '<=', '<=': '>',
+};
+
+/**
+ * `not` pushed down to the conditions, so that it keeps rows where the field is not set:
+ * SQL's NOT of a comparison with NULL is NULL, which would silently drop them.
+ */
+function negate(node: SearchNode): SearchNode {
+  switch (node.kind) {
+    case 'and':
+      return { kind: 'or', operands: node.operands.map(negate) };
+    case 'or':
+      return { kind: 'and', operands: node.operands.map(negate) };
+    case 'not':
+      return node.operand;
+    case 'in':
+      return { ...node, negated: !node.negated };
+    case 'presence':
+      return { ...node, present: !node.present };
+    case 'compare': {
+      const negated = { ...node, operator: complement[node.operator] };
+      // =, !=, ~ and !~ already say what happens to unset fields; orderings do not.
+      if (!['<', '<=', '>', '>='].includes(node.operator) || node.field === null || node.field === 'user_data') return negated;
+      return { kind: 'or', operands: [negated, { kind: 'presence', field: node.field, present: false, position: node.position }] };
+    }
+  }
+}
+
 function toCondition(node: SearchNode): Condition {
   switch (node.kind) {
     case 'and':
@@ -77,7 +109,7 @@ function toCondition(node: SearchNode): Condition {
     case 'or':
       return { $or: node.operands.map(toCondition) };
     case 'not':
-      return { $not: toCondition(node.operand) } as Condition;
+      return toCondition(negate(node.operand));
     case 'compare':
       // Free text searches the name, as Foreman's default field.
       return compare((node.field ?? 'name') as SearchField, node.operator, node.value, node.position);
@@ -105,6 +137,7 @@ function toCondition(node: SearchNode): Condition {
 
 /** Parses `search` and returns the image condition it means, or null for an empty search. */
 export function searchCondition(search: string): Condition | null {
+  if (!isPrintable(search)) throw new BadQueryError('Invalid search: it contains control characters', 'search');
   try {
     const tree = parseSearch(search, SEARCH_FIELDS);
     return tree ? toCondition(tree) : null;
