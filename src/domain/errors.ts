@@ -40,6 +40,11 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The caller may see the thing but not do this to it (a read-only token, another project's image). */
+export class ForbiddenError extends DomainError {
+  override readonly code = 'FORBIDDEN';
+}
+
 /** The change collides with the current state: a taken name, a stale version. */
 export class ConflictError extends DomainError {
   override readonly code = 'CONFLICT';

@@ -1,6 +1,16 @@
-// Who is asking. Until tokens are enforced every caller acts as an administrator,
-// but every read already goes through the scope in visibility.ts.
+// Who is asking: the principal an API token or a JWT stands for. A request without one never
+// reaches the domain (HTTP 401).
 
-export type Viewer = { kind: 'admin' };
+export type Viewer =
+  | { kind: 'admin' }
+  /** The administrator of one reseller: manages its shared-image rows, sees its clients' images. */
+  | { kind: 'reseller'; resellerId: string }
+  /** A member of one project; `resellerId` is the project's reseller, if it has one. */
+  | { kind: 'member'; projectId: string; resellerId: string | null; readOnly: boolean };
 
 export const adminViewer: Viewer = { kind: 'admin' };
+
+export const isAdmin = (viewer: Viewer) => viewer.kind === 'admin';
+
+/** Whether the viewer may change anything at all (read-only members may not). */
+export const canWrite = (viewer: Viewer) => viewer.kind !== 'member' || !viewer.readOnly;

@@ -8,6 +8,9 @@ export function visibleImages(viewer: Viewer): FilterQuery<Image> {
   switch (viewer.kind) {
     case 'admin':
       return {};
+    default:
+      // Until the sharing rules are in, non-admins see only their own project's images.
+      return viewer.kind === 'member' ? { owner: viewer.projectId } : { owner: { reseller: viewer.resellerId } };
   }
 }
 

@@ -3,9 +3,11 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { DomainContext } from '../domain/context.js';
-import { BadQueryError, DomainError } from '../domain/errors.js';
+import { BadQueryError, DomainError, ForbiddenError } from '../domain/errors.js';
+import { canWrite } from '../domain/viewer.js';
 
 /** One per operation; the dataloader plugin keeps its per-request loaders keyed on it. */
 export type Context = DomainContext;
@@ -16,6 +18,16 @@ const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  /** Who may use a field: every query, field and mutation declares one of these. */
+  AuthScopes: {
+    /** Any caller with a valid token. */
+    authenticated: boolean;
+    admin: boolean;
+    reseller: boolean;
+    member: boolean;
+    /** Admins and members whose token is not read-only. */
+    writer: boolean;
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -24,8 +36,19 @@ export const builder = new SchemaBuilder<{
     SafeInt: { Input: number; Output: number };
   };
 }>({
-  // Errors before dataloader: a loader's failure is still caught by the errors plugin.
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Scope-auth first, so a refusal happens before anything runs; errors before dataloader,
+  // so a loader's failure is still caught by the errors plugin.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: true,
+      admin: ctx.viewer.kind === 'admin',
+      reseller: ctx.viewer.kind === 'reseller',
+      member: ctx.viewer.kind === 'member',
+      writer: ctx.viewer.kind !== 'reseller' && canWrite(ctx.viewer),
+    }),
+    unauthorizedError: () => new ForbiddenError('This token may not do that'),
+  },
   // Non-null unless a field says otherwise: null then means something.
   defaultFieldNullability: false,
   relay: {

@@ -4,7 +4,7 @@ import { PothosValidationError } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import {
-  AmbiguousNameError, BadQueryError, ConflictError, DomainError, InUseError, InvalidStatusTransitionError,
+  AmbiguousNameError, BadQueryError, ConflictError, DomainError, ForbiddenError, InUseError, InvalidStatusTransitionError,
   NotFoundError, ProtectedImageError, ReadOnlyMetadataError, ValidationError,
 } from '../domain/errors.js';
 import { builder } from './builder.js';
@@ -69,6 +69,12 @@ builder.objectType(InvalidStatusTransitionError, {
   name: 'InvalidStatusTransitionError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The caller may see the thing but not do this to it.',
+  interfaces: [ErrorInterface],
 });
 
 builder.objectType(InUseError, {

@@ -351,6 +351,8 @@ type MutationError_BaseError_Fragment = { __typename: 'BaseError', message: stri
 
 type MutationError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: string };
 
+type MutationError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: string };
+
 type MutationError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: string };
 
 type MutationError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: string };
@@ -366,6 +368,7 @@ type MutationError_ValidationError_Fragment = { __typename: 'ValidationError', m
 export type MutationErrorFragment =
   | MutationError_BaseError_Fragment
   | MutationError_ConflictError_Fragment
+  | MutationError_ForbiddenError_Fragment
   | MutationError_InUseError_Fragment
   | MutationError_InvalidStatusTransitionError_Fragment
   | MutationError_NotFoundError_Fragment
