@@ -17,6 +17,11 @@ const schema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
   LOG_SQL: boolean.default(false),
+  // HS256 keys shorter than the hash are weak (RFC 7518 3.2).
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -30,6 +35,15 @@ export interface Config {
   adminToken: string | undefined;
   imageSecretKey: string | undefined;
   logSql: boolean;
+  /** JWT bearer tokens are accepted only when a key source is set: a shared secret (HS256) or a JWKS URL. */
+  jwt: JwtConfig;
+}
+
+export interface JwtConfig {
+  secret: string | undefined;
+  jwksUrl: string | undefined;
+  issuer: string | undefined;
+  audience: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     imageSecretKey: e.IMAGE_SECRET_KEY,
     logSql: e.LOG_SQL,
+    jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
   };
 }
 

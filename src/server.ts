@@ -1,18 +1,22 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIPv4 } from 'node:net';
+import { join } from 'node:path';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
 import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
-import type { Config } from './config.js';
+import { type Config, isMemoryDir } from './config.js';
 import { openOrm } from './db/orm.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
 import { SecretBox } from './domain/secret-box.js';
-import { adminViewer } from './domain/viewer.js';
+import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
+import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
+import { jwtVerifier } from './http/jwt.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
@@ -32,16 +36,19 @@ export async function buildServer(config: Config): Promise<App> {
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
+  let graphiqlToken: string | undefined;
   try {
     await orm.getMigrator().up();
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
+    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
   } catch (error) {
     await orm.close();
     await embedded?.stop();
     throw error;
   }
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
+  const jwt = jwtVerifier(config.jwt);
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
@@ -51,10 +58,15 @@ export async function buildServer(config: Config): Promise<App> {
     graphiql: {
       title: 'Image catalog',
       defaultQuery: DEFAULT_QUERY,
-      ...(config.adminToken && { headers: JSON.stringify({ Authorization: `Bearer ${config.adminToken}` }) }),
+      // Only a page served to this machine may carry a token; anyone could load it otherwise.
+      ...(graphiqlToken && isLoopback(config.host) && { headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }) }),
     },
-    // A fresh unit of work per operation; the caller is an administrator until tokens are enforced.
-    context: () => ({ em: orm.em.fork(), viewer: adminViewer, secrets }),
+    // A fresh unit of work per operation, and no operation without a valid token (HTTP 401).
+    // The GraphiQL page is rendered before any context is built, so it stays open.
+    context: async ({ request }) => {
+      const em = orm.em.fork();
+      return { em, viewer: await authenticate(request, { em, jwt }), secrets };
+    },
     maskedErrors: {
       maskError(error, message, isDev) {
         const { originalError, path } = error as GraphQLError;
@@ -88,6 +100,49 @@ export async function buildServer(config: Config): Promise<App> {
       await embedded?.stop();
     },
   };
+}
+
+const ADMIN_TOKEN_FILE = 'admin-token';
+
+/**
+ * Makes sure someone can get in, and returns the admin token GraphiQL may pre-fill. ADMIN_TOKEN
+ * is made an active admin token. Otherwise an embedded database with no active admin token gets
+ * one, printed once and kept in DATA_DIR/admin-token (owner-only), so a restart pre-fills it again.
+ */
+async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: boolean): Promise<string | undefined> {
+  const em = orm.em.fork();
+  if (config.adminToken) {
+    await ensureAdminToken(em, config.adminToken, 'ADMIN_TOKEN');
+    return config.adminToken;
+  }
+  if (!embedded) return undefined;
+  const file = isMemoryDir(config.dataDir) ? undefined : join(config.dataDir, ADMIN_TOKEN_FILE);
+  const kept = file && (await readFile(file, 'utf8').catch(ignoreMissing))?.trim();
+  if (kept && (await viewerForToken(em, kept))?.kind === 'admin') return kept;
+  if (await hasActiveAdminToken(em)) {
+    // The kept token was revoked and another admin token exists: pre-filling it would only fail.
+    if (file) await rm(file, { force: true });
+    return undefined;
+  }
+  const { token } = await createToken(em, { name: 'embedded bootstrap admin', role: 'ADMIN' });
+  if (file) {
+    // A new file, so the owner-only mode holds from its first byte (a stale one keeps its own mode).
+    await rm(file, { force: true });
+    await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  console.log(`Created an admin token${file ? ` (kept in ${file} for GraphiQL on loopback)` : ''}: ${token}`);
+  return token;
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code !== 'ENOENT') throw error;
+  return undefined;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach a server listening there. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || (isIPv4(bare) && bare.startsWith('127.'));
 }
 
 /** Faults are logged; a client's bad search or stale version is its answer, not a log line. */

@@ -37,9 +37,10 @@ describe('the README walk-through', () => {
   it('runs every example as the README says', async () => {
     const examples = await readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(8);
-    const regions = await t.requestRaw('{ regions(first: 10) { edges { node { id slug } } } }');
+    const known = await t.requestRaw('{ regions(first: 10) { edges { node { id slug } } } projects(first: 10) { edges { node { id name } } } }');
     const ids: Record<string, string> = {
-      REGION_ID: regions.data!.regions.edges.find((edge: any) => edge.node.slug === 'toronto').node.id,
+      REGION_ID: known.data!.regions.edges.find((edge: any) => edge.node.slug === 'toronto').node.id,
+      PROJECT_ID: known.data!.projects.edges.find((edge: any) => edge.node.name === 'acme-prod').node.id,
     };
     for (const example of examples) {
       const query = example.query.replace(/\b[A-Z]+_ID\b/g, (token) => ids[token] ?? token);

@@ -1,12 +1,13 @@
 // Reading the catalog: the filters of Glance, the search of Foreman, keyset pages, counts.
 import type { FilterQuery } from '@mikro-orm/core';
 import { type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
+import type { MemberStatus } from '../db/entities/image-member.js';
 import type { DomainContext } from './context.js';
 import { type Direction, type OrderKey, type Page, type PageArgs, findPage } from './pagination.js';
 import { escapeLike, searchCondition } from './search/to-filter.js';
 import { AmbiguousNameError, BadQueryError } from './errors.js';
 import { isPrintable, isUuid } from './validation.js';
-import { liveImages, visibleImages } from './visibility.js';
+import { imageScope, readableImages } from './visibility.js';
 
 export interface Range<T> {
   gt?: T | null;
@@ -29,6 +30,8 @@ export interface ImageFilter {
   protected?: boolean | null;
   /** Hidden images (Glance os_hidden) are listed only when this asks for them. */
   hidden?: boolean | null;
+  /** Glance's member_status: the images shared with the caller whose membership is in this status. */
+  memberStatus?: MemberStatus | null;
   ownerId?: string | null;
   regionId?: string | null;
   operatingSystemId?: string | null;
@@ -78,7 +81,7 @@ function range<T>(value: Range<T> & { eq?: T | null; neq?: T | null }): Record<s
 }
 
 /** The condition a filter and a search mean, within what the viewer may see. */
-export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, search?: string | null): FilterQuery<Image> {
+export async function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, search?: string | null): Promise<FilterQuery<Image>> {
   const f = filter;
   for (const key of ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId'] as const) {
     const id = f[key];
@@ -89,7 +92,9 @@ export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, sea
       throw new BadQueryError(`filter.${key} must not contain control characters`, `filter.${key}`);
     }
   }
-  const conditions: FilterQuery<Image>[] = [visibleImages(ctx.viewer)];
+  const conditions: FilterQuery<Image>[] = [
+    await imageScope(ctx, { purpose: 'list', memberStatus: f.memberStatus, community: f.visibility?.includes('COMMUNITY') }),
+  ];
   // Deleted images are listed only to whoever filters on DELETED.
   if (!f.status?.includes('DELETED')) conditions.push({ deletedAt: null });
   conditions.push({ hidden: f.hidden ?? false });
@@ -124,7 +129,7 @@ export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[]
 
 /** A page of the images the viewer may see, with their relations joined in. */
 export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
-  const where = imageCondition(ctx, args.filter ?? {}, args.search);
+  const where = await imageCondition(ctx, args.filter ?? {}, args.search);
   const page = await findPage<Image>(ctx.em, 'Image', where, imageOrder(args.orderBy), args, {
     populate: [...IMAGE_RELATIONS] as never,
     strategy: 'joined',
@@ -137,7 +142,7 @@ export async function listImages(ctx: DomainContext, args: ImageListArgs): Promi
 export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<Image[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  return ctx.em.find(Image, { $and: [liveImages(ctx.viewer), { id: { $in: wanted } }] }, {
+  return ctx.em.find(Image, { $and: [await readableImages(ctx), { id: { $in: wanted } }] }, {
     populate: [...IMAGE_RELATIONS] as never,
     strategy: 'joined',
   });
@@ -152,9 +157,19 @@ export async function imageByName(ctx: DomainContext, regionId: string, name: st
   if (!isPrintable(name)) throw new BadQueryError('name must not contain control characters', 'name');
   const matches = await ctx.em.find(
     Image,
-    { $and: [liveImages(ctx.viewer), { region: regionId, name }] },
+    { $and: [await readableImages(ctx), { region: regionId, name }] },
     { populate: [...IMAGE_RELATIONS] as never, strategy: 'joined', orderBy: { id: 'ASC' }, limit: 11 },
   );
+  const viewer = ctx.viewer;
+  // Names are unique per owner and region, so at most one of them is the caller's own.
+  const own = viewer.kind === 'member' ? matches.find((image) => image.owner?.id === viewer.projectId) : undefined;
+  if (own) return own;
   if (matches.length <= 1) return matches[0] ?? null;
   throw new AmbiguousNameError(name, matches.map((image) => image.id));
+}
+
+/** Danube's access (public, private, deleted) in terms of Glance's visibility and status. */
+export function danubeAccess(image: Pick<Image, 'status' | 'visibility' | 'deletedAt'>): 'PUBLIC' | 'PRIVATE' | 'DELETED' {
+  if (image.deletedAt || image.status === 'DELETED') return 'DELETED';
+  return image.visibility === 'PUBLIC' ? 'PUBLIC' : 'PRIVATE';
 }

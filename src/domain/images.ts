@@ -19,7 +19,8 @@ import { inTransaction } from './unit-of-work.js';
 import {
   InputCheck, displayName, isUuid, metadataKey, metadataList, metadataValue, nonNegativeInt, text, sourceUrl, tag, tagList, validate,
 } from './validation.js';
-import { liveImages } from './visibility.js';
+import { assertAdminFields, assertCanChangeImage, assertWriter } from './permissions.js';
+import { readableImages } from './visibility.js';
 
 const id = z.string().refine(isUuid, 'is not a valid id');
 const optionalText = (max: number) => text(max).nullable();
@@ -80,7 +81,7 @@ const uniqueTags = (tags: string[]) => [...new Set(tags)];
 
 /** A live image the viewer can see, or NotFoundError. */
 export async function findImage(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
-  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [liveImages(ctx.viewer), { id: imageId }] }) : null;
+  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [await readableImages(ctx, em), { id: imageId }] }) : null;
   if (!image) throw new NotFoundError('Image', imageId);
   return image;
 }
@@ -135,6 +136,10 @@ function assignPlain(image: Image, input: Omit<ImageUpdateInput, keyof Refs | 'p
 }
 
 export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
+  assertWriter(ctx.viewer);
+  assertAdminFields(ctx.viewer, { ...raw, readOnlyMetadata: raw.metadata?.some((item) => item.readOnly) });
+  // A member's images belong to its project; an admin's to whom it says (none: the provider's catalog).
+  if (ctx.viewer.kind === 'member') raw = { ...raw, ownerId: ctx.viewer.projectId };
   return inTransaction(ctx, async (em) => {
     const check = new InputCheck();
     const input = check.parse(createSchema, raw);
@@ -181,6 +186,8 @@ export async function updateImage(
 ): Promise<Image> {
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
+    assertAdminFields(ctx.viewer, raw);
     const check = new InputCheck(['input', 'patch']);
     const input = check.parse(updateSchema, raw);
     const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
@@ -215,6 +222,7 @@ export async function addImageTags(ctx: DomainContext, imageId: string, tags: st
   const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     const merged = uniqueTags([...image.tags, ...valid.tags]);
     validate(z.object({ tags: tagList }), { tags: merged });
     if (merged.length !== image.tags.length) image.tags = merged;
@@ -227,6 +235,7 @@ export async function removeImageTags(ctx: DomainContext, imageId: string, tags:
   const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     const kept = image.tags.filter((existing) => !valid.tags.includes(existing));
     if (kept.length !== image.tags.length) image.tags = kept;
     await em.flush();
@@ -241,6 +250,7 @@ export async function removeImageTags(ctx: DomainContext, imageId: string, tags:
 export async function deleteImage(ctx: DomainContext, imageId: string): Promise<Image> {
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     if (image.protected) throw new ProtectedImageError(image.id);
     transition(image, deletionStart(image.status));
     // No byte store yet: nothing to purge, so the purge completes here.

@@ -6,6 +6,7 @@ import type { Image } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
 import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
 import { findImage } from './images.js';
+import { assertCanChangeImage } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
@@ -33,6 +34,7 @@ export async function setMetadata(ctx: DomainContext, imageId: string, raw: Meta
   const valid = validate(items.min(1, 'give at least one item'), raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     const existing = await em.find(ImageMetadata, { image, key: { $in: valid.map((item) => item.key) } });
     const byKey = new Map(existing.map((row) => [row.key, row]));
     const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
@@ -54,6 +56,7 @@ export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: 
   const valid = validate(items, raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     const existing = await em.find(ImageMetadata, { image });
     const wanted = new Map(valid.map((item) => [item.key, item.value]));
     const locked = existing.filter((row) => row.readOnly && wanted.has(row.key) && wanted.get(row.key) !== row.value);
@@ -84,6 +87,7 @@ export async function deleteMetadataItem(ctx: DomainContext, imageId: string, ke
   const valid = validate(z.object({ key: metadataKey }), { key });
   return inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     const row = await em.findOne(ImageMetadata, { image, key: valid.key });
     if (!row) throw new NotFoundError('Metadata item', valid.key);
     if (row.readOnly) throw new ReadOnlyMetadataError([row.key]);

@@ -9,9 +9,11 @@ import { ComputeResource } from '../db/entities/compute-resource.js';
 import { OperatingSystem } from '../db/entities/operating-system.js';
 import { Project } from '../db/entities/project.js';
 import { Region } from '../db/entities/region.js';
+import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
-import { InUseError, NotFoundError, ValidationError } from './errors.js';
+import { ForbiddenError, InUseError, NotFoundError, ValidationError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
+import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { type Loose, identifier, isUuid, slug, text, validate } from './validation.js';
 
@@ -29,9 +31,17 @@ export async function referencesById<T extends Row>(ctx: DomainContext, entity: 
 const listOrder = (className: string) => ({ Region: 'slug', OperatingSystem: 'title' })[className] ?? 'name';
 
 /** A page of reference rows ordered by name (regions by slug, systems by title). */
+/** Which rows of a list the viewer gets: projects are listed only to those they concern. */
+function listScope(ctx: DomainContext, className: string): FilterQuery<any> {
+  const viewer = ctx.viewer;
+  if (className !== 'Project' || viewer.kind === 'admin') return {};
+  return viewer.kind === 'member' ? { id: viewer.projectId } : { reseller: viewer.resellerId };
+}
+
 export async function listReferences<T extends Row>(ctx: DomainContext, entity: Schema<T>, args: PageArgs): Promise<Page<T>> {
-  const field = listOrder(entity.meta.className);
-  return findPage<T>(ctx.em, entity.meta.className, {}, [{ field, direction: 'ASC', kind: 'string', nullable: false }], args);
+  const { className } = entity.meta;
+  const order = [{ field: listOrder(className), direction: 'ASC' as const, kind: 'string' as const, nullable: false }];
+  return findPage<T>(ctx.em, className, listScope(ctx, className), order, args);
 }
 
 async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
@@ -65,6 +75,7 @@ const osCreate = z.object(osFields).partial({ minor: true, family: true }).stric
 const osUpdate = z.object(osFields).partial().strict();
 
 export async function createOperatingSystem(ctx: DomainContext, raw: Loose<z.input<typeof osCreate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(osCreate, raw);
   return inTransaction(ctx, async (em) => {
     const os = em.create(OperatingSystem, { name: input.name, major: input.major, minor: input.minor ?? '', family: input.family ?? null });
@@ -74,6 +85,7 @@ export async function createOperatingSystem(ctx: DomainContext, raw: Loose<z.inp
 }
 
 export async function updateOperatingSystem(ctx: DomainContext, id: string, raw: Loose<z.input<typeof osUpdate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(osUpdate, raw);
   return inTransaction(ctx, async (em) => {
     const os = (await findRow(em, OperatingSystem, id));
@@ -84,6 +96,7 @@ export async function updateOperatingSystem(ctx: DomainContext, id: string, raw:
 }
 
 export async function deleteOperatingSystem(ctx: DomainContext, id: string) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   return inTransaction(ctx, async (em) => {
     const os = await findRow(em, OperatingSystem, id);
     await refuseWhileUsed(em, 'OperatingSystem', id, [liveImagesWith('operatingSystem', id)]);
@@ -98,6 +111,7 @@ export async function deleteOperatingSystem(ctx: DomainContext, id: string) {
 const archSchema = z.object({ name: identifier.regex(/^\S+$/, 'must not contain whitespace') }).strict();
 
 export async function createArchitecture(ctx: DomainContext, raw: Loose<z.input<typeof archSchema>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(archSchema, raw);
   return inTransaction(ctx, async (em) => {
     const architecture = em.create(Architecture, input);
@@ -107,6 +121,7 @@ export async function createArchitecture(ctx: DomainContext, raw: Loose<z.input<
 }
 
 export async function updateArchitecture(ctx: DomainContext, id: string, raw: Loose<z.input<typeof archSchema>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(archSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
     const architecture = (await findRow(em, Architecture, id));
@@ -117,6 +132,7 @@ export async function updateArchitecture(ctx: DomainContext, id: string, raw: Lo
 }
 
 export async function deleteArchitecture(ctx: DomainContext, id: string) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   return inTransaction(ctx, async (em) => {
     const architecture = await findRow(em, Architecture, id);
     await refuseWhileUsed(em, 'Architecture', id, [liveImagesWith('architecture', id)]);
@@ -144,6 +160,7 @@ async function regionFor(em: EntityManager, regionId: string | null | undefined)
 }
 
 export async function createComputeResource(ctx: DomainContext, raw: Loose<z.input<typeof crCreate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(crCreate, raw);
   return inTransaction(ctx, async (em) => {
     const region = await regionFor(em, input.regionId);
@@ -154,6 +171,7 @@ export async function createComputeResource(ctx: DomainContext, raw: Loose<z.inp
 }
 
 export async function updateComputeResource(ctx: DomainContext, id: string, raw: Loose<z.input<typeof crUpdate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const { regionId, ...input } = validate(crUpdate, raw);
   return inTransaction(ctx, async (em) => {
     const resource = (await findRow(em, ComputeResource, id));
@@ -166,6 +184,7 @@ export async function updateComputeResource(ctx: DomainContext, id: string, raw:
 }
 
 export async function deleteComputeResource(ctx: DomainContext, id: string) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   return inTransaction(ctx, async (em) => {
     const resource = await findRow(em, ComputeResource, id);
     await refuseWhileUsed(em, 'ComputeResource', id, [liveImagesWith('computeResource', id)]);
@@ -182,6 +201,7 @@ const regionCreate = z.object(regionFields).strict();
 const regionUpdate = regionCreate.partial();
 
 export async function createRegion(ctx: DomainContext, raw: Loose<z.input<typeof regionCreate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(regionCreate, raw);
   return inTransaction(ctx, async (em) => {
     const region = em.create(Region, input);
@@ -191,6 +211,7 @@ export async function createRegion(ctx: DomainContext, raw: Loose<z.input<typeof
 }
 
 export async function updateRegion(ctx: DomainContext, id: string, raw: Loose<z.input<typeof regionUpdate>>) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(regionUpdate, raw);
   return inTransaction(ctx, async (em) => {
     const region = (await findRow(em, Region, id));
@@ -201,6 +222,7 @@ export async function updateRegion(ctx: DomainContext, id: string, raw: Loose<z.
 }
 
 export async function deleteRegion(ctx: DomainContext, id: string) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   return inTransaction(ctx, async (em) => {
     const region = await findRow(em, Region, id);
     // Deleted images keep their region for the record, so any image at all blocks it.
@@ -213,28 +235,50 @@ export async function deleteRegion(ctx: DomainContext, id: string) {
 
 // --- Projects ---------------------------------------------------------------------------
 
-const projectSchema = z.object({ name: identifier }).strict();
+const projectSchema = z
+  .object({ name: identifier, resellerId: z.string().refine(isUuid, 'is not a valid id').nullable() })
+  .partial({ resellerId: true })
+  .strict();
+
+/**
+ * The reseller a project input names: undefined leaves it, null clears it. Only an administrator
+ * decides which reseller a project belongs to.
+ */
+async function resellerFor(em: EntityManager, ctx: DomainContext, resellerId: string | null | undefined) {
+  if (resellerId === undefined) return undefined;
+  if (ctx.viewer.kind !== 'admin') throw new ForbiddenError("Only an administrator may set a project's reseller");
+  if (resellerId === null) return null;
+  const reseller = await em.findOne(Reseller, { id: resellerId });
+  if (!reseller) throw ValidationError.of(['input', 'resellerId'], 'no reseller has this id');
+  return reseller;
+}
 
 export async function createProject(ctx: DomainContext, raw: Loose<z.input<typeof projectSchema>>) {
-  const input = validate(projectSchema, raw);
+  assertAdmin(ctx.viewer, 'manage reference data');
+  const { resellerId, ...input } = validate(projectSchema, raw);
   return inTransaction(ctx, async (em) => {
-    const project = em.create(Project, { name: input.name, reseller: null });
+    const reseller = await resellerFor(em, ctx, resellerId);
+    const project = em.create(Project, { name: input.name, reseller: reseller ?? null });
     await em.flush();
     return project;
   });
 }
 
 export async function updateProject(ctx: DomainContext, id: string, raw: Loose<z.input<typeof projectSchema>>) {
-  const input = validate(projectSchema.partial(), raw);
+  assertAdmin(ctx.viewer, 'manage reference data');
+  const { resellerId, ...input } = validate(projectSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
     const project = (await findRow(em, Project, id));
+    const reseller = await resellerFor(em, ctx, resellerId);
     em.assign(project, input);
+    if (reseller !== undefined) project.reseller = reseller as never;
     await em.flush();
     return project;
   });
 }
 
 export async function deleteProject(ctx: DomainContext, id: string) {
+  assertAdmin(ctx.viewer, 'manage reference data');
   return inTransaction(ctx, async (em) => {
     const project = await findRow(em, Project, id);
     await refuseWhileUsed(em, 'Project', id, [['Image', { owner: id }]]);

@@ -9,6 +9,7 @@ import { referenceNodeRef } from './reference-node.js';
 export const ArchitectureRef = referenceNodeRef('Architecture', Architecture);
 
 ArchitectureRef.implement({
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -19,6 +20,7 @@ ArchitectureRef.implement({
 builder.queryField('architectures', (t) =>
   t.connection({
     type: ArchitectureRef,
+    authScopes: { authenticated: true },
     resolve: async (_root, args, ctx) => toConnection(await listReferences<Architecture>(ctx, Architecture, args)),
   }),
 );
@@ -27,6 +29,7 @@ builder.relayMutationField(
   'architectureCreate',
   { inputFields: (t) => ({ name: t.string({ required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({ architecture: await createArchitecture(ctx, input) }),
   },
@@ -37,6 +40,7 @@ builder.relayMutationField(
   'architectureUpdate',
   { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }), name: t.string() }) },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ architecture: await updateArchitecture(ctx, id.id, patch) }),
   },
@@ -47,6 +51,7 @@ builder.relayMutationField(
   'architectureDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, InUseError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteArchitecture(ctx, input.id.id);

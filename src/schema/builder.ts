@@ -56,7 +56,9 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodeQueryOptions: { authScopes: { authenticated: true } },
     nodesQueryOptions: {
+      authScopes: { authenticated: true },
       // One batched statement per type; bind parameters are finite, so the list is too.
       resolve: (_root, { ids }, _ctx, _info, resolveNodes) => {
         if (ids.length > MAX_NODES) throw new BadQueryError(`nodes takes at most ${MAX_NODES} ids, got ${ids.length}`, 'ids');

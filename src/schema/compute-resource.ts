@@ -13,6 +13,7 @@ import { RegionRef } from './region.js';
 export const ComputeResourceRef = referenceNodeRef('ComputeResource', ComputeResource);
 
 ComputeResourceRef.implement({
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     provider: t.exposeString('provider', { description: 'libvirt, vmware, ec2, openstack, ...' }),
@@ -25,6 +26,7 @@ ComputeResourceRef.implement({
 builder.queryField('computeResources', (t) =>
   t.connection({
     type: ComputeResourceRef,
+    authScopes: { authenticated: true },
     resolve: async (_root, args, ctx) => toConnection(await listReferences<ComputeResource>(ctx, ComputeResource, args)),
   }),
 );
@@ -39,6 +41,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (_root, { input: { regionId, ...input } }, ctx) => ({
       computeResource: await createComputeResource(ctx, { ...input, regionId: regionId?.id }),
@@ -58,6 +61,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input: { id, regionId, ...patch } }, ctx) => ({
       computeResource: await updateComputeResource(ctx, id.id, {
@@ -73,6 +77,7 @@ builder.relayMutationField(
   'computeResourceDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: ComputeResourceRef, required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, InUseError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteComputeResource(ctx, input.id.id);

@@ -10,7 +10,7 @@ import {
 import { builder } from './builder.js';
 
 /** Node types whose ids go out as global ids. */
-const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project']);
+const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller']);
 export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? encodeGlobalID(type, id) : id);
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

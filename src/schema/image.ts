@@ -5,7 +5,7 @@ import type { DomainContext } from '../domain/context.js';
 import {
   ConflictError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError,
 } from '../domain/errors.js';
-import { type ImageFilter, type ImageListArgs, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
+import { type ImageFilter, type ImageListArgs, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
 import {
   addImageTags, createImage, deleteImage, removeImageTags, renameImage, updateImage,
 } from '../domain/images.js';
@@ -14,7 +14,8 @@ import { builder } from './builder.js';
 import { ComputeResourceRef } from './compute-resource.js';
 import { toConnection } from './connection.js';
 import {
-  ContainerFormatEnum, DiskBusEnum, DiskFormatEnum, FirmwareEnum, ImageOrderFieldEnum, ImageStatusEnum,
+  ContainerFormatEnum, DiskBusEnum, DiskFormatEnum, FirmwareEnum, ImageAccessEnum, ImageOrderFieldEnum, ImageStatusEnum,
+  MemberStatusEnum,
   MachineTypeEnum, OrderDirectionEnum, SshKeyPolicyEnum, VideoModelEnum, VifModelEnum, VisibilityEnum,
 } from './image-enums.js';
 import { viaLoader } from './loaded.js';
@@ -44,12 +45,18 @@ const HardwareRef = builder.objectRef<Image>('ImageHardware').implement({
 
 ImageRef.implement({
   description: 'A disk image that virtual machines boot from.',
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     version: t.exposeString('version', { nullable: true, description: 'The image version (Danube), e.g. "1.0".' }),
     status: t.expose('status', { type: ImageStatusEnum }),
     visibility: t.expose('visibility', { type: VisibilityEnum }),
+    access: t.field({
+      type: ImageAccessEnum,
+      description: "Danube's access: DELETED once deleted, PUBLIC for PUBLIC images, else PRIVATE.",
+      resolve: (image) => danubeAccess(image),
+    }),
     protected: t.exposeBoolean('protected', { description: 'A protected image cannot be deleted.' }),
     hidden: t.exposeBoolean('hidden', { description: 'Hidden images (Glance os_hidden) are listed only when asked for.' }),
     tags: t.exposeStringList('tags'),
@@ -163,6 +170,10 @@ const ImageFilterInput = builder.inputType('ImageFilter', {
     tags: t.stringList({ description: 'Images carrying all of these tags.' }),
     protected: t.boolean(),
     hidden: t.boolean({ description: 'true lists only hidden images; by default they are left out.' }),
+    memberStatus: t.field({
+      type: MemberStatusEnum,
+      description: 'Only the images shared with your project whose membership is in this status (Glance member_status).',
+    }),
     ownerId: t.globalID({ for: ProjectRef }),
     regionId: t.globalID({ for: RegionRef }),
     operatingSystemId: t.globalID({ for: OperatingSystemRef }),
@@ -208,6 +219,7 @@ builder.queryFields((t) => ({
   images: t.connection(
     {
       type: ImageRef,
+      authScopes: { authenticated: true },
       description: "Images the caller may see. Keyset pagination: any page costs what the first costs.",
       args: {
         filter: t.arg({ type: ImageFilterInput }),
@@ -221,15 +233,33 @@ builder.queryFields((t) => ({
     },
     ImageConnection,
   ),
+  projectImages: t.connection(
+    {
+      type: ImageRef,
+      authScopes: { authenticated: true },
+      description: "The images a project owns that the caller may see (Gcore's project images).",
+      args: {
+        projectId: t.arg.globalID({ for: ProjectRef, required: true }),
+        filter: t.arg({ type: ImageFilterInput }),
+        orderBy: t.arg({ type: [ImageOrderInput] }),
+        search: t.arg.string(),
+      },
+      resolve: (_root, { projectId, filter, ...args }, ctx) =>
+        imageConnection(ctx, { ...args, filter: { ...decodeFilter(filter as FilterArg), ownerId: projectId.id } }),
+    },
+    ImageConnection,
+  ),
   image: t.field({
     type: ImageRef,
     nullable: true,
+    authScopes: { authenticated: true },
     args: { id: t.arg.globalID({ for: ImageRef, required: true }) },
     resolve: (_root, { id }) => id.id,
   }),
   imageByName: t.field({
     type: ImageRef,
     nullable: true,
+    authScopes: { authenticated: true },
     description: "An image by name in a region, the caller's own first; an ambiguous name is an error listing the candidates.",
     args: {
       regionId: t.arg.globalID({ for: RegionRef, required: true }),
@@ -254,6 +284,7 @@ for (const [ref, key] of nested) {
     t.connection(
       {
         type: ImageRef,
+        authScopes: { authenticated: true },
         args: {
           filter: t.arg({ type: ImageFilterInput }),
           orderBy: t.arg({ type: [ImageOrderInput] }),
@@ -364,6 +395,7 @@ builder.relayMutationField(
   },
   {
     description: 'Registers an image: QUEUED until bytes arrive, or ACTIVE at once for a compute-resource template (providerRef).',
+    authScopes: { writer: true },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({ image: await createImage(ctx, decodeImageInput(input) as never) }),
   },
@@ -380,6 +412,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({
       image: await updateImage(ctx, input.id.id, decodeImageInput(input.patch) as never, input.expectedVersion),
@@ -402,6 +435,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({ image: await renameImage(ctx, input.id.id, input.name) }),
   },
@@ -417,6 +451,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => ({ image: await addImageTags(ctx, input.id.id, input.tags) }),
   },
@@ -432,6 +467,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => ({ image: await removeImageTags(ctx, input.id.id, input.tags) }),
   },
@@ -443,6 +479,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: ImageRef, required: true }) }) },
   {
     description: 'Soft delete: the image ends DELETED and leaves every list.',
+    authScopes: { writer: true },
     errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError] },
     resolve: async (_root, { input }, ctx) => ({ image: await deleteImage(ctx, input.id.id) }),
   },

@@ -9,6 +9,9 @@ import './architecture.js';
 import './compute-resource.js';
 import './image.js';
 import './metadata.js';
+import './reseller.js';
+import './member.js';
+import './shared-image.js';
 
 /** The schema, its types sorted so that schema.graphql diffs stay readable. */
 export function buildSchema() {

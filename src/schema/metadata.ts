@@ -51,6 +51,7 @@ builder.relayMutationField(
   },
   {
     description: 'Creates the items that do not exist and overwrites the values of those that do.',
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await setMetadata(ctx, input.id.id, input.items)) }),
   },
@@ -67,6 +68,7 @@ builder.relayMutationField(
   },
   {
     description: 'Deletes every item not given and sets those given. Read-only items stay, and may not get other values.',
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await replaceMetadata(ctx, input.id.id, input.items)) }),
   },
@@ -82,6 +84,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { writer: true },
     errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await deleteMetadataItem(ctx, input.id.id, input.key)) }),
   },

@@ -11,6 +11,7 @@ import { referenceNodeRef } from './reference-node.js';
 export const OperatingSystemRef = referenceNodeRef('OperatingSystem', OperatingSystem);
 
 OperatingSystemRef.implement({
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     major: t.exposeString('major'),
@@ -25,6 +26,7 @@ OperatingSystemRef.implement({
 builder.queryField('operatingSystems', (t) =>
   t.connection({
     type: OperatingSystemRef,
+    authScopes: { authenticated: true },
     resolve: async (_root, args, ctx) => toConnection(await listReferences<OperatingSystem>(ctx, OperatingSystem, args)),
   }),
 );
@@ -40,6 +42,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({ operatingSystem: await createOperatingSystem(ctx, input) }),
   },
@@ -58,6 +61,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
       operatingSystem: await updateOperatingSystem(ctx, id.id, patch),
@@ -70,6 +74,7 @@ builder.relayMutationField(
   'operatingSystemDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: OperatingSystemRef, required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, InUseError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteOperatingSystem(ctx, input.id.id);

@@ -1,44 +1,86 @@
-// Project: the tenant that owns images (a Gcore project, a Glance owner).
+// Project: the tenant that owns images (a Gcore project, a Glance owner), and the projects
+// connection of a reseller (its clients).
 import { Project } from '../db/entities/project.js';
-import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { createProject, deleteProject, listReferences, updateProject } from '../domain/reference-data.js';
+import { listResellerProjects } from '../domain/resellers.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
+import { viaLoader } from './loaded.js';
 import { referenceNodeRef } from './reference-node.js';
+import { ResellerRef } from './reseller.js';
 
 export const ProjectRef = referenceNodeRef('Project', Project);
 
 ProjectRef.implement({
+  authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),
+    reseller: t.field({
+      type: ResellerRef,
+      nullable: true,
+      description: 'The reseller whose client the project is; null when it has none or the caller may not see it.',
+      authScopes: { authenticated: true },
+      resolve: (project, _args, ctx) => viaLoader(ResellerRef, ctx, project.reseller),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
+builder.objectField(ResellerRef, 'projects', (t) =>
+  t.connection({
+    type: ProjectRef,
+    description: "The reseller's client projects, by name.",
+    authScopes: { authenticated: true },
+    resolve: async (reseller, args, ctx) => toConnection(await listResellerProjects(ctx, reseller.id, args)),
+  }),
+);
+
 builder.queryField('projects', (t) =>
   t.connection({
     type: ProjectRef,
+    authScopes: { authenticated: true },
     resolve: async (_root, args, ctx) => toConnection(await listReferences<Project>(ctx, Project, args)),
   }),
 );
 
 builder.relayMutationField(
   'projectCreate',
-  { inputFields: (t) => ({ name: t.string({ required: true }) }) },
   {
-    errors: { types: [ValidationError, ConflictError] },
-    resolve: async (_root, { input }, ctx) => ({ project: await createProject(ctx, input) }),
+    inputFields: (t) => ({
+      name: t.string({ required: true }),
+      resellerId: t.globalID({ for: ResellerRef, description: 'The reseller whose client the project is (administrators only).' }),
+    }),
+  },
+  {
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, ConflictError, ForbiddenError] },
+    resolve: async (_root, { input: { resellerId, ...input } }, ctx) => ({
+      project: await createProject(ctx, { ...input, resellerId: resellerId === undefined ? undefined : (resellerId?.id ?? null) }),
+    }),
   },
   { outputFields: (t) => ({ project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }) }) },
 );
 
 builder.relayMutationField(
   'projectUpdate',
-  { inputFields: (t) => ({ id: t.globalID({ for: ProjectRef, required: true }), name: t.string() }) },
   {
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ project: await updateProject(ctx, id.id, patch) }),
+    inputFields: (t) => ({
+      id: t.globalID({ for: ProjectRef, required: true }),
+      name: t.string(),
+      resellerId: t.globalID({ for: ResellerRef, description: 'null makes the project nobody\'s client (administrators only).' }),
+    }),
+  },
+  {
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
+    resolve: async (_root, { input: { id, resellerId, ...patch } }, ctx) => ({
+      project: await updateProject(ctx, id.id, {
+        ...patch,
+        resellerId: resellerId === undefined ? undefined : (resellerId?.id ?? null),
+      }),
+    }),
   },
   { outputFields: (t) => ({ project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }) }) },
 );
@@ -47,6 +89,7 @@ builder.relayMutationField(
   'projectDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: ProjectRef, required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, InUseError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteProject(ctx, input.id.id);

@@ -9,6 +9,7 @@ import { referenceNodeRef } from './reference-node.js';
 export const RegionRef = referenceNodeRef('Region', Region);
 
 RegionRef.implement({
+  authScopes: { authenticated: true },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: "Short stable name, e.g. 'toronto'." }),
     name: t.exposeString('name'),
@@ -20,6 +21,7 @@ RegionRef.implement({
 builder.queryField('regions', (t) =>
   t.connection({
     type: RegionRef,
+    authScopes: { authenticated: true },
     resolve: async (_root, args, ctx) => toConnection(await listReferences<Region>(ctx, Region, args)),
   }),
 );
@@ -33,6 +35,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
     resolve: async (_root, { input }, ctx) => ({ region: await createRegion(ctx, input) }),
   },
@@ -49,6 +52,7 @@ builder.relayMutationField(
     }),
   },
   {
+    authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ region: await updateRegion(ctx, id.id, patch) }),
   },
@@ -59,6 +63,7 @@ builder.relayMutationField(
   'regionDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: RegionRef, required: true }) }) },
   {
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, InUseError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteRegion(ctx, input.id.id);

@@ -40,6 +40,11 @@ type Documents = {
     "\n  query IqImageByName($regionId: ID!, $name: String!) {\n    imageByName(regionId: $regionId, name: $name) { id name owner { id } }\n  }\n": typeof types.IqImageByNameDocument,
     "\n  fragment IqNestedConnection on ImageConnection {\n    totalCount\n    edges { node { id name } }\n    pageInfo { hasNextPage endCursor }\n  }\n": typeof types.IqNestedConnectionFragmentDoc,
     "\n  query IqNested($id: ID!, $filter: ImageFilter, $first: Int, $after: String, $search: String) {\n    node(id: $id) {\n      __typename\n      ... on OperatingSystem { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Architecture { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on ComputeResource { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Region { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Project { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n    }\n  }\n": typeof types.IqNestedDocument,
+    "\n  fragment MbError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n  }\n": typeof types.MbErrorFragmentDoc,
+    "\n  mutation MbMemberAdd($input: ImageMemberAddInput!) {\n    imageMemberAdd(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberAddPayload { member { status project { id } image { id members { project { id } status } } } }\n    }\n  }\n": typeof types.MbMemberAddDocument,
+    "\n  mutation MbMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberUpdatePayload { member { status project { id } createdAt updatedAt } }\n    }\n  }\n": typeof types.MbMemberUpdateDocument,
+    "\n  mutation MbMemberRemove($input: ImageMemberRemoveInput!) {\n    imageMemberRemove(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberRemovePayload { removedProjectId image { id members { project { id } } } }\n    }\n  }\n": typeof types.MbMemberRemoveDocument,
+    "\n  query MbMembers($id: ID!) {\n    image(id: $id) { id members { status project { id name } image { id } } }\n  }\n": typeof types.MbMembersDocument,
     "\n  mutation RdOsCreate($input: OperatingSystemCreateInput!) {\n    operatingSystemCreate(input: $input) {\n      __typename\n      ... on OperatingSystemCreatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.RdOsCreateDocument,
     "\n  mutation RdOsUpdate($input: OperatingSystemUpdateInput!) {\n    operatingSystemUpdate(input: $input) {\n      __typename\n      ... on OperatingSystemUpdatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n      ... on NotFoundError { id type }\n    }\n  }\n": typeof types.RdOsUpdateDocument,
     "\n  mutation RdOsDelete($input: OperatingSystemDeleteInput!) {\n    operatingSystemDelete(input: $input) {\n      __typename\n      ... on OperatingSystemDeletePayload { deletedId }\n      ... on Error { message code }\n      ... on NotFoundError { id type }\n      ... on InUseError { usedBy }\n    }\n  }\n": typeof types.RdOsDeleteDocument,
@@ -61,6 +66,22 @@ type Documents = {
     "\n  mutation RdProjectDelete($input: ProjectDeleteInput!) {\n    projectDelete(input: $input) {\n      __typename\n      ... on ProjectDeletePayload { deletedId }\n      ... on Error { message code }\n      ... on NotFoundError { id type }\n      ... on InUseError { usedBy }\n    }\n  }\n": typeof types.RdProjectDeleteDocument,
     "\n  query RdProjectList($first: Int, $after: String, $last: Int, $before: String) {\n    projects(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.RdProjectListDocument,
     "\n  query RdNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n": typeof types.RdNodeDocument,
+    "\n  fragment RsError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on InUseError { usedBy }\n  }\n": typeof types.RsErrorFragmentDoc,
+    "\n  mutation RsCreate($input: ResellerCreateInput!) {\n    resellerCreate(input: $input) { __typename ...RsError ... on ResellerCreatePayload { reseller { id name createdAt updatedAt } } }\n  }\n": typeof types.RsCreateDocument,
+    "\n  mutation RsUpdate($input: ResellerUpdateInput!) {\n    resellerUpdate(input: $input) { __typename ...RsError ... on ResellerUpdatePayload { reseller { id name } } }\n  }\n": typeof types.RsUpdateDocument,
+    "\n  mutation RsDelete($input: ResellerDeleteInput!) {\n    resellerDelete(input: $input) { __typename ...RsError ... on ResellerDeletePayload { deletedId } }\n  }\n": typeof types.RsDeleteDocument,
+    "\n  query RsList($first: Int, $after: String) {\n    resellers(first: $first, after: $after) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.RsListDocument,
+    "\n  query RsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Reseller { name projects(first: 10) { edges { node { id name reseller { id } } } } sharedImages { region { id } } }\n    }\n  }\n": typeof types.RsNodeDocument,
+    "\n  mutation RsProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) { __typename ...RsError ... on ProjectCreatePayload { project { id name reseller { id name } } } }\n  }\n": typeof types.RsProjectCreateDocument,
+    "\n  mutation RsProjectUpdate($input: ProjectUpdateInput!) {\n    projectUpdate(input: $input) { __typename ...RsError ... on ProjectUpdatePayload { project { id name reseller { id } } } }\n  }\n": typeof types.RsProjectUpdateDocument,
+    "\n  fragment SiError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on NotFoundError { type id }\n  }\n": typeof types.SiErrorFragmentDoc,
+    "\n  fragment SiRow on SharedImage {\n    project { id }\n    reseller { id }\n    region { id }\n    imageIds\n    images { id name }\n  }\n": typeof types.SiRowFragmentDoc,
+    "\n  mutation SiSet($input: SharedImageSetInput!) {\n    sharedImageSet(input: $input) { __typename ...SiError ... on SharedImageSetPayload { sharedImage { ...SiRow } } }\n  }\n": typeof types.SiSetDocument,
+    "\n  mutation SiDelete($input: SharedImageDeleteInput!) {\n    sharedImageDelete(input: $input) { __typename ...SiError ... on SharedImageDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": typeof types.SiDeleteDocument,
+    "\n  mutation SiLimitsSet($input: ResellerImageLimitsSetInput!) {\n    resellerImageLimitsSet(input: $input) { __typename ...SiError ... on ResellerImageLimitsSetPayload { sharedImage { ...SiRow } } }\n  }\n": typeof types.SiLimitsSetDocument,
+    "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": typeof types.SiLimitsDeleteDocument,
+    "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": typeof types.SiGetDocument,
+    "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": typeof types.SiResellerRowsDocument,
 };
 const documents: Documents = {
     "\n  fragment MutatedImage on Image {\n    id\n    name\n    description\n    status\n    visibility\n    protected\n    hidden\n    tags\n    minDisk\n    minRam\n    diskFormat\n    displayOrder\n    sourceUrl\n    providerRef\n    username\n    hasPassword\n    rowVersion\n    deletedAt\n    region { id }\n    owner { id }\n    operatingSystem { id }\n    architecture { id }\n    computeResource { id }\n    metadata { key value readOnly }\n  }\n": types.MutatedImageFragmentDoc,
@@ -89,6 +110,11 @@ const documents: Documents = {
     "\n  query IqImageByName($regionId: ID!, $name: String!) {\n    imageByName(regionId: $regionId, name: $name) { id name owner { id } }\n  }\n": types.IqImageByNameDocument,
     "\n  fragment IqNestedConnection on ImageConnection {\n    totalCount\n    edges { node { id name } }\n    pageInfo { hasNextPage endCursor }\n  }\n": types.IqNestedConnectionFragmentDoc,
     "\n  query IqNested($id: ID!, $filter: ImageFilter, $first: Int, $after: String, $search: String) {\n    node(id: $id) {\n      __typename\n      ... on OperatingSystem { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Architecture { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on ComputeResource { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Region { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n      ... on Project { images(filter: $filter, first: $first, after: $after, search: $search) { ...IqNestedConnection } }\n    }\n  }\n": types.IqNestedDocument,
+    "\n  fragment MbError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n  }\n": types.MbErrorFragmentDoc,
+    "\n  mutation MbMemberAdd($input: ImageMemberAddInput!) {\n    imageMemberAdd(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberAddPayload { member { status project { id } image { id members { project { id } status } } } }\n    }\n  }\n": types.MbMemberAddDocument,
+    "\n  mutation MbMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberUpdatePayload { member { status project { id } createdAt updatedAt } }\n    }\n  }\n": types.MbMemberUpdateDocument,
+    "\n  mutation MbMemberRemove($input: ImageMemberRemoveInput!) {\n    imageMemberRemove(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberRemovePayload { removedProjectId image { id members { project { id } } } }\n    }\n  }\n": types.MbMemberRemoveDocument,
+    "\n  query MbMembers($id: ID!) {\n    image(id: $id) { id members { status project { id name } image { id } } }\n  }\n": types.MbMembersDocument,
     "\n  mutation RdOsCreate($input: OperatingSystemCreateInput!) {\n    operatingSystemCreate(input: $input) {\n      __typename\n      ... on OperatingSystemCreatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n    }\n  }\n": types.RdOsCreateDocument,
     "\n  mutation RdOsUpdate($input: OperatingSystemUpdateInput!) {\n    operatingSystemUpdate(input: $input) {\n      __typename\n      ... on OperatingSystemUpdatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n      ... on NotFoundError { id type }\n    }\n  }\n": types.RdOsUpdateDocument,
     "\n  mutation RdOsDelete($input: OperatingSystemDeleteInput!) {\n    operatingSystemDelete(input: $input) {\n      __typename\n      ... on OperatingSystemDeletePayload { deletedId }\n      ... on Error { message code }\n      ... on NotFoundError { id type }\n      ... on InUseError { usedBy }\n    }\n  }\n": types.RdOsDeleteDocument,
@@ -110,6 +136,22 @@ const documents: Documents = {
     "\n  mutation RdProjectDelete($input: ProjectDeleteInput!) {\n    projectDelete(input: $input) {\n      __typename\n      ... on ProjectDeletePayload { deletedId }\n      ... on Error { message code }\n      ... on NotFoundError { id type }\n      ... on InUseError { usedBy }\n    }\n  }\n": types.RdProjectDeleteDocument,
     "\n  query RdProjectList($first: Int, $after: String, $last: Int, $before: String) {\n    projects(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.RdProjectListDocument,
     "\n  query RdNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n": types.RdNodeDocument,
+    "\n  fragment RsError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on InUseError { usedBy }\n  }\n": types.RsErrorFragmentDoc,
+    "\n  mutation RsCreate($input: ResellerCreateInput!) {\n    resellerCreate(input: $input) { __typename ...RsError ... on ResellerCreatePayload { reseller { id name createdAt updatedAt } } }\n  }\n": types.RsCreateDocument,
+    "\n  mutation RsUpdate($input: ResellerUpdateInput!) {\n    resellerUpdate(input: $input) { __typename ...RsError ... on ResellerUpdatePayload { reseller { id name } } }\n  }\n": types.RsUpdateDocument,
+    "\n  mutation RsDelete($input: ResellerDeleteInput!) {\n    resellerDelete(input: $input) { __typename ...RsError ... on ResellerDeletePayload { deletedId } }\n  }\n": types.RsDeleteDocument,
+    "\n  query RsList($first: Int, $after: String) {\n    resellers(first: $first, after: $after) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.RsListDocument,
+    "\n  query RsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Reseller { name projects(first: 10) { edges { node { id name reseller { id } } } } sharedImages { region { id } } }\n    }\n  }\n": types.RsNodeDocument,
+    "\n  mutation RsProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) { __typename ...RsError ... on ProjectCreatePayload { project { id name reseller { id name } } } }\n  }\n": types.RsProjectCreateDocument,
+    "\n  mutation RsProjectUpdate($input: ProjectUpdateInput!) {\n    projectUpdate(input: $input) { __typename ...RsError ... on ProjectUpdatePayload { project { id name reseller { id } } } }\n  }\n": types.RsProjectUpdateDocument,
+    "\n  fragment SiError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on NotFoundError { type id }\n  }\n": types.SiErrorFragmentDoc,
+    "\n  fragment SiRow on SharedImage {\n    project { id }\n    reseller { id }\n    region { id }\n    imageIds\n    images { id name }\n  }\n": types.SiRowFragmentDoc,
+    "\n  mutation SiSet($input: SharedImageSetInput!) {\n    sharedImageSet(input: $input) { __typename ...SiError ... on SharedImageSetPayload { sharedImage { ...SiRow } } }\n  }\n": types.SiSetDocument,
+    "\n  mutation SiDelete($input: SharedImageDeleteInput!) {\n    sharedImageDelete(input: $input) { __typename ...SiError ... on SharedImageDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": types.SiDeleteDocument,
+    "\n  mutation SiLimitsSet($input: ResellerImageLimitsSetInput!) {\n    resellerImageLimitsSet(input: $input) { __typename ...SiError ... on ResellerImageLimitsSetPayload { sharedImage { ...SiRow } } }\n  }\n": types.SiLimitsSetDocument,
+    "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": types.SiLimitsDeleteDocument,
+    "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": types.SiGetDocument,
+    "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": types.SiResellerRowsDocument,
 };
 
 /**
@@ -233,6 +275,26 @@ export function graphql(source: "\n  query IqNested($id: ID!, $filter: ImageFilt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MbError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n  }\n"): (typeof documents)["\n  fragment MbError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MbMemberAdd($input: ImageMemberAddInput!) {\n    imageMemberAdd(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberAddPayload { member { status project { id } image { id members { project { id } status } } } }\n    }\n  }\n"): (typeof documents)["\n  mutation MbMemberAdd($input: ImageMemberAddInput!) {\n    imageMemberAdd(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberAddPayload { member { status project { id } image { id members { project { id } status } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MbMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberUpdatePayload { member { status project { id } createdAt updatedAt } }\n    }\n  }\n"): (typeof documents)["\n  mutation MbMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberUpdatePayload { member { status project { id } createdAt updatedAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MbMemberRemove($input: ImageMemberRemoveInput!) {\n    imageMemberRemove(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberRemovePayload { removedProjectId image { id members { project { id } } } }\n    }\n  }\n"): (typeof documents)["\n  mutation MbMemberRemove($input: ImageMemberRemoveInput!) {\n    imageMemberRemove(input: $input) {\n      __typename\n      ...MbError\n      ... on ImageMemberRemovePayload { removedProjectId image { id members { project { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MbMembers($id: ID!) {\n    image(id: $id) { id members { status project { id name } image { id } } }\n  }\n"): (typeof documents)["\n  query MbMembers($id: ID!) {\n    image(id: $id) { id members { status project { id name } image { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RdOsCreate($input: OperatingSystemCreateInput!) {\n    operatingSystemCreate(input: $input) {\n      __typename\n      ... on OperatingSystemCreatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation RdOsCreate($input: OperatingSystemCreateInput!) {\n    operatingSystemCreate(input: $input) {\n      __typename\n      ... on OperatingSystemCreatePayload { operatingSystem { id name major minor family title } }\n      ... on Error { message code }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { field }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -314,6 +376,70 @@ export function graphql(source: "\n  query RdProjectList($first: Int, $after: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RdNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n"): (typeof documents)["\n  query RdNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RsError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on InUseError { usedBy }\n  }\n"): (typeof documents)["\n  fragment RsError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on InUseError { usedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsCreate($input: ResellerCreateInput!) {\n    resellerCreate(input: $input) { __typename ...RsError ... on ResellerCreatePayload { reseller { id name createdAt updatedAt } } }\n  }\n"): (typeof documents)["\n  mutation RsCreate($input: ResellerCreateInput!) {\n    resellerCreate(input: $input) { __typename ...RsError ... on ResellerCreatePayload { reseller { id name createdAt updatedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsUpdate($input: ResellerUpdateInput!) {\n    resellerUpdate(input: $input) { __typename ...RsError ... on ResellerUpdatePayload { reseller { id name } } }\n  }\n"): (typeof documents)["\n  mutation RsUpdate($input: ResellerUpdateInput!) {\n    resellerUpdate(input: $input) { __typename ...RsError ... on ResellerUpdatePayload { reseller { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsDelete($input: ResellerDeleteInput!) {\n    resellerDelete(input: $input) { __typename ...RsError ... on ResellerDeletePayload { deletedId } }\n  }\n"): (typeof documents)["\n  mutation RsDelete($input: ResellerDeleteInput!) {\n    resellerDelete(input: $input) { __typename ...RsError ... on ResellerDeletePayload { deletedId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RsList($first: Int, $after: String) {\n    resellers(first: $first, after: $after) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query RsList($first: Int, $after: String) {\n    resellers(first: $first, after: $after) {\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Reseller { name projects(first: 10) { edges { node { id name reseller { id } } } } sharedImages { region { id } } }\n    }\n  }\n"): (typeof documents)["\n  query RsNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Reseller { name projects(first: 10) { edges { node { id name reseller { id } } } } sharedImages { region { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) { __typename ...RsError ... on ProjectCreatePayload { project { id name reseller { id name } } } }\n  }\n"): (typeof documents)["\n  mutation RsProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) { __typename ...RsError ... on ProjectCreatePayload { project { id name reseller { id name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsProjectUpdate($input: ProjectUpdateInput!) {\n    projectUpdate(input: $input) { __typename ...RsError ... on ProjectUpdatePayload { project { id name reseller { id } } } }\n  }\n"): (typeof documents)["\n  mutation RsProjectUpdate($input: ProjectUpdateInput!) {\n    projectUpdate(input: $input) { __typename ...RsError ... on ProjectUpdatePayload { project { id name reseller { id } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SiError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on NotFoundError { type id }\n  }\n"): (typeof documents)["\n  fragment SiError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on NotFoundError { type id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SiRow on SharedImage {\n    project { id }\n    reseller { id }\n    region { id }\n    imageIds\n    images { id name }\n  }\n"): (typeof documents)["\n  fragment SiRow on SharedImage {\n    project { id }\n    reseller { id }\n    region { id }\n    imageIds\n    images { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SiSet($input: SharedImageSetInput!) {\n    sharedImageSet(input: $input) { __typename ...SiError ... on SharedImageSetPayload { sharedImage { ...SiRow } } }\n  }\n"): (typeof documents)["\n  mutation SiSet($input: SharedImageSetInput!) {\n    sharedImageSet(input: $input) { __typename ...SiError ... on SharedImageSetPayload { sharedImage { ...SiRow } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SiDelete($input: SharedImageDeleteInput!) {\n    sharedImageDelete(input: $input) { __typename ...SiError ... on SharedImageDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n"): (typeof documents)["\n  mutation SiDelete($input: SharedImageDeleteInput!) {\n    sharedImageDelete(input: $input) { __typename ...SiError ... on SharedImageDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SiLimitsSet($input: ResellerImageLimitsSetInput!) {\n    resellerImageLimitsSet(input: $input) { __typename ...SiError ... on ResellerImageLimitsSetPayload { sharedImage { ...SiRow } } }\n  }\n"): (typeof documents)["\n  mutation SiLimitsSet($input: ResellerImageLimitsSetInput!) {\n    resellerImageLimitsSet(input: $input) { __typename ...SiError ... on ResellerImageLimitsSetPayload { sharedImage { ...SiRow } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n"): (typeof documents)["\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n"): (typeof documents)["\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"): (typeof documents)["\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

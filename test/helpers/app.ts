@@ -1,16 +1,34 @@
 // The real server on a database of its own, driven in process through yoga.fetch.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { randomBytes } from 'node:crypto';
 import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
+import { type TokenPrincipal, createToken } from '../../src/domain/tokens.js';
 import { type App, buildServer } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
 
-export interface TestApp {
-  app: App;
+/** Sends operations as one principal. */
+export interface Caller {
   /** Sends a typed operation; the result is typed by codegen. */
   request<R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<ExecutionResult<R>>;
   /** Sends any text, for operations that must fail validation. */
   requestRaw(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<Record<string, any>>>;
+}
+
+/** `request` and `requestRaw` send as the administrator (ADMIN_TOKEN). */
+export interface TestApp extends Caller {
+  app: App;
+  /** The administrator's token, sent by default. */
+  adminToken: string;
+  /** The same calls with another token, or with none (null). */
+  as(token: string | null): Caller;
+  /** Issues an API token for a principal (ids are uuids) and returns its plaintext. */
+  tokenFor(principal: {
+    role: TokenPrincipal['role'] | Lowercase<TokenPrincipal['role']>;
+    projectId?: string;
+    resellerId?: string;
+    readOnly?: boolean;
+  }): Promise<string>;
   /** Runs `work` and returns how many SQL statements it sent. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   /** Every row of a table, for asserting that a refused change changed nothing. */
@@ -23,25 +41,43 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     DATA_DIR: 'memory://',
     SEED_DEMO: 'false',
+    ADMIN_TOKEN: `test-admin-${randomBytes(16).toString('hex')}`,
     ...(database.url && { DATABASE_URL: database.url }),
     ...env,
   });
+  const adminToken = config.adminToken!;
   const app = await buildServer(config);
   const knex = app.orm.em.getConnection().getKnex();
 
-  async function requestRaw(query: string, variables?: Record<string, unknown>) {
-    const response = await app.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as ExecutionResult<Record<string, any>>;
+  function as(token: string | null): Caller {
+    async function requestRaw(query: string, variables?: Record<string, unknown>) {
+      const response = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(token !== null && { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as ExecutionResult<Record<string, any>>;
+    }
+    return {
+      request: (document, variables) => requestRaw(print(document), variables as Record<string, unknown>) as never,
+      requestRaw,
+    };
   }
 
   return {
     app,
-    request: (document, variables) => requestRaw(print(document), variables as Record<string, unknown>) as never,
-    requestRaw,
+    adminToken,
+    ...as(adminToken),
+    as,
+    async tokenFor({ role, projectId, resellerId, readOnly }) {
+      const upper = role.toUpperCase() as TokenPrincipal['role'];
+      const name = `test ${role.toLowerCase()}`;
+      return (await createToken(app.orm.em.fork(), { name, role: upper, projectId, resellerId, readOnly })).token;
+    },
     async countStatements(work) {
       let count = 0;
       const listener = () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { type TestApp, startTestApp } from '../helpers/app.js';
+import { SharedImage } from '../../src/db/entities/shared-image.js';
+import { type Caller, type TestApp, startTestApp } from '../helpers/app.js';
 import { createCatalog, createImages } from '../helpers/fixtures.js';
 
 const ImagePage = graphql(`
@@ -28,12 +29,34 @@ const ImagePage = graphql(`
 
 describe('a page of images with every relation', () => {
   let t: TestApp;
+  let member: Caller;
 
   beforeAll(async () => {
     t = await startTestApp();
-    await createImages(t.app, await createCatalog(t.app), 120, { metadataPerImage: 3 });
+    const catalog = await createCatalog(t.app);
+    await createImages(t.app, catalog, 120, { metadataPerImage: 3 });
+    // A member whose project has a SharedImage row: the scoped path, with the member clause.
+    const em = t.app.orm.em.fork();
+    em.create(SharedImage, { project: catalog.project.id, reseller: null, region: catalog.otherRegion.id, imageIds: [] } as never);
+    await em.flush();
+    member = t.as(await t.tokenFor({ role: 'member', projectId: catalog.project.id }));
   });
   afterAll(() => t?.close());
+
+  it('costs a member under the visibility scope the same for 10 images as for 100, at most 6 statements', async () => {
+    const counts: number[] = [];
+    for (const first of [10, 100]) {
+      let result: Awaited<ReturnType<Caller['requestRaw']>> | undefined;
+      counts.push(await t.countStatements(async () => {
+        result = await member.request(ImagePage, { first }) as never;
+      }));
+      expect(result?.errors).toBeUndefined();
+      expect((result?.data as any).images.edges).toHaveLength(first);
+      expect((result?.data as any).images.totalCount).toBe(120);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[1]).toBeLessThanOrEqual(6);
+  });
 
   it('costs the same number of SQL statements for 10 images as for 100, at most 6', async () => {
     let small: Awaited<ReturnType<typeof t.request<unknown, unknown>>> | undefined;

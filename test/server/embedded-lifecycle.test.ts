@@ -1,16 +1,19 @@
 // The newcomer's path: no database configured, the server starts embedded PostgreSQL, seeds
-// a demo catalog once, serves GraphiQL, and keeps what it was given across restarts.
-import { mkdtemp, rm } from 'node:fs/promises';
+// a demo catalog once, creates an admin token once, serves GraphiQL with it pre-filled, and
+// keeps what it was given across restarts.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type App, buildServer } from '../../src/server.js';
 
-async function post(url: string, query: string) {
+const ADMIN_TOKEN = 'embedded-lifecycle-admin-token';
+
+async function post(url: string, query: string, token = ADMIN_TOKEN) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as { data?: any; errors?: unknown[] };
@@ -20,7 +23,7 @@ describe('the embedded default', () => {
   let dataDir: string;
   const running: App[] = [];
   const start = async (env: Record<string, string> = {}) => {
-    const app = await buildServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }));
+    const app = await buildServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN, ...env }));
     running.push(app);
     return { app, url: await app.start() };
   };
@@ -87,6 +90,57 @@ describe('the embedded default', () => {
       await second.app.stop();
     } finally {
       await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates an admin token on the first start, prints it once, keeps it owner-only and pre-fills GraphiQL with it', async () => {
+    const ownDir = await mkdtemp(join(tmpdir(), 'catalog-'));
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const first = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }));
+      running.push(first);
+      const url = await first.start();
+      const lines = printed.mock.calls.map((call) => call.join(' ')).filter((line) => line.includes('admin token'));
+      expect(lines).toHaveLength(1);
+      const token = /(icg_[A-Za-z0-9_-]{43})/.exec(lines[0]!)?.[1];
+      expect(token).toBeDefined();
+
+      const file = join(ownDir, 'admin-token');
+      expect((await readFile(file, 'utf8')).trim()).toBe(token);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const page = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(await page.text()).toContain(`Bearer ${token}`);
+      expect((await post(url, '{ images(first: 1) { totalCount } }', token!)).errors).toBeUndefined();
+      await first.stop();
+
+      printed.mockClear();
+      const second = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }));
+      running.push(second);
+      const secondUrl = await second.start();
+      expect(printed.mock.calls.filter((call) => call.join(' ').includes('admin token'))).toHaveLength(0);
+      expect(await (await fetch(secondUrl, { headers: { accept: 'text/html' } })).text()).toContain(`Bearer ${token}`);
+      const tokens = await second.orm.em.getConnection().execute('select role from api_token');
+      expect(tokens).toEqual([{ role: 'ADMIN' }]);
+      await second.stop();
+    } finally {
+      printed.mockRestore();
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
+  it('never pre-fills the bootstrap token in a GraphiQL page served beyond loopback', async () => {
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const app = await buildServer(loadConfig({ DATA_DIR: 'memory://', HOST: '0.0.0.0', SEED_DEMO: 'false' }));
+      running.push(app);
+      const token = /(icg_[A-Za-z0-9_-]{43})/.exec(printed.mock.calls.map((call) => call.join(' ')).join('\n'))?.[1];
+      expect(token).toBeDefined();
+      const html = await (await app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
+      expect(html).toContain('<title>Image catalog</title>');
+      expect(html).not.toContain(token!);
+      await app.stop();
+    } finally {
+      printed.mockRestore();
     }
   });
 

@@ -13,7 +13,7 @@ export const ImageMember = defineEntity({
   name: 'ImageMember',
   properties: {
     ...baseColumns,
-    image: p.manyToOne(Image).deleteRule('cascade'),
+    image: () => p.manyToOne(Image).deleteRule('cascade'),
     project: p.manyToOne(Project).deleteRule('cascade'),
     status: p.enum([...MEMBER_STATUSES]).default('PENDING'),
   },

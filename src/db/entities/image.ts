@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { ImageMember } from './image-member.js';
 import { Architecture } from './architecture.js';
 import { baseColumns } from './columns.js';
 import { ComputeResource } from './compute-resource.js';
@@ -86,6 +87,8 @@ export const Image = defineEntity({
     replicaOf: () => p.manyToOne(Image).nullable().index(),
     deletedAt: p.datetime().columnType('timestamptz(3)').nullable(),
     rowVersion: p.integer().version(),
+    /** Glance members (the inverse side: no column), for "shared with me" conditions. */
+    members: () => p.oneToMany(ImageMember).mappedBy('image'),
   },
   indexes: [
     // Keyset pagination: one index per order field, id as the tie-breaker.

@@ -1,0 +1,130 @@
+// Glance image sharing (images-sharing-v2): the owner of a SHARED image offers it to other
+// projects; each member project answers for itself (PENDING, ACCEPTED, REJECTED, and back).
+// A caller who cannot see the image gets NotFoundError, never ForbiddenError: an invisible
+// image must be indistinguishable from a missing one.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Image } from '../db/entities/image.js';
+import { ImageMember, MEMBER_STATUSES, type MemberStatus } from '../db/entities/image-member.js';
+import { Project } from '../db/entities/project.js';
+import type { DomainContext } from './context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { findImage } from './images.js';
+import { inTransaction } from './unit-of-work.js';
+import { isUuid, validate } from './validation.js';
+import { type Viewer, canWrite } from './viewer.js';
+
+/** Whether `viewer` speaks for the image's owner: an admin, or a member of the owning project. */
+const speaksForOwner = (viewer: Viewer, image: Image) =>
+  viewer.kind === 'admin' || (viewer.kind === 'member' && image.owner != null && image.owner.id === viewer.projectId);
+
+/**
+ * The member rows of many images in one statement, in the order of `imageIds`, as `Image.members`
+ * shows them: all of them to an admin and to the owner's members, its own row to a member
+ * project, nothing to anybody else.
+ */
+export async function membersByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<ImageMember[][]> {
+  const { viewer } = ctx;
+  const wanted = imageIds.filter(isUuid);
+  if (viewer.kind === 'reseller' || wanted.length === 0) return imageIds.map(() => []);
+  const scope = viewer.kind === 'admin' ? {} : { $or: [{ image: { owner: viewer.projectId } }, { project: viewer.projectId }] };
+  // refresh: a change earlier in this request must show, not the rows this unit of work saw before it.
+  const rows = await ctx.em.find(
+    ImageMember,
+    { $and: [{ image: { $in: wanted } }, scope] },
+    { orderBy: { image: 'ASC', createdAt: 'ASC', id: 'ASC' }, refresh: true },
+  );
+  const byImage = new Map<string, ImageMember[]>();
+  for (const row of rows) byImage.set(row.image.id, [...(byImage.get(row.image.id) ?? []), row]);
+  return imageIds.map((imageId) => byImage.get(imageId) ?? []);
+}
+
+/**
+ * The image as its caller may reach it: what the visibility scope shows, and for a member
+ * project a live SHARED image it is a member of, whatever its answer (Glance: readable by id
+ * whatever the member status). The scope grants the latter too; saying it here keeps a
+ * member able to answer an offer it has not accepted, whatever the list rules become.
+ */
+async function reachableImage(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
+  try {
+    return await findImage(em, ctx, imageId);
+  } catch (error) {
+    const { viewer } = ctx;
+    if (!(error instanceof NotFoundError) || viewer.kind !== 'member') throw error;
+    const row = await em.findOne(
+      ImageMember,
+      { image: { id: imageId, visibility: 'SHARED', deletedAt: null }, project: viewer.projectId },
+      { populate: ['image'] },
+    );
+    if (!row) throw error;
+    return row.image;
+  }
+}
+
+/** Refuses read-only tokens before anything else: they change nothing, whatever they ask. */
+function requireWriter(viewer: Viewer) {
+  if (!canWrite(viewer)) throw new ForbiddenError('This token is read-only');
+}
+
+async function findMember(em: EntityManager, image: Image, projectId: string): Promise<ImageMember> {
+  const member = isUuid(projectId) ? await em.findOne(ImageMember, { image, project: projectId }, { populate: ['project'] }) : null;
+  if (!member) throw new NotFoundError('ImageMember', projectId);
+  return member;
+}
+
+/** Offers a SHARED image to another project; the new member starts PENDING. */
+export async function addImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<ImageMember> {
+  return inTransaction(ctx, async (em) => {
+    const image = await reachableImage(em, ctx, imageId);
+    requireWriter(ctx.viewer);
+    if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may add members");
+    // ConflictError rather than ValidationError: the id is fine, it is the image's current
+    // visibility that refuses members (Glance answers 403 "only shared images have members"),
+    // and the cure is to change the image, not this input.
+    if (image.visibility !== 'SHARED') {
+      throw new ConflictError(`Only SHARED images have members; this one is ${image.visibility}`, 'imageId');
+    }
+    const project = isUuid(projectId) ? await em.findOne(Project, { id: projectId }) : null;
+    if (!project) throw ValidationError.of(['input', 'projectId'], 'no project has this id');
+    if (image.owner?.id === project.id) throw ValidationError.of(['input', 'projectId'], "is the image's owner, which cannot be its member");
+    if (await em.count(ImageMember, { image, project })) {
+      throw new ConflictError('This project is already a member of the image', 'projectId');
+    }
+    const member = em.create(ImageMember, { image, project, status: 'PENDING' });
+    await em.flush();
+    return member;
+  });
+}
+
+const statusSchema = z.enum(MEMBER_STATUSES);
+
+/** A member project answers an offer: any of PENDING, ACCEPTED, REJECTED, in any order (Glance allows going back). */
+export async function updateImageMember(ctx: DomainContext, imageId: string, projectId: string, status: MemberStatus): Promise<ImageMember> {
+  const valid = validate(statusSchema, status, ['input', 'status']);
+  return inTransaction(ctx, async (em) => {
+    const image = await reachableImage(em, ctx, imageId);
+    requireWriter(ctx.viewer);
+    const { viewer } = ctx;
+    // Glance: only the member itself answers, not the owner that made the offer.
+    if (viewer.kind !== 'admin' && !(viewer.kind === 'member' && viewer.projectId === projectId)) {
+      throw new ForbiddenError('Only the member project itself may set its status');
+    }
+    const member = await findMember(em, image, projectId);
+    if (member.status !== valid) member.status = valid;
+    await em.flush();
+    return member;
+  });
+}
+
+/** The owner withdraws an offer. A member cannot remove itself (Glance: it rejects instead). */
+export async function removeImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<{ image: Image; member: ImageMember }> {
+  return inTransaction(ctx, async (em) => {
+    const image = await reachableImage(em, ctx, imageId);
+    requireWriter(ctx.viewer);
+    if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may remove members");
+    const member = await findMember(em, image, projectId);
+    em.remove(member);
+    await em.flush();
+    return { image, member };
+  });
+}

@@ -1,0 +1,93 @@
+// Gcore resellers: an administrator creates them and gives them client projects; a reseller
+// admin sees only its own reseller, members see none. Deleting one that still has client
+// projects is refused rather than leaving the projects' reseller dangling.
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Project } from '../db/entities/project.js';
+import { Reseller } from '../db/entities/reseller.js';
+import type { DomainContext } from './context.js';
+import { ForbiddenError, InUseError, NotFoundError } from './errors.js';
+import { type Page, type PageArgs, findPage } from './pagination.js';
+import { inTransaction } from './unit-of-work.js';
+import { type Loose, identifier, isUuid, validate } from './validation.js';
+import type { Viewer } from './viewer.js';
+
+/** The resellers `viewer` may know exist: all for an admin, its own for a reseller admin, none for members. */
+export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
+  switch (viewer.kind) {
+    case 'admin':
+      return {};
+    case 'reseller':
+      return { id: viewer.resellerId };
+    default:
+      return null;
+  }
+}
+
+/** Only administrators manage resellers; the schema's scope says so too, this keeps the rule in one place for every caller. */
+function requireAdmin(ctx: DomainContext, what: string) {
+  if (ctx.viewer.kind !== 'admin') throw new ForbiddenError(`Only an administrator may ${what}`);
+}
+
+/** The visible resellers among `ids`, in one statement (the Reseller node's loader). */
+export async function resellersById(ctx: DomainContext, ids: readonly string[]): Promise<Reseller[]> {
+  const scope = visibleResellers(ctx.viewer);
+  const wanted = ids.filter(isUuid);
+  if (!scope || wanted.length === 0) return [];
+  return ctx.em.find(Reseller, { $and: [scope, { id: { $in: wanted } }] });
+}
+
+/** A page of the visible resellers, by name. */
+export async function listResellers(ctx: DomainContext, args: PageArgs): Promise<Page<Reseller>> {
+  const scope = visibleResellers(ctx.viewer);
+  // Members see no reseller.
+  if (!scope) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
+  return findPage<Reseller>(ctx.em, 'Reseller', scope, [{ field: 'name', direction: 'ASC', kind: 'string', nullable: false }], args);
+}
+
+const resellerSchema = z.object({ name: identifier }).strict();
+
+export async function createReseller(ctx: DomainContext, raw: Loose<z.input<typeof resellerSchema>>) {
+  requireAdmin(ctx, 'create resellers');
+  const input = validate(resellerSchema, raw);
+  return inTransaction(ctx, async (em) => {
+    const reseller = em.create(Reseller, input);
+    await em.flush();
+    return reseller;
+  });
+}
+
+export async function updateReseller(ctx: DomainContext, id: string, raw: Loose<z.input<typeof resellerSchema>>) {
+  requireAdmin(ctx, 'change resellers');
+  const input = validate(resellerSchema.partial(), raw);
+  return inTransaction(ctx, async (em) => {
+    const reseller = await findReseller(em, id);
+    em.assign(reseller, input);
+    await em.flush();
+    return reseller;
+  });
+}
+
+export async function deleteReseller(ctx: DomainContext, id: string) {
+  requireAdmin(ctx, 'delete resellers');
+  return inTransaction(ctx, async (em) => {
+    const reseller = await findReseller(em, id);
+    const projects = await em.count(Project, { reseller: id });
+    if (projects > 0) throw new InUseError('Reseller', id, `${projects} project${projects === 1 ? '' : 's'}`);
+    // Its shared-image rows go with it (on delete cascade).
+    em.remove(reseller);
+    await em.flush();
+    return reseller;
+  });
+}
+
+/** A page of a reseller's client projects, by name (the reseller itself is already visible to the caller). */
+export async function listResellerProjects(ctx: DomainContext, resellerId: string, args: PageArgs): Promise<Page<Project>> {
+  return findPage<Project>(ctx.em, 'Project', { reseller: resellerId }, [{ field: 'name', direction: 'ASC', kind: 'string', nullable: false }], args);
+}
+
+async function findReseller(em: DomainContext['em'], id: string): Promise<Reseller> {
+  const reseller = isUuid(id) ? await em.findOne(Reseller, { id }) : null;
+  if (!reseller) throw new NotFoundError('Reseller', id);
+  return reseller;
+}

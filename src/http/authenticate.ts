@@ -1,0 +1,56 @@
+// Who is calling: the bearer token of a request becomes a Viewer, or the request ends with
+// HTTP 401 before anything is read. Thrown from Yoga's context factory, so every transport
+// that builds a context shares it.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { viewerForToken } from '../domain/tokens.js';
+import type { Viewer } from '../domain/viewer.js';
+import { type JwtVerifier, JwtRejected, looksLikeJwt } from './jwt.js';
+
+export interface Authenticator {
+  em: EntityManager;
+  /** null: JWTs are not accepted, and a JWT-shaped token is looked up like any other. */
+  jwt: JwtVerifier | null;
+}
+
+const AUTHENTICATION_REQUIRED = 'Authentication required: send Authorization: Bearer <token>';
+
+/** A 401 with a GraphQL error body; RFC 6750 names the scheme, and the error when a token was sent. */
+export function unauthenticated(message: string, tokenWasSent: boolean): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: { 'WWW-Authenticate': tokenWasSent ? 'Bearer error="invalid_token"' : 'Bearer' } },
+    },
+  });
+}
+
+/**
+ * The token a request presents: `Authorization: Bearer <token>`, or `X-Auth-Token: <token>` as
+ * Glance and PCD clients send it. Undefined when there is none.
+ */
+export function presentedToken(request: Request): string | undefined {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+    return match?.[1];
+  }
+  return request.headers.get('x-auth-token')?.trim() || undefined;
+}
+
+/** The caller of `request`, or a thrown 401 GraphQLError. */
+export async function authenticate(request: Request, { em, jwt }: Authenticator): Promise<Viewer> {
+  const token = presentedToken(request);
+  if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
+  if (jwt && looksLikeJwt(token)) {
+    try {
+      return await jwt.viewerFor(em, token);
+    } catch (error) {
+      if (error instanceof JwtRejected) throw unauthenticated(error.message, true);
+      throw error;
+    }
+  }
+  const viewer = await viewerForToken(em, token);
+  if (!viewer) throw unauthenticated('The token is not valid', true);
+  return viewer;
+}
