@@ -11,7 +11,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO: boolean.default(true),
-  ADMIN_TOKEN: z.string().min(16).optional(),
+  // Stored as a plain SHA-256 like the generated tokens: it must be as hard to guess.
+  ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   IMAGE_SECRET_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64')
@@ -19,7 +20,11 @@ const schema = z.object({
   LOG_SQL: boolean.default(false),
   // HS256 keys shorter than the hash are weak (RFC 7518 3.2).
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Keys fetched in clear could be swapped by anyone on the path: https, or http on loopback.
+  JWKS_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(url), 'must be https (http only on loopback)')
+    .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
 });

@@ -55,12 +55,15 @@ export async function buildServer(config: Config): Promise<App> {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL,
-    graphiql: {
+    graphiql: (request) => ({
       title: 'Image catalog',
       defaultQuery: DEFAULT_QUERY,
-      // Only a page served to this machine may carry a token; anyone could load it otherwise.
-      ...(graphiqlToken && isLoopback(config.host) && { headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }) }),
-    },
+      // Only a page served to this machine, asked for by this machine's name, may carry a token:
+      // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
+      ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
+        headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
+      }),
+    }),
     // A fresh unit of work per operation, and no operation without a valid token (HTTP 401).
     // The GraphiQL page is rendered before any context is built, so it stays open.
     context: async ({ request }) => {
@@ -143,6 +146,13 @@ function ignoreMissing(error: NodeJS.ErrnoException): undefined {
 export function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   return bare === 'localhost' || bare === '::1' || (isIPv4(bare) && bare.startsWith('127.'));
+}
+
+/** A request that names a loopback host and came through no proxy. */
+function askedLocally(request: Request): boolean {
+  if (request.headers.has('forwarded') || request.headers.has('x-forwarded-for')) return false;
+  // The adapter builds the URL from the Host header the client sent.
+  return isLoopback(new URL(request.url).hostname);
 }
 
 /** Faults are logged; a client's bad search or stale version is its answer, not a log line. */

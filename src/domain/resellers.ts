@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { Project } from '../db/entities/project.js';
 import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
-import { ForbiddenError, InUseError, NotFoundError } from './errors.js';
+import { InUseError, NotFoundError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
+import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { type Loose, identifier, isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -22,11 +23,6 @@ export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
     default:
       return null;
   }
-}
-
-/** Only administrators manage resellers; the schema's scope says so too, this keeps the rule in one place for every caller. */
-function requireAdmin(ctx: DomainContext, what: string) {
-  if (ctx.viewer.kind !== 'admin') throw new ForbiddenError(`Only an administrator may ${what}`);
 }
 
 /** The visible resellers among `ids`, in one statement (the Reseller node's loader). */
@@ -48,7 +44,7 @@ export async function listResellers(ctx: DomainContext, args: PageArgs): Promise
 const resellerSchema = z.object({ name: identifier }).strict();
 
 export async function createReseller(ctx: DomainContext, raw: Loose<z.input<typeof resellerSchema>>) {
-  requireAdmin(ctx, 'create resellers');
+  assertAdmin(ctx.viewer, 'create resellers');
   const input = validate(resellerSchema, raw);
   return inTransaction(ctx, async (em) => {
     const reseller = em.create(Reseller, input);
@@ -58,7 +54,7 @@ export async function createReseller(ctx: DomainContext, raw: Loose<z.input<type
 }
 
 export async function updateReseller(ctx: DomainContext, id: string, raw: Loose<z.input<typeof resellerSchema>>) {
-  requireAdmin(ctx, 'change resellers');
+  assertAdmin(ctx.viewer, 'change resellers');
   const input = validate(resellerSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
     const reseller = await findReseller(em, id);
@@ -69,7 +65,7 @@ export async function updateReseller(ctx: DomainContext, id: string, raw: Loose<
 }
 
 export async function deleteReseller(ctx: DomainContext, id: string) {
-  requireAdmin(ctx, 'delete resellers');
+  assertAdmin(ctx.viewer, 'delete resellers');
   return inTransaction(ctx, async (em) => {
     const reseller = await findReseller(em, id);
     const projects = await em.count(Project, { reseller: id });

@@ -12,6 +12,7 @@ import { SharedImage } from '../db/entities/shared-image.js';
 import type { DomainContext } from './context.js';
 import { ForbiddenError, NotFoundError, ValidationError, type ValidationIssue } from './errors.js';
 import { inTransaction } from './unit-of-work.js';
+import { forgetSharing } from './visibility.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
 
@@ -148,6 +149,7 @@ export async function setSharedImage(ctx: DomainContext, input: SharedImageSetIn
     const row = (await em.findOne(SharedImage, rowOf(entity, region))) ?? em.create(SharedImage, { ...rowOf(entity, region), imageIds });
     row.imageIds = imageIds;
     await em.flush();
+    forgetSharing(ctx);
     return row;
   });
 }
@@ -160,6 +162,7 @@ export async function deleteSharedImage(ctx: DomainContext, key: SharedImageKey)
     if (!row) throw new NotFoundError('SharedImage', describeRow(entity, region));
     em.remove(row);
     await em.flush();
+    forgetSharing(ctx);
     return row;
   });
 }

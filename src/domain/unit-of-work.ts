@@ -20,6 +20,9 @@ const uniqueConstraints: Record<string, { message: string; field: string }> = {
   operating_system_title_unique: { message: 'An operating system with this name and version already exists', field: 'name' },
   architecture_name_unique: { message: 'An architecture with this name already exists', field: 'name' },
   compute_resource_name_unique: { message: 'A compute resource with this name already exists', field: 'name' },
+  image_member_image_project_unique: { message: 'This project is already a member of the image', field: 'projectId' },
+  shared_image_project_region_unique: { message: 'The row was created meanwhile; set it again', field: 'regionId' },
+  shared_image_reseller_region_unique: { message: 'The row was created meanwhile; set it again', field: 'regionId' },
 };
 
 function translate(error: unknown): unknown {

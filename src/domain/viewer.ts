@@ -8,9 +8,5 @@ export type Viewer =
   /** A member of one project; `resellerId` is the project's reseller, if it has one. */
   | { kind: 'member'; projectId: string; resellerId: string | null; readOnly: boolean };
 
-export const adminViewer: Viewer = { kind: 'admin' };
-
-export const isAdmin = (viewer: Viewer) => viewer.kind === 'admin';
-
 /** Whether the viewer may change anything at all (read-only members may not). */
 export const canWrite = (viewer: Viewer) => viewer.kind !== 'member' || !viewer.readOnly;

@@ -49,9 +49,16 @@ function sharingRows(ctx: DomainContext, em: EntityManager): Promise<SharingRow[
       .then((found) =>
         found.map((row) => ({ regionId: row.region.id, imageIds: row.imageIds ?? null, forProject: row.project != null })),
       );
+    // A failed load must not be remembered: the next question asks the database again.
+    rows.catch(() => sharingByContext.delete(ctx));
     sharingByContext.set(ctx, rows);
   }
   return rows;
+}
+
+/** After a change to shared-image rows, this request must see the new ones. */
+export function forgetSharing(ctx: DomainContext): void {
+  sharingByContext.delete(ctx);
 }
 
 /** PUBLIC images as narrowed per region: the project's row wins over the reseller's. */
@@ -84,15 +91,22 @@ function resellerGrants(rows: SharingRow[], resellerId: string): Condition[] {
 export async function imageScope(ctx: DomainContext, options: ScopeOptions, em: EntityManager = ctx.em): Promise<Condition> {
   const viewer = ctx.viewer;
   const listing = options.purpose === 'list';
-  // Listing by member status is a question about memberships, not about everything visible.
+  // Listing by member status asks which SHARED images the caller is a member of, in that
+  // status: never more than the caller could read anyway.
   if (listing && options.memberStatus) {
+    const status = options.memberStatus;
     switch (viewer.kind) {
       case 'admin':
-        return { members: { $some: { status: options.memberStatus } } };
+        return { visibility: 'SHARED', members: { $some: { status } } };
       case 'reseller':
-        return { members: { $some: { status: options.memberStatus, project: { reseller: viewer.resellerId } } } };
+        return {
+          $and: [
+            await imageScope(ctx, { purpose: 'read' }, em),
+            { visibility: 'SHARED', members: { $some: { status, project: { reseller: viewer.resellerId } } } },
+          ],
+        };
       case 'member':
-        return { visibility: 'SHARED', members: { $some: { status: options.memberStatus, project: viewer.projectId } } };
+        return { visibility: 'SHARED', members: { $some: { status, project: viewer.projectId } } };
     }
   }
   if (viewer.kind === 'admin') return {};

@@ -1,6 +1,7 @@
 // Optional JWT bearer tokens: verified with JWT_SECRET (HS256) or the keys at JWKS_URL, then
 // their documented claims become a principal. Any failure is just "not valid" to the caller.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { type JWTPayload, type JWTVerifyOptions, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -69,8 +70,13 @@ export function jwtVerifier(config: JwtConfig): JwtVerifier | null {
       if (jwks && alg && JWKS_ALGORITHMS.includes(alg)) return (await jwtVerify(token, jwks, { ...common, algorithms: JWKS_ALGORITHMS })).payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new JwtRejected('The token has expired');
-      if (error instanceof errors.JOSEError) throw new JwtRejected('The token is not valid');
-      throw error;
+      // The token may be fine: the keys could not be fetched. Say so, rather than 401 or a fault.
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+        throw new GraphQLError('The identity provider could not be reached; try again', {
+          extensions: { code: 'UNAVAILABLE', http: { status: 503 } },
+        });
+      }
+      throw new JwtRejected('The token is not valid');
     }
     throw new JwtRejected('The token is not valid');
   }

@@ -3,7 +3,7 @@
 import { Image } from '../db/entities/image.js';
 import type { DomainContext } from '../domain/context.js';
 import {
-  ConflictError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError,
+  ConflictError, ForbiddenError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError,
 } from '../domain/errors.js';
 import { type ImageFilter, type ImageListArgs, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
 import {
@@ -115,7 +115,8 @@ ImageRef.implement({
     replicaOf: t.field({
       type: ImageRef,
       nullable: true,
-      resolve: (image, _args, ctx) => viaLoader(ImageRef, ctx, image.replicaOf),
+      // Always through the loader: an image is shown only as the visibility scope returns it.
+      resolve: (image, _args, ctx) => (image.replicaOf ? image.replicaOf.id : null),
     }),
     rowVersion: t.exposeInt('rowVersion', { description: 'Pass as expectedVersion to update only this version.' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
@@ -396,7 +397,7 @@ builder.relayMutationField(
   {
     description: 'Registers an image: QUEUED until bytes arrive, or ACTIVE at once for a compute-resource template (providerRef).',
     authScopes: { writer: true },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: { types: [ValidationError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await createImage(ctx, decodeImageInput(input) as never) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -413,7 +414,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({
       image: await updateImage(ctx, input.id.id, decodeImageInput(input.patch) as never, input.expectedVersion),
     }),
@@ -436,7 +437,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await renameImage(ctx, input.id.id, input.name) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -452,7 +453,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await addImageTags(ctx, input.id.id, input.tags) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -468,7 +469,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await removeImageTags(ctx, input.id.id, input.tags) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -480,7 +481,7 @@ builder.relayMutationField(
   {
     description: 'Soft delete: the image ends DELETED and leaves every list.',
     authScopes: { writer: true },
-    errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError] },
+    errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await deleteImage(ctx, input.id.id) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },

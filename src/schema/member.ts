@@ -1,21 +1,14 @@
 // ImageMember: Glance image sharing. Image.members, and the mutations by which the owner
 // offers a SHARED image to a project and the project answers.
-import { createContextCache } from '@pothos/core';
-import DataLoader from 'dataloader';
 import type { ImageMember } from '../db/entities/image-member.js';
-import type { DomainContext } from '../domain/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../domain/members.js';
+import { addImageMember, removeImageMember, updateImageMember } from '../domain/members.js';
+import { membersByImage } from '../loaders/members-by-image.js';
 import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 import { MemberStatusEnum } from './image-enums.js';
 import { viaLoader } from './loaded.js';
 import { ProjectRef } from './project.js';
-
-/** The members of a page of images in one statement per request tick, as the caller may see them. */
-const membersByImage = createContextCache(
-  (ctx: DomainContext) => new DataLoader<string, ImageMember[]>((imageIds) => membersByImageIds(ctx, imageIds)),
-);
 
 export const ImageMemberRef = builder.objectRef<ImageMember>('ImageMember').implement({
   description: 'A project a SHARED image is offered to, and its answer.',
@@ -23,7 +16,8 @@ export const ImageMemberRef = builder.objectRef<ImageMember>('ImageMember').impl
     image: t.field({
       type: ImageRef,
       authScopes: { authenticated: true },
-      resolve: (member, _args, ctx) => viaLoader(ImageRef, ctx, member.image)!,
+      // Through the loader, so the image is what the visibility scope returns.
+      resolve: (member) => member.image.id,
     }),
     project: t.field({
       type: ProjectRef,

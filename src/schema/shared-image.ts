@@ -1,15 +1,11 @@
 // SharedImage: Gcore's shared images and (deprecated) reseller image limits, one row per
 // (project or reseller, region); Reseller.sharedImages; the set/delete mutations and the query.
-import { createContextCache } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import DataLoader from 'dataloader';
 import type { Image } from '../db/entities/image.js';
 import type { SharedImage } from '../db/entities/shared-image.js';
-import type { DomainContext } from '../domain/context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import {
-  type SharedImageKey, deleteSharedImage, getSharedImage, setSharedImage, sharedImagesByResellerIds,
-} from '../domain/shared-images.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { type SharedImageKey, deleteSharedImage, getSharedImage, setSharedImage } from '../domain/shared-images.js';
+import { sharedImagesByReseller } from '../loaders/shared-images-by-reseller.js';
 import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 import { viaLoader } from './loaded.js';
@@ -68,10 +64,6 @@ async function listedImages(ctx: Context, row: SharedImage): Promise<Image[] | n
   return loaded.filter((image): image is Image => image != null && !(image instanceof Error));
 }
 
-const sharedImagesByReseller = createContextCache(
-  (ctx: DomainContext) => new DataLoader<string, SharedImage[]>((ids) => sharedImagesByResellerIds(ctx, ids)),
-);
-
 builder.objectFields(ResellerRef, (t) => ({
   sharedImages: t.field({
     type: [SharedImageRef],
@@ -116,7 +108,7 @@ builder.queryField('sharedImage', (t) =>
   }),
 );
 
-const setErrors = { types: [ValidationError, NotFoundError, ForbiddenError] };
+const setErrors = { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError] };
 const imageIdsDescription = 'null: every public image; []: none; a list: only those (public images in the region, or for a reseller also its clients\' images).';
 
 builder.relayMutationField(

@@ -186,6 +186,11 @@ const TABLE: Record<string, Row> = {
   },
 };
 
+const TABLES = [
+  'image', 'image_metadata', 'image_member', 'shared_image', 'region', 'project', 'reseller',
+  'operating_system', 'architecture', 'compute_resource', 'api_token',
+];
+
 function outcomeOf(result: { errors?: readonly { extensions?: Record<string, unknown> }[]; data?: any }, field: string): string {
   const code = result.errors?.[0]?.extensions?.code;
   if (code === 'UNAUTHENTICATED') return 'unauthenticated';
@@ -262,6 +267,35 @@ describe('who may use each operation', () => {
   });
   afterAll(() => t?.close());
 
+  it('refuses a member every change to an image it can see but does not own, changing nothing', async () => {
+    // A PUBLIC image of the provider's catalog: every member can see it, none may change it.
+    const em = t.app.orm.em.fork();
+    const region = await em.findOneOrFail(Region, { slug: 'authz' });
+    const image = em.create(Image, { name: unique('public'), owner: null, region, status: 'ACTIVE', visibility: 'PUBLIC', tags: ['lts'] } as never);
+    await em.flush();
+    const id = encodeGlobalID('Image', image.id);
+    const attempts: [string, string, Record<string, unknown>][] = [
+      ['imageUpdate', 'ImageUpdateInput', { id, patch: { description: 'mine now' } }],
+      ['imageRename', 'ImageRenameInput', { id, name: unique('mine') }],
+      ['imageTagAdd', 'ImageTagAddInput', { id, tags: ['mine'] }],
+      ['imageTagRemove', 'ImageTagRemoveInput', { id, tags: ['lts'] }],
+      ['imageDelete', 'ImageDeleteInput', { id }],
+      ['imageMetadataSet', 'ImageMetadataSetInput', { id, items: [{ key: 'k', value: 'v' }] }],
+      ['imageMetadataReplace', 'ImageMetadataReplaceInput', { id, items: [] }],
+      ['imageMetadataDelete', 'ImageMetadataDeleteInput', { id, key: 'k' }],
+      ['imageMemberAdd', 'ImageMemberAddInput', { imageId: id, projectId: fx.p1 }],
+    ];
+    for (const principal of ['p1', 'p2'] as const) {
+      for (const [field, inputType, input] of attempts) {
+        const before = await t.snapshot(...TABLES);
+        const result = await callers[principal].requestRaw(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename } }`, { input });
+        expect(outcomeOf(result, field), `${field} as ${principal}`).toBe('forbidden');
+        expect(result.data?.[field]?.__typename, `${field} as ${principal}`).toBe('ForbiddenError');
+        expect(await t.snapshot(...TABLES)).toEqual(before);
+      }
+    }
+  });
+
   it('has a row for every query and mutation of the schema, and none for fields that are gone', () => {
     const schema = buildSchema();
     const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].sort();
@@ -273,9 +307,13 @@ describe('who may use each operation', () => {
       const expected: Outcome = principal === 'anonymous' ? 'unauthenticated' : row.expect[principal];
       it(`${field} as ${principal}: ${expected}`, async () => {
         const { query, variables } = await row.build(fx);
+        const refused = expected !== 'ok' && query.startsWith('mutation');
+        const before = refused ? await t.snapshot(...TABLES) : undefined;
         const result = await callers[principal].requestRaw(query, variables);
         expect(outcomeOf(result, field)).toBe(expected);
         if (expected === 'ok' && principal !== 'anonymous') row.check?.(principal, result.data, fx);
+        // A refusal leaves every table as it was.
+        if (refused) expect(await t.snapshot(...TABLES)).toEqual(before);
       });
     }
   }

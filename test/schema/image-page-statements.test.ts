@@ -19,6 +19,7 @@ const ImagePage = graphql(`
           region { id slug }
           owner { id name }
           metadata { key value readOnly }
+          members { status project { name } }
           big: metadataItem(key: "key-1") { value }
         }
       }

@@ -14,7 +14,7 @@ import { type TestDatabase, createTestDatabase } from '../helpers/database.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
-const ADMIN_TOKEN = 'token-cli-test-admin-token';
+const ADMIN_TOKEN = 'token-cli-test-admin-token-of-32-chars';
 const KEY = 'ab'.repeat(32);
 
 describe('npm run token', { timeout: 120_000 }, () => {

@@ -252,6 +252,14 @@ describe('authentication', () => {
       expect(html).toContain(t.adminToken);
     });
 
+    it('leaves the token out of a page asked for by another name or through a proxy', async () => {
+      // DNS rebinding: a foreign name that resolves to 127.0.0.1.
+      const rebound = await t.app.yoga.fetch('http://attacker.example/graphql', { headers: { accept: 'text/html' } });
+      expect(await rebound.text()).not.toContain(t.adminToken);
+      const proxied = await t.app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html', 'x-forwarded-for': '203.0.113.7' } });
+      expect(await proxied.text()).not.toContain(t.adminToken);
+    });
+
     it('serves /healthz and /readyz without a token', async () => {
       const open = await startTestApp({ PORT: '0' });
       try {
@@ -285,12 +293,37 @@ describe('authentication', () => {
     it('refuses a short JWT_SECRET and a JWKS_URL that is not http(s)', () => {
       expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
       expect(() => loadConfig({ JWKS_URL: 'file:///etc/jwks.json' })).toThrow(/JWKS_URL/);
+      // Keys fetched in clear from another host could be swapped on the way.
+      expect(() => loadConfig({ JWKS_URL: 'http://id.example/jwks.json' })).toThrow(/JWKS_URL: must be https/);
+      expect(loadConfig({ JWKS_URL: 'http://127.0.0.1:8080/jwks.json' }).jwt.jwksUrl).toBe('http://127.0.0.1:8080/jwks.json');
+      expect(() => loadConfig({ ADMIN_TOKEN: 'short-admin-token' })).toThrow(/ADMIN_TOKEN: must be at least 32 characters/);
       expect(loadConfig({ JWKS_URL: 'https://id.example/jwks.json', JWT_AUDIENCE: 'catalog' }).jwt).toEqual({
         secret: undefined,
         jwksUrl: 'https://id.example/jwks.json',
         issuer: undefined,
         audience: 'catalog',
       });
+    });
+  });
+
+  describe('with the identity provider down', () => {
+    it('answers 503, not 401 or a fault, when the keys cannot be fetched', async () => {
+      // Port 9 on loopback: nothing listens, the connection is refused at once.
+      const down = await startTestApp({ JWKS_URL: 'http://127.0.0.1:9/jwks.json' });
+      try {
+        const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        const token = `${part({ alg: 'RS256', kid: 'k1' })}.${part({ role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 })}.${part({ sig: 1 })}`;
+        const response = await down.app.yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ images(first: 1) { totalCount } }' }),
+        });
+        expect(response.status).toBe(503);
+        const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+        expect(body.errors[0]!.extensions.code).toBe('UNAVAILABLE');
+      } finally {
+        await down.close();
+      }
     });
   });
 

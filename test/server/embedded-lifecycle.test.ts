@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type App, buildServer } from '../../src/server.js';
 
-const ADMIN_TOKEN = 'embedded-lifecycle-admin-token';
+const ADMIN_TOKEN = 'embedded-lifecycle-admin-token-32-chars';
 
 async function post(url: string, query: string, token = ADMIN_TOKEN) {
   const response = await fetch(url, {

@@ -1,0 +1,10 @@
+// The members of a page of images in one statement per request tick, as the caller may see them.
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { ImageMember } from '../db/entities/image-member.js';
+import type { DomainContext } from '../domain/context.js';
+import { membersByImageIds } from '../domain/members.js';
+
+export const membersByImage = createContextCache(
+  (ctx: DomainContext) => new DataLoader<string, ImageMember[]>((imageIds) => membersByImageIds(ctx, imageIds)),
+);
