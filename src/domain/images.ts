@@ -13,13 +13,13 @@ import { OperatingSystem } from '../db/entities/operating-system.js';
 import { Project } from '../db/entities/project.js';
 import { Region } from '../db/entities/region.js';
 import type { DomainContext } from './context.js';
-import { ConflictError, NotFoundError, ProtectedImageError, ValidationError } from './errors.js';
+import { ConflictError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError } from './errors.js';
 import { deletionStart, transition } from './image-status.js';
 import { inTransaction } from './unit-of-work.js';
 import {
   InputCheck, displayName, isUuid, metadataKey, metadataList, metadataValue, nonNegativeInt, text, sourceUrl, tag, tagList, validate,
 } from './validation.js';
-import { assertAdminFields, assertCanChangeImage, assertWriter } from './permissions.js';
+import { assertAdmin, assertAdminFields, assertCanChangeImage, assertWriter } from './permissions.js';
 import { readableImages } from './visibility.js';
 
 const id = z.string().refine(isUuid, 'is not a valid id');
@@ -256,6 +256,24 @@ export async function deleteImage(ctx: DomainContext, imageId: string): Promise<
     // No byte store yet: nothing to purge, so the purge completes here.
     if (image.status === 'PENDING_DELETE') transition(image, 'DELETED');
     image.deletedAt = new Date();
+    await em.flush();
+    return image;
+  });
+}
+
+/**
+ * Glance's deactivate and reactivate (administrators only): ACTIVE <-> DEACTIVATED. Asking for
+ * the status the image already has changes nothing, as in Glance.
+ */
+export async function setImageActivation(ctx: DomainContext, imageId: string, to: 'ACTIVE' | 'DEACTIVATED'): Promise<Image> {
+  assertAdmin(ctx.viewer, to === 'ACTIVE' ? 'reactivate images' : 'deactivate images');
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    if (image.status === to) return image;
+    // Only these two move between each other here: reactivating is not how an upload completes.
+    const from = to === 'ACTIVE' ? 'DEACTIVATED' : 'ACTIVE';
+    if (image.status !== from) throw new InvalidStatusTransitionError(image.status, to);
+    transition(image, to);
     await em.flush();
     return image;
   });

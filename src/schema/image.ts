@@ -7,7 +7,7 @@ import {
 } from '../domain/errors.js';
 import { type ImageFilter, type ImageListArgs, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
 import {
-  addImageTags, createImage, deleteImage, removeImageTags, renameImage, updateImage,
+  addImageTags, createImage, deleteImage, removeImageTags, renameImage, setImageActivation, updateImage,
 } from '../domain/images.js';
 import { ArchitectureRef } from './architecture.js';
 import { builder } from './builder.js';
@@ -486,3 +486,20 @@ builder.relayMutationField(
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
 );
+
+for (const [name, to, description] of [
+  ['imageDeactivate', 'DEACTIVATED', 'Administrators: ACTIVE -> DEACTIVATED; its bytes can no longer be downloaded (Glance).'],
+  ['imageReactivate', 'ACTIVE', 'Administrators: DEACTIVATED -> ACTIVE.'],
+] as const) {
+  builder.relayMutationField(
+    name,
+    { inputFields: (t) => ({ id: t.globalID({ for: ImageRef, required: true }) }) },
+    {
+      description,
+      authScopes: { admin: true },
+      errors: { types: [NotFoundError, InvalidStatusTransitionError, ForbiddenError] },
+      resolve: async (_root, { input }, ctx) => ({ image: await setImageActivation(ctx, input.id.id, to) }),
+    },
+    { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
+  );
+}

@@ -36,7 +36,7 @@ interface Fixtures {
   p1Image: string;
   p1ImageName: string;
   /** A fresh image of P1's, for operations that change or remove it. */
-  freshImage(options?: { visibility?: 'PRIVATE' | 'SHARED'; memberP2?: boolean }): Promise<string>;
+  freshImage(options?: { visibility?: 'PRIVATE' | 'SHARED'; memberP2?: boolean; status?: 'ACTIVE' | 'DEACTIVATED' }): Promise<string>;
   /** A fresh row of a reference type, for update and delete. */
   freshReference(type: 'Region' | 'Project' | 'OperatingSystem' | 'Architecture' | 'ComputeResource' | 'Reseller'): Promise<string>;
   sharedRow(entity: 'project' | 'reseller'): Promise<void>;
@@ -143,6 +143,16 @@ const TABLE: Record<string, Row> = {
     expect: p1Writes,
   },
 
+  // --- status: administrators deactivate and reactivate (Glance) ---
+  imageDeactivate: {
+    build: mutation('imageDeactivate', 'ImageDeactivateInput', async (fx) => ({ id: await fx.freshImage() })),
+    expect: { admin: 'ok', reseller: 'forbidden', p1: 'forbidden', p1ReadOnly: 'forbidden', p2: 'forbidden' },
+  },
+  imageReactivate: {
+    build: mutation('imageReactivate', 'ImageReactivateInput', async (fx) => ({ id: await fx.freshImage({ status: 'DEACTIVATED' }) })),
+    expect: { admin: 'ok', reseller: 'forbidden', p1: 'forbidden', p1ReadOnly: 'forbidden', p2: 'forbidden' },
+  },
+
   // --- members: the owner offers and withdraws, the member answers ---
   imageMemberAdd: {
     build: mutation('imageMemberAdd', 'ImageMemberAddInput', async (fx) => ({ imageId: await fx.freshImage({ visibility: 'SHARED' }), projectId: fx.p2 })),
@@ -226,9 +236,9 @@ describe('who may use each operation', () => {
       p2: gid('Project', p2.id),
       p1Image: gid('Image', p1Image.id),
       p1ImageName: p1Image.name,
-      async freshImage({ visibility = 'PRIVATE', memberP2 = false } = {}) {
+      async freshImage({ visibility = 'PRIVATE', memberP2 = false, status = 'ACTIVE' } = {}) {
         const fork = t.app.orm.em.fork();
-        const image = fork.create(Image, { name: unique('fresh'), owner: p1.id, region: region.id, status: 'ACTIVE', visibility, tags: ['lts'] } as never);
+        const image = fork.create(Image, { name: unique('fresh'), owner: p1.id, region: region.id, status, visibility, tags: ['lts'] } as never);
         fork.create('ImageMetadata', { image, key: 'seeded', value: 'x', readOnly: false });
         if (memberP2) fork.create(ImageMember, { image, project: p2.id, status: 'PENDING' } as never);
         await fork.flush();

@@ -1,0 +1,96 @@
+// Disk-format detection from magic bytes, the way qemu-img and Glance's format_inspector do it:
+// look at the head of the file (and, for VHD, its last 512 bytes) and never at anything else,
+// so a stream of any size can be inspected while it passes.
+
+export interface Detected {
+  format: 'QCOW2' | 'VMDK' | 'VHD' | 'VHDX' | 'VDI' | 'ISO' | 'RAW';
+  /** The disk's size as the guest sees it, in bytes, when the header states it; null otherwise. */
+  virtualSize: number | null;
+}
+
+/** ISO 9660's first volume descriptor is at sector 16 (2048-byte sectors); `CD001` follows its type byte. */
+const ISO_MAGIC_OFFSET = 16 * 2048 + 1;
+
+/**
+ * How many leading bytes detection needs (ISO 9660's descriptor sits at 32769; VHD's footer is
+ * the LAST 512 bytes, which callers pass separately as `tail`).
+ */
+export const SNIFF_BYTES = ISO_MAGIC_OFFSET + 5;
+
+/** VHD's footer, and the copy of it at the start of a dynamic disk. */
+export const VHD_FOOTER_BYTES = 512;
+
+const raw = (): Detected => ({ format: 'RAW', virtualSize: null });
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const QCOW2_MAGIC = Uint8Array.of(0x51, 0x46, 0x49, 0xfb); // "QFI\xfb"
+const VMDK_SPARSE_MAGIC = ascii('KDMV');
+const VMDK_DESCRIPTOR = ascii('# Disk DescriptorFile');
+const VHDX_MAGIC = ascii('vhdxfile');
+const VDI_TEXT = ascii('<<< ');
+const VDI_SIGNATURE = 0xbeda107f;
+const VHD_COOKIE = ascii('conectix');
+const ISO_MAGIC = ascii('CD001');
+
+function startsWithAt(bytes: Uint8Array, magic: Uint8Array, offset = 0): boolean {
+  if (bytes.length < offset + magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[offset + i] !== magic[i]) return false;
+  return true;
+}
+
+const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** A byte count as a number, or null when it is not exactly representable. */
+function safeSize(size: bigint): number | null {
+  return size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(size) : null;
+}
+
+function qcow2(head: Uint8Array): Detected | null {
+  if (head.length < 32) return null; // magic, version, backing file offset/size, cluster_bits, size
+  const version = view(head).getUint32(4, false);
+  if (version !== 2 && version !== 3) return null;
+  return { format: 'QCOW2', virtualSize: safeSize(view(head).getBigUint64(24, false)) };
+}
+
+function vmdkSparse(head: Uint8Array): Detected | null {
+  if (head.length < 20) return null; // magic, version, flags, capacity
+  return { format: 'VMDK', virtualSize: safeSize(view(head).getBigUint64(12, true) * 512n) };
+}
+
+function vdi(head: Uint8Array): Detected | null {
+  if (head.length < 376) return null; // the pre-header text, signature, ..., disk size at 368
+  if (view(head).getUint32(64, true) !== VDI_SIGNATURE) return null;
+  return { format: 'VDI', virtualSize: safeSize(view(head).getBigUint64(368, true)) };
+}
+
+/** A VHD footer: the cookie, then the current size (u64 BE) at 48. */
+function vhdFooter(footer: Uint8Array): Detected | null {
+  if (footer.length < VHD_FOOTER_BYTES || !startsWithAt(footer, VHD_COOKIE)) return null;
+  return { format: 'VHD', virtualSize: safeSize(view(footer).getBigUint64(48, false)) };
+}
+
+/**
+ * Detects the format from the first SNIFF_BYTES (or fewer, if the file is shorter) and, for VHD,
+ * the file's last 512 bytes. Never throws: anything unrecognised or cut short is RAW.
+ */
+export function detectDiskFormat(head: Uint8Array, tail?: Uint8Array): Detected {
+  // Formats with a magic number at offset 0 first: they are specific and cheap to check.
+  if (startsWithAt(head, QCOW2_MAGIC)) return qcow2(head) ?? raw();
+  if (startsWithAt(head, VMDK_SPARSE_MAGIC)) return vmdkSparse(head) ?? raw();
+  if (startsWithAt(head, VMDK_DESCRIPTOR)) return { format: 'VMDK', virtualSize: null };
+  if (startsWithAt(head, VHDX_MAGIC)) return { format: 'VHDX', virtualSize: null };
+  if (startsWithAt(head, VDI_TEXT)) {
+    const found = vdi(head);
+    if (found) return found;
+  }
+  // A dynamic VHD starts with a copy of its footer.
+  const headFooter = vhdFooter(head.subarray(0, VHD_FOOTER_BYTES));
+  if (headFooter) return headFooter;
+  // A fixed VHD is the raw disk followed by the footer; it wins over whatever the disk holds (an ISO).
+  if (tail && tail.length >= VHD_FOOTER_BYTES) {
+    const tailFooter = vhdFooter(tail.subarray(tail.length - VHD_FOOTER_BYTES));
+    if (tailFooter) return tailFooter;
+  }
+  if (startsWithAt(head, ISO_MAGIC, ISO_MAGIC_OFFSET)) return { format: 'ISO', virtualSize: null };
+  return raw();
+}
