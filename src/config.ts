@@ -27,6 +27,10 @@ const schema = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  // Image bytes; unset: DATA_DIR/images (a temporary directory for memory://).
+  IMAGE_STORE_DIR: z.string().min(1).optional(),
+  // Glance's image_size_cap; a safe integer, so byte counts stay exact.
+  IMAGE_MAX_BYTES: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(53_687_091_200),
 });
 
 export interface Config {
@@ -42,6 +46,10 @@ export interface Config {
   logSql: boolean;
   /** JWT bearer tokens are accepted only when a key source is set: a shared secret (HS256) or a JWKS URL. */
   jwt: JwtConfig;
+  /** Where image files live; undefined: under DATA_DIR (see src/store/image-store.ts). */
+  imageStoreDir: string | undefined;
+  /** The largest image file accepted, in bytes (default 50 GiB). */
+  imageMaxBytes: number;
 }
 
 export interface JwtConfig {
@@ -73,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imageSecretKey: e.IMAGE_SECRET_KEY,
     logSql: e.LOG_SQL,
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    imageStoreDir: e.IMAGE_STORE_DIR,
+    imageMaxBytes: e.IMAGE_MAX_BYTES,
   };
 }
 

@@ -16,11 +16,13 @@ import { SecretBox } from './domain/secret-box.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
+import { imageFilesHandler } from './http/image-files.js';
 import { jwtVerifier } from './http/jwt.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
 import { loadSecretKey } from './secret-key.js';
+import { openFileImageStore } from './store/image-store.js';
 
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
@@ -49,6 +51,11 @@ export async function buildServer(config: Config): Promise<App> {
   }
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
   const jwt = jwtVerifier(config.jwt);
+  const store = await openFileImageStore(config).catch(async (error) => {
+    await orm.close();
+    await embedded?.stop();
+    throw error;
+  });
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
@@ -80,8 +87,10 @@ export async function buildServer(config: Config): Promise<App> {
   });
 
   const health = healthHandler(orm);
+  const imageFiles = imageFilesHandler({ orm, jwt, secrets, store, maxBytes: config.imageMaxBytes });
   const server: Server = createServer(async (req, res) => {
     if (await health(req, res)) return;
+    if (await imageFiles(req, res)) return;
     yoga.handle(req, res);
   });
 
@@ -100,6 +109,7 @@ export async function buildServer(config: Config): Promise<App> {
     async stop() {
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await orm.close();
+      await store.stop();
       await embedded?.stop();
     },
   };

@@ -1,0 +1,88 @@
+// Uploading an image's bytes, as the status machine allows it: QUEUED -> SAVING (its own
+// committed transaction: the upload lock) -> ACTIVE with what the bytes are. A failed upload
+// goes back to QUEUED (Glance), or ends KILLED when the bytes contradict the declared format:
+// the record and the bytes disagree, and retrying the same record would only repeat it.
+import { Image, type DiskFormat } from '../db/entities/image.js';
+import type { DomainContext } from './context.js';
+import { ConflictError, DomainError, ForbiddenError } from './errors.js';
+import { type Digest, SizeLimitExceeded } from './image-digest.js';
+import { transition } from './image-status.js';
+import { findImage } from './images.js';
+import { assertCanChangeImage } from './permissions.js';
+import { inTransaction } from './unit-of-work.js';
+
+/** The bytes say another format than the image declares. */
+export class DiskFormatMismatch extends DomainError {
+  override readonly code = 'DISK_FORMAT_MISMATCH';
+  constructor(readonly declared: DiskFormat, readonly detected: DiskFormat) {
+    super(`The image declares disk format ${declared}, but its bytes are ${detected}; the image is now KILLED`);
+  }
+}
+
+/**
+ * QUEUED -> SAVING, committed before any byte is read: a second upload now finds SAVING and is
+ * refused (the row version also refuses two that raced past the read). Returns the declared format.
+ */
+export async function startSaving(ctx: DomainContext, imageId: string, length: number | undefined, maxBytes: number) {
+  return inTransaction(ctx, async (em) => {
+    const image = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
+    if (image.status === 'SAVING') throw new ConflictError('Another upload of this image is in progress');
+    if (image.status !== 'QUEUED') throw new ConflictError(`Bytes can be uploaded only to a QUEUED image; this one is ${image.status}`);
+    // Refused before anything is read or changed when the client says how much it will send.
+    if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
+    transition(image, 'SAVING');
+    await em.flush();
+    return image.diskFormat;
+  });
+}
+
+/** SAVING -> ACTIVE with what the bytes are, in one transaction. */
+export async function completeUpload(ctx: DomainContext, imageId: string, digest: Digest): Promise<Image> {
+  return inTransaction(ctx, async (em) => {
+    const image = await em.findOneOrFail(Image, { id: imageId });
+    if (image.status !== 'SAVING') throw new ConflictError(`The image became ${image.status} during the upload`);
+    // Checked again: the declared format may have been changed while the bytes arrived.
+    assertFormat(image.diskFormat, digest);
+    const { format, virtualSize } = digest.detected;
+    image.size = digest.size;
+    image.checksum = digest.checksum;
+    image.hashAlgo = digest.hashAlgo;
+    image.hashValue = digest.hashValue;
+    image.diskFormat ??= format;
+    // A raw disk is as large as its file (Glance's raw inspector).
+    image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
+    transition(image, 'ACTIVE');
+    await em.flush();
+    return image;
+  });
+}
+
+/** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED. Leaves any other status alone. */
+export async function endSaving(ctx: DomainContext, imageId: string, to: 'QUEUED' | 'KILLED') {
+  await inTransaction(ctx, async (em) => {
+    const image = await em.findOne(Image, { id: imageId });
+    if (image?.status !== 'SAVING') return;
+    transition(image, to);
+    await em.flush();
+  }).catch((error) => console.error(`Could not move image ${imageId} out of SAVING:`, error));
+}
+
+/** Formats the sniffer cannot tell apart from raw bytes. */
+const LOOKS_RAW: ReadonlySet<DiskFormat> = new Set(['RAW', 'AMI', 'ARI', 'AKI', 'PLOOP']);
+
+/** A declared format must be what the bytes are; a raw-looking declaration must not hide a known format. */
+export function assertFormat(declared: DiskFormat | null | undefined, digest: Digest) {
+  const detected = digest.detected.format;
+  if (!declared || declared === detected || (detected === 'RAW' && LOOKS_RAW.has(declared))) return;
+  throw new DiskFormatMismatch(declared, detected);
+}
+
+/** The image whose bytes may be read: Glance refuses a deactivated image's to all but administrators. */
+export async function imageForDownload(ctx: DomainContext, imageId: string): Promise<Image> {
+  const image = await findImage(ctx.em, ctx, imageId);
+  if (image.status === 'DEACTIVATED' && ctx.viewer.kind !== 'admin') {
+    throw new ForbiddenError('The image is deactivated; only administrators may download its data');
+  }
+  return image;
+}

@@ -1,0 +1,270 @@
+// PUT /images/:id/file streams an image's bytes in; GET and HEAD stream them out (Range,
+// ETag). The same tokens and visibility as GraphQL: an image the caller cannot see is 404,
+// never 403. The rules of an upload live in src/domain/image-upload.ts; this is the transport.
+// `:id` is the image's GraphQL global id or its uuid.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type { Image } from '../db/entities/image.js';
+import type { DomainContext } from '../domain/context.js';
+import { DomainError, NotFoundError } from '../domain/errors.js';
+import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
+import {
+  DiskFormatMismatch, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
+} from '../domain/image-upload.js';
+import type { SecretBox } from '../domain/secret-box.js';
+import { isUuid } from '../domain/validation.js';
+import type { ByteRange, ImageStore } from '../store/image-store.js';
+import { authenticate } from './authenticate.js';
+import type { JwtVerifier } from './jwt.js';
+
+export interface ImageFilesOptions {
+  orm: MikroORM;
+  jwt: JwtVerifier | null;
+  secrets: SecretBox;
+  store: ImageStore;
+  /** IMAGE_MAX_BYTES. */
+  maxBytes: number;
+}
+
+const FILE_PATH = /^\/images\/([^/]+)\/file$/;
+
+/** Answers `/images/:id/file` and returns true; returns false for any other path. */
+export function imageFilesHandler(options: ImageFilesOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const match = FILE_PATH.exec(req.url?.split('?')[0] ?? '');
+    if (!match) return false;
+    try {
+      if (req.method !== 'PUT' && req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET, HEAD or PUT`, { allow: 'GET, HEAD, PUT' });
+      }
+      const em = options.orm.em.fork();
+      const ctx: DomainContext = { em, viewer: await authenticate(fetchRequest(req), { em, jwt: options.jwt }), secrets: options.secrets };
+      const imageId = imageIdFrom(match[1]!);
+      if (req.method === 'PUT') await upload(ctx, imageId, req, res, options);
+      else await download(ctx, imageId, req, res, options.store);
+    } catch (error) {
+      sendError(req, res, error);
+    }
+    return true;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Upload
+
+/** The client went away before sending the whole body. */
+class ClientAborted extends Error {
+  constructor() {
+    super('The client closed the connection before the upload ended');
+  }
+}
+
+async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, options: ImageFilesOptions) {
+  const { store, maxBytes } = options;
+  const declared = await startSaving(ctx, imageId, declaredLength(req), maxBytes);
+  let digest: Digest;
+  try {
+    digest = await store.write(imageId, requestBody(req), maxBytes, (measured) => assertFormat(declared, measured));
+  } catch (error) {
+    await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    throw error;
+  }
+  let image: Image;
+  try {
+    image = await completeUpload(ctx, imageId, digest);
+  } catch (error) {
+    // The row did not take the bytes: they must not outlive it.
+    await store.remove(imageId);
+    await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    throw error;
+  }
+  sendJson(res, 200, {
+    image: {
+      id: encodeGlobalID('Image', image.id),
+      status: image.status,
+      size: image.size,
+      checksum: image.checksum,
+      hashAlgo: image.hashAlgo,
+      hashValue: image.hashValue,
+      diskFormat: image.diskFormat,
+      virtualSize: image.virtualSize,
+    },
+  });
+}
+
+function declaredLength(req: IncomingMessage): number | undefined {
+  const header = req.headers['content-length'];
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
+/**
+ * The request body as a stream that fails with ClientAborted when the client goes away mid-way.
+ * Piped rather than handed over: if the write fails, destroying this stream must not destroy
+ * the request, whose socket still has to carry the error response.
+ */
+function requestBody(req: IncomingMessage): Readable {
+  const body = new PassThrough();
+  const aborted = () => {
+    if (!req.complete) body.destroy(new ClientAborted());
+  };
+  req.once('error', aborted).once('close', aborted);
+  req.pipe(body);
+  return body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Download
+
+async function download(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, store: ImageStore) {
+  const image = await imageForDownload(ctx, imageId);
+  const stored = image.status === 'ACTIVE' || image.status === 'DEACTIVATED' ? await store.stat(image.id) : null;
+  if (!stored) throw new HttpError(404, 'NO_IMAGE_DATA', `Image ${imageId} has no data (it is ${image.status})`);
+
+  const etag = image.checksum ? `"${image.checksum}"` : undefined;
+  const headers: OutgoingHttpHeaders = {
+    'accept-ranges': 'bytes',
+    'content-type': 'application/octet-stream',
+    // Behind a token: no shared cache may keep it.
+    'cache-control': 'private',
+    ...(etag && { etag }),
+  };
+  if (etag && matchesAny(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  // Range is defined for GET only; If-Range with another validator asks for the whole file.
+  const wantsRange = req.method === 'GET' && (!req.headers['if-range'] || req.headers['if-range'] === etag);
+  const range = wantsRange ? parseRange(req.headers.range, stored.size) : undefined;
+  if (range === 'unsatisfiable') {
+    throw new HttpError(416, 'RANGE_NOT_SATISFIABLE', `The range is outside the ${stored.size} bytes of the image`, {
+      'content-range': `bytes */${stored.size}`,
+    });
+  }
+  const opened = req.method === 'HEAD' ? { size: stored.size } : await store.open(image.id, range);
+  if (!opened) throw new HttpError(404, 'NO_IMAGE_DATA', `Image ${imageId} has no data`);
+  if (range) {
+    headers['content-range'] = `bytes ${range.start}-${range.end}/${opened.size}`;
+    headers['content-length'] = range.end - range.start + 1;
+  } else {
+    headers['content-length'] = opened.size;
+  }
+  res.writeHead(range ? 206 : 200, headers);
+  if (!('stream' in opened)) {
+    res.end();
+    return;
+  }
+  // A client that goes away mid-download is not an error of ours; the file is closed either way.
+  await pipeline(opened.stream, res).catch(() => {});
+}
+
+/**
+ * One `bytes=a-b`, `bytes=a-` or `bytes=-n`, resolved against `size`. Several ranges, another
+ * unit or a malformed header are ignored (the whole file, as RFC 9110 allows): multipart
+ * answers cost more than they serve for disk images.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+  const match = header && /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match) return undefined;
+  const [, first, last] = match as unknown as [string, string, string];
+  if (first === '' && last === '') return undefined;
+  if (first === '') {
+    const suffix = Number(last);
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  if (last !== '' && Number(last) < start) return undefined; // invalid, so ignored (RFC 9110 14.1.1)
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
+}
+
+/** If-None-Match: `*` or a list of entity tags, compared weakly. */
+function matchesAny(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids, requests and answers
+
+/** The image uuid a path segment names, as a uuid or as a global id of an Image. */
+function imageIdFrom(segment: string): string {
+  let text = segment;
+  try {
+    text = decodeURIComponent(segment);
+    if (isUuid(text)) return text;
+    const { typename, id } = decodeGlobalID(text);
+    if (typename === 'Image' && isUuid(id)) return id;
+  } catch {}
+  throw new NotFoundError('Image', text);
+}
+
+/** What `authenticate` reads (the headers), as the Fetch Request Yoga would hand it. */
+function fetchRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
+}
+
+/** A refusal that is not a domain error: method, range, missing data. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: OutgoingHttpHeaders = {},
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID_STATUS_TRANSITION: 409,
+  DISK_FORMAT_MISMATCH: 422,
+};
+
+/** An answer shaped like a GraphQL error, so clients read one error format. */
+function toHttpError(error: unknown): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error instanceof SizeLimitExceeded) return new HttpError(413, 'PAYLOAD_TOO_LARGE', error.message);
+  if (error instanceof DomainError) return new HttpError(STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+  if (error instanceof GraphQLError) {
+    const http = error.extensions.http as { status?: number; headers?: OutgoingHttpHeaders } | undefined;
+    if (http?.status) return new HttpError(http.status, String(error.extensions.code ?? 'BAD_REQUEST'), error.message, http.headers);
+  }
+  return null;
+}
+
+function sendError(req: IncomingMessage, res: ServerResponse, error: unknown) {
+  // Nobody is left to answer.
+  if (error instanceof ClientAborted || req.socket.destroyed) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const known = toHttpError(error);
+  if (!known) console.error(`${req.method} ${req.url} failed:`, error);
+  const { status, code, message, headers } = known ?? new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+  if (!req.complete) {
+    // The body was not (all) read: say so, discard what is still coming, and close afterwards.
+    res.setHeader('connection', 'close');
+    req.resume();
+  }
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, req.method === 'HEAD');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(headOnly ? undefined : text);
+}

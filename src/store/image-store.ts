@@ -1,0 +1,149 @@
+// Image bytes, one file per image named by its id. A write goes to a temporary file beside the
+// final one and is renamed into place only once complete and verified: the final name never
+// holds partial bytes, and a failed write (size limit, client gone, error) leaves nothing.
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { isMemoryDir } from '../config.js';
+import { type Digest, measure } from '../domain/image-digest.js';
+import { isUuid } from '../domain/validation.js';
+
+/** Bytes `start` to `end`, both inclusive (as in Content-Range). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface ImageStore {
+  /**
+   * Streams `source` into the image's file, measuring it on the way. `verify` sees the digest
+   * once every byte is on disk and before the file takes its final name; throwing refuses it.
+   * Rejects with SizeLimitExceeded past `maxBytes`, or with the source's error.
+   */
+  write(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<Digest>;
+  /** The whole file or a range of it, and the whole file's size; null when the image has no bytes. */
+  open(imageId: string, range?: ByteRange): Promise<{ stream: Readable; size: number } | null>;
+  stat(imageId: string): Promise<{ size: number } | null>;
+  /** Removes the image's bytes; nothing happens when there are none. */
+  remove(imageId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The filesystem store at `IMAGE_STORE_DIR`, else `DATA_DIR/images`. For `memory://` runs: a
+ * fresh directory under the system's temporary directory, removed on stop.
+ */
+export async function openFileImageStore(options: { imageStoreDir: string | undefined; dataDir: string }): Promise<ImageStore> {
+  const throwaway = !options.imageStoreDir && isMemoryDir(options.dataDir);
+  const dir = options.imageStoreDir
+    ? resolve(options.imageStoreDir)
+    : throwaway
+      ? await mkdtemp(join(tmpdir(), 'image-store-'))
+      : resolve(options.dataDir, 'images');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return new FileImageStore(dir, throwaway);
+}
+
+const PARTIAL_SUFFIX = '.partial';
+
+class FileImageStore implements ImageStore {
+  constructor(
+    readonly dir: string,
+    private readonly removeOnStop: boolean,
+  ) {}
+
+  async write(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>) {
+    const final = this.pathOf(imageId);
+    // A name of its own per attempt, so concurrent or stale attempts never share a file.
+    const temp = `${final}.${randomBytes(8).toString('hex')}${PARTIAL_SUFFIX}`;
+    const { stream: measuring, digest } = measure({ maxBytes });
+    // Opened here, not by the write stream, so the file exists (and is ours to remove) before
+    // any failure can happen. The stream closes the handle when it finishes or is destroyed.
+    const handle = await open(temp, 'wx', 0o600);
+    const file = handle.createWriteStream();
+    try {
+      await pipeline(source, measuring, file);
+      await closed(file);
+      const measured = await digest;
+      await verify?.(measured);
+      await syncFile(temp);
+      await rename(temp, final);
+      await syncDirectory(this.dir);
+      return measured;
+    } catch (error) {
+      file.destroy();
+      await closed(file);
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  async open(imageId: string, range?: ByteRange) {
+    // The file under an id is never rewritten (uploads go to a new name and rename), so a size
+    // read before opening still describes the bytes opened.
+    const handle = await open(this.pathOf(imageId), 'r').catch(missingAsNull);
+    if (!handle) return null;
+    try {
+      const { size } = await handle.stat();
+      if (range && !(range.start >= 0 && range.start <= range.end && range.end < size)) {
+        throw new RangeError(`bytes ${range.start}-${range.end} are outside a file of ${size} bytes`);
+      }
+      // The stream owns the handle from here: it closes it at the end or when destroyed.
+      const stream = createReadStream('', { fd: handle, start: range?.start, end: range?.end });
+      return { stream, size };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  async stat(imageId: string) {
+    const found = await stat(this.pathOf(imageId)).catch(missingAsNull);
+    return found && { size: found.size };
+  }
+
+  async remove(imageId: string) {
+    await rm(this.pathOf(imageId), { force: true });
+  }
+
+  async stop() {
+    if (this.removeOnStop) await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /** Only uuids name files: no id can reach outside the directory. */
+  private pathOf(imageId: string): string {
+    if (!isUuid(imageId)) throw new TypeError(`not an image id: ${JSON.stringify(imageId)}`);
+    return join(this.dir, imageId.toLowerCase());
+  }
+}
+
+/** Resolves once a stream has let go of its file. */
+function closed(stream: { closed: boolean; once(event: 'close', listener: () => void): unknown }): Promise<void> {
+  return new Promise((resolve) => (stream.closed ? resolve() : stream.once('close', resolve)));
+}
+
+/** The bytes reach the disk before the name does: a crash never leaves a final name on lost data. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename durable across a crash; best effort, since some filesystems refuse it. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => null);
+  await handle?.sync().catch(() => {});
+  await handle?.close();
+}
+
+function missingAsNull(error: NodeJS.ErrnoException): null {
+  if (error.code !== 'ENOENT') throw error;
+  return null;
+}
