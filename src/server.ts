@@ -93,6 +93,9 @@ export async function buildServer(config: Config): Promise<App> {
     if (await imageFiles(req, res)) return;
     yoga.handle(req, res);
   });
+  // Node ends any request after 5 minutes by default, body included: a large upload needs
+  // longer. Uploads carry an idle timeout of their own instead.
+  server.requestTimeout = 0;
 
   return {
     yoga,

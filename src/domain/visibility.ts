@@ -1,5 +1,5 @@
 // The one visibility scope: every list, get, loader, count and (later) subscription of images
-// composes it. Glance's visibilities with Gcore's shared-image rows (DESIGN.md, Visibility):
+// composes it. Glance's visibilities with Gcore's shared-image rows:
 // - own images (owner = the viewer's project);
 // - PUBLIC images, narrowed per region by the project's SharedImage row, else the reseller's
 //   (null = all public, [] = none, a list = only those); a reseller's list also grants its

@@ -77,9 +77,12 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
   try {
     image = await completeUpload(ctx, imageId, digest);
   } catch (error) {
-    // The row did not take the bytes: they must not outlive it.
-    await store.remove(imageId);
-    await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    // The row did not take the bytes: they must not outlive it, and the lock must go either way.
+    try {
+      await store.remove(imageId);
+    } finally {
+      await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    }
     throw error;
   }
   sendJson(res, 200, {
@@ -95,6 +98,9 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
     },
   });
 }
+
+/** How long an upload may go without a byte arriving. */
+const UPLOAD_IDLE_MS = 60_000;
 
 function declaredLength(req: IncomingMessage): number | undefined {
   const header = req.headers['content-length'];
@@ -112,6 +118,10 @@ function requestBody(req: IncomingMessage): Readable {
     if (!req.complete) body.destroy(new ClientAborted());
   };
   req.once('error', aborted).once('close', aborted);
+  // The client may have gone while the upload was being started: those events are past.
+  if (req.destroyed) aborted();
+  // A stalled client must not hold the upload (and its SAVING lock) open for ever.
+  req.setTimeout(UPLOAD_IDLE_MS, () => req.destroy());
   req.pipe(body);
   return body;
 }
@@ -209,7 +219,8 @@ function fetchRequest(req: IncomingMessage): Request {
   for (const [name, value] of Object.entries(req.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
   }
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
+  // Only the headers matter; a fixed URL keeps a malformed Host from failing the request.
+  return new Request('http://localhost/', { headers });
 }
 
 /** A refusal that is not a domain error: method, range, missing data. */

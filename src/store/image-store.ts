@@ -63,7 +63,10 @@ class FileImageStore implements ImageStore {
     const { stream: measuring, digest } = measure({ maxBytes });
     // Opened here, not by the write stream, so the file exists (and is ours to remove) before
     // any failure can happen. The stream closes the handle when it finishes or is destroyed.
-    const handle = await open(temp, 'wx', 0o600);
+    const handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
+      source.destroy();
+      throw error;
+    });
     const file = handle.createWriteStream();
     try {
       await pipeline(source, measuring, file);

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 // The bytes endpoints through a real HTTP listener on 127.0.0.1: PUT /images/:id/file streams an
 // upload (QUEUED -> SAVING -> ACTIVE), GET/HEAD stream it back with ranges and validators, with
 // the same tokens and visibility as GraphQL, and no failure leaves a file behind.
@@ -86,6 +87,20 @@ describe('image files over HTTP', () => {
   afterAll(async () => {
     await t?.close();
     await rm(storeDir, { recursive: true, force: true });
+  });
+
+  it('answers a request with a malformed Host header as any other, never with a fault', async () => {
+    const { port } = new URL(base);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /images/${gid('Image', '00000000-0000-7000-8000-000000000000')}/file HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer ${t.adminToken}\r\nConnection: close\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 404 /);
   });
 
   /** A PRIVATE image of the catalog's project, written straight through the ORM. */

@@ -3,7 +3,6 @@
 // a typed error and changes nothing. The GraphQL surface is driven as an administrator; the
 // rules for members, read-only members and resellers are driven through the domain.
 import { randomBytes } from 'node:crypto';
-import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image, type Visibility } from '../../src/db/entities/image.js';
 import { ImageMember, type MemberStatus } from '../../src/db/entities/image-member.js';
@@ -17,6 +16,7 @@ import { SecretBox } from '../../src/domain/secret-box.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type Result, member } from '../helpers/results.js';
 import { gid, unique } from '../helpers/fixtures.js';
 
 graphql(`
@@ -65,14 +65,6 @@ const Members = graphql(`
 
 const UNKNOWN_UUID = '01900000-0000-7000-8000-000000000000';
 const TABLES = ['image_member', 'image', 'project'] as const;
-type Result = ExecutionResult<Record<string, any>>;
-
-function member(result: Result, field: string, typename: string): Record<string, any> {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const value = result.data?.[field] as Record<string, any>;
-  expect(value?.__typename, JSON.stringify(value)).toBe(typename);
-  return value;
-}
 
 describe('image members', () => {
   let t: TestApp;

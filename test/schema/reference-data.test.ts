@@ -2,7 +2,6 @@
 // projects): create/update/delete mutations, their list connections, and every refusal,
 // which must be a typed union member and change nothing.
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Architecture } from '../../src/db/entities/architecture.js';
 import { ComputeResource } from '../../src/db/entities/compute-resource.js';
@@ -12,6 +11,7 @@ import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type Result, member } from '../helpers/results.js';
 import { gid, unique } from '../helpers/fixtures.js';
 
 // --- Operating systems -------------------------------------------------------------------
@@ -260,15 +260,6 @@ const BAD_IDENTIFIERS: [string, string][] = [
   ["a '/'", 'a/b'],
 ];
 
-type Result = ExecutionResult<Record<string, any>>;
-
-/** The union member a mutation returned, asserting its __typename and that there was no top-level error. */
-function member(result: Result, field: string, typename: string): Record<string, any> {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const value = result.data?.[field] as Record<string, any>;
-  expect(value?.__typename, JSON.stringify(value)).toBe(typename);
-  return value;
-}
 
 describe('reference data', () => {
   let t: TestApp;

@@ -3,7 +3,6 @@
 // projects is refused with InUseError and changes nothing.
 import { randomBytes } from 'node:crypto';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
@@ -16,6 +15,7 @@ import { SecretBox } from '../../src/domain/secret-box.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type Result, member } from '../helpers/results.js';
 import { gid, unique } from '../helpers/fixtures.js';
 
 graphql(`
@@ -75,14 +75,6 @@ const ProjectUpdate = graphql(`
 
 const UNKNOWN_UUID = '01900000-0000-7000-8000-000000000000';
 const TABLES = ['reseller', 'project', 'shared_image'] as const;
-type Result = ExecutionResult<Record<string, any>>;
-
-function member(result: Result, field: string, typename: string): Record<string, any> {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const value = result.data?.[field] as Record<string, any>;
-  expect(value?.__typename, JSON.stringify(value)).toBe(typename);
-  return value;
-}
 
 describe('resellers', () => {
   let t: TestApp;

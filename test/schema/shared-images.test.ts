@@ -3,7 +3,6 @@
 // also share its clients' images. Who may set, delete and read which rows, and every refusal
 // as a typed error that changes nothing.
 import { randomBytes } from 'node:crypto';
-import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image, type Visibility } from '../../src/db/entities/image.js';
 import { Project } from '../../src/db/entities/project.js';
@@ -17,6 +16,7 @@ import { deleteSharedImage, getSharedImage, setSharedImage } from '../../src/dom
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type Caller, type TestApp, startTestApp } from '../helpers/app.js';
+import { type Result, member } from '../helpers/results.js';
 import { gid, unique } from '../helpers/fixtures.js';
 
 graphql(`
@@ -71,14 +71,6 @@ const ResellerRows = graphql(`
 
 const UNKNOWN_UUID = '01900000-0000-7000-8000-000000000000';
 const TABLES = ['shared_image'] as const;
-type Result = ExecutionResult<Record<string, any>>;
-
-function member(result: Result, field: string, typename: string): Record<string, any> {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const value = result.data?.[field] as Record<string, any>;
-  expect(value?.__typename, JSON.stringify(value)).toBe(typename);
-  return value;
-}
 
 describe('shared images', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-// The visibility rule of DESIGN.md, clause by clause, for every kind of caller: one catalog
+// The visibility rule (README, "Who sees which images"), clause by clause, for every kind of caller: one catalog
 // that exercises each clause, and for each principal what `images`, `totalCount`, `image`,
 // `node`/`nodes`, `imageByName` and a nested connection answer.
 import { encodeGlobalID } from '@pothos/plugin-relay';
