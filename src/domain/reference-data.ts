@@ -44,7 +44,8 @@ export async function listReferences<T extends Row>(ctx: DomainContext, entity: 
   return findPage<T>(ctx.em, className, listScope(ctx, className) as FilterQuery<T>, order, args);
 }
 
-async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
+/** A row by id, or NotFoundError naming its type: what every update and delete starts with. */
+export async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
   const row = isUuid(id) ? await em.findOne(entity, { id } as unknown as FilterQuery<T>) : null;
   if (!row) throw new NotFoundError(entity.meta.className, id);
   return row;
@@ -88,7 +89,7 @@ export async function updateOperatingSystem(ctx: DomainContext, id: string, raw:
   assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(osUpdate, raw);
   return inTransaction(ctx, async (em) => {
-    const os = (await findRow(em, OperatingSystem, id));
+    const os = await findRow(em, OperatingSystem, id);
     em.assign(os, input);
     await em.flush();
     return os;
@@ -124,7 +125,7 @@ export async function updateArchitecture(ctx: DomainContext, id: string, raw: Lo
   assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(archSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
-    const architecture = (await findRow(em, Architecture, id));
+    const architecture = await findRow(em, Architecture, id);
     em.assign(architecture, input);
     await em.flush();
     return architecture;
@@ -174,7 +175,7 @@ export async function updateComputeResource(ctx: DomainContext, id: string, raw:
   assertAdmin(ctx.viewer, 'manage reference data');
   const { regionId, ...input } = validate(crUpdate, raw);
   return inTransaction(ctx, async (em) => {
-    const resource = (await findRow(em, ComputeResource, id));
+    const resource = await findRow(em, ComputeResource, id);
     const region = await regionFor(em, regionId);
     em.assign(resource, input);
     if (region !== undefined) resource.region = region as never;
@@ -214,7 +215,7 @@ export async function updateRegion(ctx: DomainContext, id: string, raw: Loose<z.
   assertAdmin(ctx.viewer, 'manage reference data');
   const input = validate(regionUpdate, raw);
   return inTransaction(ctx, async (em) => {
-    const region = (await findRow(em, Region, id));
+    const region = await findRow(em, Region, id);
     em.assign(region, input);
     await em.flush();
     return region;
@@ -266,7 +267,7 @@ export async function updateProject(ctx: DomainContext, id: string, raw: Loose<z
   assertAdmin(ctx.viewer, 'manage reference data');
   const { resellerId, ...input } = validate(projectSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
-    const project = (await findRow(em, Project, id));
+    const project = await findRow(em, Project, id);
     const reseller = await resellerFor(em, resellerId);
     em.assign(project, input);
     if (reseller !== undefined) project.reseller = reseller as never;

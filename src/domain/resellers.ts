@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { Project } from '../db/entities/project.js';
 import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
-import { InUseError, NotFoundError } from './errors.js';
+import { InUseError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
 import { assertAdmin } from './permissions.js';
+import { findRow } from './reference-data.js';
 import { inTransaction } from './unit-of-work.js';
 import { type Loose, identifier, isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -57,7 +58,7 @@ export async function updateReseller(ctx: DomainContext, id: string, raw: Loose<
   assertAdmin(ctx.viewer, 'change resellers');
   const input = validate(resellerSchema.partial(), raw);
   return inTransaction(ctx, async (em) => {
-    const reseller = await findReseller(em, id);
+    const reseller = await findRow(em, Reseller, id);
     em.assign(reseller, input);
     await em.flush();
     return reseller;
@@ -67,7 +68,7 @@ export async function updateReseller(ctx: DomainContext, id: string, raw: Loose<
 export async function deleteReseller(ctx: DomainContext, id: string) {
   assertAdmin(ctx.viewer, 'delete resellers');
   return inTransaction(ctx, async (em) => {
-    const reseller = await findReseller(em, id);
+    const reseller = await findRow(em, Reseller, id);
     const projects = await em.count(Project, { reseller: id });
     if (projects > 0) throw new InUseError('Reseller', id, `${projects} project${projects === 1 ? '' : 's'}`);
     // Its shared-image rows go with it (on delete cascade).
@@ -82,8 +83,3 @@ export async function listResellerProjects(ctx: DomainContext, resellerId: strin
   return findPage<Project>(ctx.em, 'Project', { reseller: resellerId }, [{ field: 'name', direction: 'ASC', kind: 'string', nullable: false }], args);
 }
 
-async function findReseller(em: DomainContext['em'], id: string): Promise<Reseller> {
-  const reseller = isUuid(id) ? await em.findOne(Reseller, { id }) : null;
-  if (!reseller) throw new NotFoundError('Reseller', id);
-  return reseller;
-}

@@ -12,6 +12,7 @@ import { SharedImage } from '../db/entities/shared-image.js';
 import type { DomainContext } from './context.js';
 import { ForbiddenError, NotFoundError, ValidationError, type ValidationIssue } from './errors.js';
 import { inTransaction } from './unit-of-work.js';
+import { findRow } from './reference-data.js';
 import { forgetSharing } from './visibility.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -72,12 +73,6 @@ function mayRead(viewer: Viewer, entity: Entity): boolean {
   return viewer.kind === 'member' && entity.kind === 'project' && entity.project.id === viewer.projectId;
 }
 
-async function findRegion(em: EntityManager, regionId: string): Promise<Region> {
-  const region = isUuid(regionId) ? await em.findOne(Region, { id: regionId }) : null;
-  if (!region) throw new NotFoundError('Region', regionId);
-  return region;
-}
-
 const rowOf = (entity: Entity, region: Region) =>
   entity.kind === 'project' ? { project: entity.project, region } : { reseller: entity.reseller, region };
 
@@ -95,7 +90,7 @@ async function resolveKey(em: EntityManager, ctx: DomainContext, key: SharedImag
         : 'Only an administrator or the reseller may manage these shared images',
     );
   }
-  return { entity, region: await findRegion(em, key.regionId) };
+  return { entity, region: await findRow(em, Region, key.regionId) };
 }
 
 /**
