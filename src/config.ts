@@ -1,5 +1,6 @@
 // The environment is read here once; everything else receives a Config.
 import { z } from 'zod';
+import { type UrlPolicy, parseAllowedHosts } from './http/url-guard.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -31,6 +32,14 @@ const schema = z.object({
   IMAGE_STORE_DIR: z.string().min(1).optional(),
   // Glance's image_size_cap; a safe integer, so byte counts stay exact.
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(53_687_091_200),
+  // Hosts or CIDRs imports may fetch from although they are loopback or private (url-guard.ts).
+  IMPORT_ALLOWED_HOSTS: z.string().optional(),
+  // Task workers per task type in this process; 0: this process only queues tasks.
+  WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  TASK_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  TASK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
 
 export interface Config {
@@ -50,6 +59,21 @@ export interface Config {
   imageStoreDir: string | undefined;
   /** The largest image file accepted, in bytes (default 50 GiB). */
   imageMaxBytes: number;
+  imports: { policy: UrlPolicy };
+  tasks: TaskConfig;
+  /** Live events go through Redis when set, so every instance sees every event; else in memory. */
+  redisUrl: string | undefined;
+}
+
+export interface TaskConfig {
+  /** Workers per task type in this process (WORKERS); 0 runs none. */
+  workers: number;
+  /** A running task whose worker has not renewed its lease for this long is taken over. */
+  leaseSeconds: number;
+  /** Attempts of a task that fails transiently before it ends in ERROR. */
+  maxAttempts: number;
+  /** The first retry's delay; later ones back off exponentially. */
+  retryDelaySeconds: number;
 }
 
 export interface JwtConfig {
@@ -83,7 +107,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     imageStoreDir: e.IMAGE_STORE_DIR,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
+    imports: { policy: { allowed: allowedHosts(e.IMPORT_ALLOWED_HOSTS) } },
+    tasks: {
+      workers: e.WORKERS,
+      leaseSeconds: e.TASK_LEASE_SECONDS,
+      maxAttempts: e.TASK_MAX_ATTEMPTS,
+      retryDelaySeconds: e.TASK_RETRY_DELAY_SECONDS,
+    },
+    redisUrl: e.REDIS_URL,
   };
+}
+
+function allowedHosts(value: string | undefined): string[] {
+  try {
+    return parseAllowedHosts(value);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
+  }
 }
 
 export const isMemoryDir = (dir: string) => dir === 'memory://';

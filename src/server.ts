@@ -12,21 +12,28 @@ import { type Config, isMemoryDir } from './config.js';
 import { openOrm } from './db/orm.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
+import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
+import { eventNamespace } from './events/bus.js';
+import { publishOrmEvents } from './events/orm-publisher.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { jwtVerifier } from './http/jwt.js';
+import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
+import { startTaskRuntime } from './tasks/runtime.js';
 
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
   orm: MikroORM;
+  /** What every request's use cases share (the task queue among them). */
+  services: Services;
   /** Listens on config.host:config.port; resolves with the GraphQL URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -49,13 +56,32 @@ export async function buildServer(config: Config): Promise<App> {
     await embedded?.stop();
     throw error;
   }
-  const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
-  const jwt = jwtVerifier(config.jwt);
-  const store = await openFileImageStore(config).catch(async (error) => {
+  // Before any worker starts: every committed status or task change is announced.
+  const events = await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }).catch(async (error) => {
     await orm.close();
     await embedded?.stop();
     throw error;
   });
+  const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
+  const jwt = jwtVerifier(config.jwt);
+  const store = await openFileImageStore(config).catch(async (error) => {
+    await events.close();
+    await orm.close();
+    await embedded?.stop();
+    throw error;
+  });
+  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }).catch(async (error) => {
+    await events.close();
+    await orm.close();
+    await store.stop();
+    await embedded?.stop();
+    throw error;
+  });
+  const services: Services = {
+    secrets,
+    tasks: tasks.dispatcher,
+    imports: { policy: config.imports.policy, maxBytes: config.imageMaxBytes },
+  };
 
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
@@ -75,7 +101,7 @@ export async function buildServer(config: Config): Promise<App> {
     // The GraphiQL page is rendered before any context is built, so it stays open.
     context: async ({ request }) => {
       const em = orm.em.fork();
-      return { em, viewer: await authenticate(request, { em, jwt }), secrets };
+      return { ...services, events, em, viewer: await authenticate(request, { em, jwt }) };
     },
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -87,7 +113,7 @@ export async function buildServer(config: Config): Promise<App> {
   });
 
   const health = healthHandler(orm);
-  const imageFiles = imageFilesHandler({ orm, jwt, secrets, store, maxBytes: config.imageMaxBytes });
+  const imageFiles = imageFilesHandler({ orm, jwt, services, store, maxBytes: config.imageMaxBytes });
   const server: Server = createServer(async (req, res) => {
     if (await health(req, res)) return;
     if (await imageFiles(req, res)) return;
@@ -96,10 +122,18 @@ export async function buildServer(config: Config): Promise<App> {
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.
   server.requestTimeout = 0;
+  // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
+  const websockets = attachWebSocketServer({
+    server,
+    yoga,
+    path: GRAPHQL_PATH,
+    authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+  });
 
   return {
     yoga,
     orm,
+    services,
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -110,7 +144,15 @@ export async function buildServer(config: Config): Promise<App> {
         });
       }),
     async stop() {
+      // Live streams end first: an open socket or SSE response would keep server.close waiting.
+      // Changes workers commit while stopping below are therefore not announced.
+      await websockets.close();
+      await events.close();
+      // One turn for the ended SSE responses to finish, so close() finds their connections idle
+      // (else each waits out its keep-alive).
+      await new Promise((resolve) => setImmediate(resolve));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tasks.stop();
       await orm.close();
       await store.stop();
       await embedded?.stop();

@@ -1,10 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { UrlPolicy } from '../http/url-guard.js';
 import type { SecretBox } from './secret-box.js';
+import type { TaskDispatcher } from './tasks.js';
 import type { Viewer } from './viewer.js';
 
-/** What every use case gets: its own unit of work, the caller, and the secret box. */
-export interface DomainContext {
+/** What the use cases share in every request: secrets, the task queue, the import policy. */
+export interface Services {
+  secrets: SecretBox;
+  tasks: TaskDispatcher;
+  imports: { policy: UrlPolicy; maxBytes: number };
+}
+
+/** What every use case gets: its own unit of work, the caller, and the services. */
+export interface DomainContext extends Services {
   em: EntityManager;
   viewer: Viewer;
-  secrets: SecretBox;
 }

@@ -100,3 +100,19 @@ export class AmbiguousNameError extends DomainError {
     super(`Several images are named '${name}' in this region; ask by id`);
   }
 }
+
+/** The server will not fetch this URL (scheme, credentials, or an address it may not reach). */
+export class UrlRefusedError extends DomainError {
+  override readonly code = 'URL_REFUSED';
+  constructor(message: string, readonly field: string) {
+    super(message);
+  }
+}
+
+/** A document the request depends on (an image manifest) could not be fetched. */
+export class SourceUnavailableError extends DomainError {
+  override readonly code = 'SOURCE_UNAVAILABLE';
+  constructor(message: string, readonly field: string) {
+    super(message);
+  }
+}

@@ -42,20 +42,25 @@ export async function completeUpload(ctx: DomainContext, imageId: string, digest
   return inTransaction(ctx, async (em) => {
     const image = await em.findOneOrFail(Image, { id: imageId });
     if (image.status !== 'SAVING') throw new ConflictError(`The image became ${image.status} during the upload`);
-    // Checked again: the declared format may have been changed while the bytes arrived.
-    assertFormat(image.diskFormat, digest);
-    const { format, virtualSize } = digest.detected;
-    image.size = digest.size;
-    image.checksum = digest.checksum;
-    image.hashAlgo = digest.hashAlgo;
-    image.hashValue = digest.hashValue;
-    image.diskFormat ??= format;
-    // A raw disk is as large as its file (Glance's raw inspector).
-    image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
-    transition(image, 'ACTIVE');
+    takeBytes(image, digest);
     await em.flush();
     return image;
   });
+}
+
+/** The image now has these bytes: what they measured becomes its record, and it is ACTIVE. */
+export function takeBytes(image: Image, digest: Digest): void {
+  // Checked again: the declared format may have been changed while the bytes arrived.
+  assertFormat(image.diskFormat, digest);
+  const { format, virtualSize } = digest.detected;
+  image.size = digest.size;
+  image.checksum = digest.checksum;
+  image.hashAlgo = digest.hashAlgo;
+  image.hashValue = digest.hashValue;
+  image.diskFormat ??= format;
+  // A raw disk is as large as its file (Glance's raw inspector).
+  image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
+  transition(image, 'ACTIVE');
 }
 
 /** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED. Leaves any other status alone. */

@@ -12,9 +12,11 @@ import { ImageMetadata } from '../db/entities/image-metadata.js';
 import { OperatingSystem } from '../db/entities/operating-system.js';
 import { Project } from '../db/entities/project.js';
 import { Region } from '../db/entities/region.js';
+import type { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError } from './errors.js';
 import { deletionStart, transition } from './image-status.js';
+import { dispatchCommitted, finishedTask, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
 import {
   InputCheck, displayName, isUuid, metadataKey, metadataList, metadataValue, nonNegativeInt, text, sourceUrl, tag, tagList, validate,
@@ -135,12 +137,26 @@ function assignPlain(image: Image, input: Omit<ImageUpdateInput, keyof Refs | 'p
   if (tags !== undefined) image.tags = uniqueTags(tags);
 }
 
-export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
+/** Registers an image (Gcore returns a task for it, finished at once: no bytes move). */
+export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Promise<{ image: Image; task: Task }> {
+  return inTransaction(ctx, async (em) => {
+    const image = await registerImage(em, ctx, raw);
+    const task = finishedTask(em, ctx.viewer, 'CREATE', image);
+    await em.flush();
+    return { image, task };
+  });
+}
+
+/**
+ * A new image record from a create-like input, in the caller's unit of work: QUEUED, or ACTIVE
+ * at once for a compute-resource template. Not flushed.
+ */
+export async function registerImage(em: EntityManager, ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
   assertWriter(ctx.viewer);
   assertAdminFields(ctx.viewer, { ...raw, readOnlyMetadata: raw.metadata?.some((item) => item.readOnly) });
   // A member's images belong to its project; an admin's to whom it says (none: the provider's catalog).
   if (ctx.viewer.kind === 'member') raw = { ...raw, ownerId: ctx.viewer.projectId };
-  return inTransaction(ctx, async (em) => {
+  {
     const check = new InputCheck();
     const input = check.parse(createSchema, raw);
     const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
@@ -173,9 +189,8 @@ export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Pr
     for (const item of metadata ?? []) {
       em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: item.readOnly ?? false });
     }
-    await em.flush();
     return image;
-  });
+  }
 }
 
 export async function updateImage(
@@ -247,18 +262,20 @@ export async function removeImageTags(ctx: DomainContext, imageId: string, tags:
  * Soft delete. A protected image refuses; an image without bytes is DELETED at once, one
  * with bytes passes through PENDING_DELETE while they are purged.
  */
-export async function deleteImage(ctx: DomainContext, imageId: string): Promise<Image> {
-  return inTransaction(ctx, async (em) => {
+export async function deleteImage(ctx: DomainContext, imageId: string): Promise<{ image: Image; task: Task }> {
+  const deleted = await inTransaction(ctx, async (em) => {
     const image = await findImage(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     if (image.protected) throw new ProtectedImageError(image.id);
     transition(image, deletionStart(image.status));
-    // No byte store yet: nothing to purge, so the purge completes here.
-    if (image.status === 'PENDING_DELETE') transition(image, 'DELETED');
     image.deletedAt = new Date();
+    // The purge task removes the bytes and ends the image DELETED; with no bytes it is done already.
+    const task = image.status === 'PENDING_DELETE' ? newTask(em, ctx.viewer, 'PURGE', image) : finishedTask(em, ctx.viewer, 'PURGE', image);
     await em.flush();
-    return image;
+    return { image, task };
   });
+  await dispatchCommitted(ctx, deleted.task);
+  return deleted;
 }
 
 /**

@@ -9,13 +9,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Image } from '../db/entities/image.js';
-import type { DomainContext } from '../domain/context.js';
+import type { DomainContext, Services } from '../domain/context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
 import {
   DiskFormatMismatch, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
 } from '../domain/image-upload.js';
-import type { SecretBox } from '../domain/secret-box.js';
 import { isUuid } from '../domain/validation.js';
 import type { ByteRange, ImageStore } from '../store/image-store.js';
 import { authenticate } from './authenticate.js';
@@ -24,7 +23,7 @@ import type { JwtVerifier } from './jwt.js';
 export interface ImageFilesOptions {
   orm: MikroORM;
   jwt: JwtVerifier | null;
-  secrets: SecretBox;
+  services: Services;
   store: ImageStore;
   /** IMAGE_MAX_BYTES. */
   maxBytes: number;
@@ -42,7 +41,7 @@ export function imageFilesHandler(options: ImageFilesOptions) {
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET, HEAD or PUT`, { allow: 'GET, HEAD, PUT' });
       }
       const em = options.orm.em.fork();
-      const ctx: DomainContext = { em, viewer: await authenticate(fetchRequest(req), { em, jwt: options.jwt }), secrets: options.secrets };
+      const ctx: DomainContext = { ...options.services, em, viewer: await authenticate(fetchRequest(req), { em, jwt: options.jwt }) };
       const imageId = imageIdFrom(match[1]!);
       if (req.method === 'PUT') await upload(ctx, imageId, req, res, options);
       else await download(ctx, imageId, req, res, options.store);

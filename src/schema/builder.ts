@@ -8,9 +8,13 @@ import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { DomainContext } from '../domain/context.js';
 import { BadQueryError, DomainError, ForbiddenError } from '../domain/errors.js';
 import { canWrite } from '../domain/viewer.js';
+import type { EventBus } from '../events/bus.js';
 
 /** One per operation; the dataloader plugin keeps its per-request loaders keyed on it. */
-export type Context = DomainContext;
+export type Context = DomainContext & {
+  /** Live events, for subscriptions. */
+  events: EventBus;
+};
 
 const MAX_NODES = 500;
 
@@ -81,3 +85,4 @@ builder.addScalarType('SafeInt', SafeIntResolver, {
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -5,12 +5,13 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import {
   AmbiguousNameError, BadQueryError, ConflictError, DomainError, ForbiddenError, InUseError, InvalidStatusTransitionError,
-  NotFoundError, ProtectedImageError, ReadOnlyMetadataError, ValidationError,
+  NotFoundError, ProtectedImageError, ReadOnlyMetadataError, SourceUnavailableError, UrlRefusedError, ValidationError,
 } from '../domain/errors.js';
+import { InvalidManifest } from '../domain/import-manifest.js';
 import { builder } from './builder.js';
 
 /** Node types whose ids go out as global ids. */
-const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller']);
+const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller', 'Task']);
 export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? encodeGlobalID(type, id) : id);
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
@@ -81,6 +82,27 @@ builder.objectType(InUseError, {
   name: 'InUseError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ usedBy: t.exposeString('usedBy') }),
+});
+
+builder.objectType(UrlRefusedError, {
+  name: 'UrlRefusedError',
+  description: 'The server will not fetch this URL: its scheme, credentials, or an address it may not reach (loopback, private, link-local, metadata). Nothing was created.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field') }),
+});
+
+builder.objectType(SourceUnavailableError, {
+  name: 'SourceUnavailableError',
+  description: 'A document the request needs (an image manifest) could not be fetched. Nothing was created.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field') }),
+});
+
+builder.objectType(InvalidManifest, {
+  name: 'InvalidManifestError',
+  description: 'The manifest is not JSON or breaks the manifest contract; every bad field is listed. Nothing was created.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [ValidationIssueRef], resolve: (error) => error.issues }) }),
 });
 
 /**

@@ -1,6 +1,7 @@
 // Image: the node, its connection and filters, the root fields that return images, the
 // nested `images` connections of the reference types, and the mutations on one image.
 import { Image } from '../db/entities/image.js';
+import type { Task } from '../db/entities/task.js';
 import type { DomainContext } from '../domain/context.js';
 import {
   ConflictError, ForbiddenError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError,
@@ -22,6 +23,7 @@ import { viaLoader } from './loaded.js';
 import { OperatingSystemRef } from './operating-system.js';
 import { ProjectRef } from './project.js';
 import { RegionRef } from './region.js';
+import { TaskRef } from './task.js';
 
 export const ImageRef = builder.loadableNodeRef<Image, string>('Image', {
   id: { resolve: (image) => image.id },
@@ -334,7 +336,7 @@ function flattenHardware(hardware: HardwareArg) {
 }
 
 /** Fields both imageCreate and imageUpdate take; in an update an omitted field stays as it is. */
-const imageInputFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, 'InputObject'>) => ({
+export const imageInputFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, 'InputObject'>) => ({
   description: t.string(),
   version: t.string(),
   visibility: t.field({ type: VisibilityEnum }),
@@ -376,13 +378,19 @@ type ImageInputArg = Record<string, unknown> & {
 };
 
 /** Global ids to raw ids, nested hardware to flat fields; everything else as given. */
-function decodeImageInput({ hardware, ...input }: ImageInputArg) {
+export function decodeImageInput({ hardware, ...input }: ImageInputArg) {
   const decoded: Record<string, unknown> = { ...input, ...flattenHardware(hardware) };
   for (const key of ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId', 'regionId'] as const) {
     if (input[key] !== undefined) decoded[key] = rawId(input[key]);
   }
   return decoded;
 }
+
+/** The payload of the mutations that start background work: the image and its task. */
+export const imageAndTask = (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, { image: Image; task: Task }>) => ({
+  image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }),
+  task: t.field({ type: TaskRef, nullable: true, resolve: (p) => p.task }),
+});
 
 builder.relayMutationField(
   'imageCreate',
@@ -398,9 +406,9 @@ builder.relayMutationField(
     description: 'Registers an image: QUEUED until bytes arrive, or ACTIVE at once for a compute-resource template (providerRef).',
     authScopes: { writer: true },
     errors: { types: [ValidationError, ConflictError, ForbiddenError] },
-    resolve: async (_root, { input }, ctx) => ({ image: await createImage(ctx, decodeImageInput(input) as never) }),
+    resolve: async (_root, { input }, ctx) => createImage(ctx, decodeImageInput(input) as never),
   },
-  { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
+  { outputFields: imageAndTask },
 );
 
 builder.relayMutationField(
@@ -479,12 +487,13 @@ builder.relayMutationField(
   'imageDelete',
   { inputFields: (t) => ({ id: t.globalID({ for: ImageRef, required: true }) }) },
   {
-    description: 'Soft delete: the image ends DELETED and leaves every list.',
+    description:
+      'Soft delete: the image leaves every list at once; with bytes it is PENDING_DELETE until its PURGE task has removed them, then DELETED.',
     authScopes: { writer: true },
     errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError, ForbiddenError] },
-    resolve: async (_root, { input }, ctx) => ({ image: await deleteImage(ctx, input.id.id) }),
+    resolve: async (_root, { input }, ctx) => deleteImage(ctx, input.id.id),
   },
-  { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
+  { outputFields: imageAndTask },
 );
 
 for (const [name, to, description] of [

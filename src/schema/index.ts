@@ -12,6 +12,9 @@ import './metadata.js';
 import './reseller.js';
 import './member.js';
 import './shared-image.js';
+import './task.js';
+import './subscriptions.js';
+import './image-transfer.js';
 
 /** The schema, its types sorted so that schema.graphql diffs stay readable. */
 export function buildSchema() {

@@ -3,9 +3,9 @@
 // holds partial bytes, and a failed write (size limit, client gone, error) leaves nothing.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isMemoryDir } from '../config.js';
@@ -30,6 +30,8 @@ export interface ImageStore {
   stat(imageId: string): Promise<{ size: number } | null>;
   /** Removes the image's bytes; nothing happens when there are none. */
   remove(imageId: string): Promise<void>;
+  /** Removes the temporary files of writes that never finished (their process died). */
+  removePartials(imageId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,14 @@ class FileImageStore implements ImageStore {
 
   async remove(imageId: string) {
     await rm(this.pathOf(imageId), { force: true });
+  }
+
+  async removePartials(imageId: string) {
+    const prefix = `${basename(this.pathOf(imageId))}.`;
+    const names = await readdir(this.dir);
+    await Promise.all(
+      names.filter((name) => name.startsWith(prefix) && name.endsWith(PARTIAL_SUFFIX)).map((name) => rm(join(this.dir, name), { force: true })),
+    );
   }
 
   async stop() {

@@ -21,7 +21,7 @@ type Documents = {
     "\n  mutation TestImageRename($input: ImageRenameInput!) {\n    imageRename(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageRenamePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageRenameDocument,
     "\n  mutation TestImageTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageTagAddPayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageTagAddDocument,
     "\n  mutation TestImageTagRemove($input: ImageTagRemoveInput!) {\n    imageTagRemove(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageTagRemovePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageTagRemoveDocument,
-    "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageDeleteDocument,
+    "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } task { id type state } }\n    }\n  }\n": typeof types.TestImageDeleteDocument,
     "\n  mutation TestImageMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataSetPayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageMetadataSetDocument,
     "\n  mutation TestImageMetadataReplace($input: ImageMetadataReplaceInput!) {\n    imageMetadataReplace(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataReplacePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageMetadataReplaceDocument,
     "\n  mutation TestImageMetadataDelete($input: ImageMetadataDeleteInput!) {\n    imageMetadataDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataDeletePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageMetadataDeleteDocument,
@@ -82,6 +82,14 @@ type Documents = {
     "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": typeof types.SiLimitsDeleteDocument,
     "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": typeof types.SiGetDocument,
     "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": typeof types.SiResellerRowsDocument,
+    "\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n": typeof types.LiveWatchImageDocument,
+    "\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n": typeof types.LiveWatchAllDocument,
+    "mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": typeof types.LiveDeactivateDocument,
+    "mutation LiveReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }": typeof types.LiveReactivateDocument,
+    "mutation LiveDelete($id: ID!) { imageDelete(input: { id: $id }) { __typename } }": typeof types.LiveDeleteDocument,
+    "\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n": typeof types.LiveMemberAddDocument,
+    "\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n": typeof types.LiveMemberRemoveDocument,
+    "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n": typeof types.LiveWatchTaskDocument,
 };
 const documents: Documents = {
     "\n  fragment MutatedImage on Image {\n    id\n    name\n    description\n    status\n    visibility\n    protected\n    hidden\n    tags\n    minDisk\n    minRam\n    diskFormat\n    displayOrder\n    sourceUrl\n    providerRef\n    username\n    hasPassword\n    rowVersion\n    deletedAt\n    region { id }\n    owner { id }\n    operatingSystem { id }\n    architecture { id }\n    computeResource { id }\n    metadata { key value readOnly }\n  }\n": types.MutatedImageFragmentDoc,
@@ -91,7 +99,7 @@ const documents: Documents = {
     "\n  mutation TestImageRename($input: ImageRenameInput!) {\n    imageRename(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageRenamePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageRenameDocument,
     "\n  mutation TestImageTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageTagAddPayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageTagAddDocument,
     "\n  mutation TestImageTagRemove($input: ImageTagRemoveInput!) {\n    imageTagRemove(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageTagRemovePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageTagRemoveDocument,
-    "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageDeleteDocument,
+    "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } task { id type state } }\n    }\n  }\n": types.TestImageDeleteDocument,
     "\n  mutation TestImageMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataSetPayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageMetadataSetDocument,
     "\n  mutation TestImageMetadataReplace($input: ImageMetadataReplaceInput!) {\n    imageMetadataReplace(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataReplacePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageMetadataReplaceDocument,
     "\n  mutation TestImageMetadataDelete($input: ImageMetadataDeleteInput!) {\n    imageMetadataDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageMetadataDeletePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageMetadataDeleteDocument,
@@ -152,6 +160,14 @@ const documents: Documents = {
     "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": types.SiLimitsDeleteDocument,
     "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": types.SiGetDocument,
     "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": types.SiResellerRowsDocument,
+    "\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n": types.LiveWatchImageDocument,
+    "\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n": types.LiveWatchAllDocument,
+    "mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": types.LiveDeactivateDocument,
+    "mutation LiveReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }": types.LiveReactivateDocument,
+    "mutation LiveDelete($id: ID!) { imageDelete(input: { id: $id }) { __typename } }": types.LiveDeleteDocument,
+    "\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n": types.LiveMemberAddDocument,
+    "\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n": types.LiveMemberRemoveDocument,
+    "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n": types.LiveWatchTaskDocument,
 };
 
 /**
@@ -199,7 +215,7 @@ export function graphql(source: "\n  mutation TestImageTagRemove($input: ImageTa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } }\n    }\n  }\n"): (typeof documents)["\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } task { id type state } }\n    }\n  }\n"): (typeof documents)["\n  mutation TestImageDelete($input: ImageDeleteInput!) {\n    imageDelete(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageDeletePayload { image { ...MutatedImage } task { id type state } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -440,6 +456,38 @@ export function graphql(source: "\n  query SiGet($projectId: ID, $resellerId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"): (typeof documents)["\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n"): (typeof documents)["\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n"): (typeof documents)["\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }"): (typeof documents)["mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }"): (typeof documents)["mutation LiveReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveDelete($id: ID!) { imageDelete(input: { id: $id }) { __typename } }"): (typeof documents)["mutation LiveDelete($id: ID!) { imageDelete(input: { id: $id }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n"): (typeof documents)["\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n"): (typeof documents)["\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n"): (typeof documents)["\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

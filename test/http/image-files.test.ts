@@ -368,9 +368,16 @@ describe('image files over HTTP', () => {
       expect((await response.json()).errors[0].extensions.code).toBe('NO_IMAGE_DATA');
     });
 
-    it('refuses a DEACTIVATED image to members with 403 and serves it to administrators', async () => {
+    it('refuses a DEACTIVATED image to members with 403 and serves it to administrators; reactivating restores it; a member cannot deactivate', async () => {
       const deactivated = await uploaded();
-      const result = await t.requestRaw('mutation ($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }', { id: gid('Image', deactivated) });
+      const toggle = (name: 'imageDeactivate' | 'imageReactivate', caller = t as Pick<TestApp, 'requestRaw'>) =>
+        caller.requestRaw(`mutation ($id: ID!) { ${name}(input: { id: $id }) { __typename } }`, { id: gid('Image', deactivated) });
+      // The owning project's member may download it, but not deactivate it.
+      expect((await get(deactivated, {}, memberToken)).status).toBe(200);
+      const refusedToMember = await toggle('imageDeactivate', t.as(memberToken));
+      expect(refusedToMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await get(deactivated, {}, memberToken)).status).toBe(200);
+      const result = await toggle('imageDeactivate');
       expect(result.data!.imageDeactivate.__typename).toBe('ImageDeactivatePayload');
 
       const refused = await get(deactivated, {}, memberToken);
@@ -379,6 +386,11 @@ describe('image files over HTTP', () => {
       const served = await get(deactivated, {}, t.adminToken);
       expect(served.status).toBe(200);
       expect(Buffer.from(await served.arrayBuffer()).equals(DISK)).toBe(true);
+
+      expect((await toggle('imageReactivate')).data!.imageReactivate.__typename).toBe('ImageReactivatePayload');
+      const restored = await get(deactivated, {}, memberToken);
+      expect(restored.status).toBe(200);
+      expect(Buffer.from(await restored.arrayBuffer()).equals(DISK)).toBe(true);
     });
   });
 

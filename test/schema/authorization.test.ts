@@ -9,6 +9,7 @@ import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
 import { Reseller } from '../../src/db/entities/reseller.js';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
+import { Task } from '../../src/db/entities/task.js';
 import { buildSchema } from '../../src/schema/index.js';
 import { type Caller, type TestApp, startTestApp } from '../helpers/app.js';
 import { unique } from '../helpers/fixtures.js';
@@ -32,8 +33,12 @@ interface Fixtures {
   reseller: string;
   p1: string;
   p2: string;
+  /** A second region, to replicate into. */
+  otherRegion: string;
   /** P1's PRIVATE image, made once, never changed. */
   p1Image: string;
+  /** A task P1 asked for. */
+  p1Task: string;
   p1ImageName: string;
   /** A fresh image of P1's, for operations that change or remove it. */
   freshImage(options?: { visibility?: 'PRIVATE' | 'SHARED'; memberP2?: boolean; status?: 'ACTIVE' | 'DEACTIVATED' }): Promise<string>;
@@ -104,6 +109,17 @@ const TABLE: Record<string, Row> = {
       else expect(listed).toEqual([]);
     },
   },
+  task: { build: q('query ($id: ID!) { task(id: $id) { id } }', (fx) => ({ id: fx.p1Task })), expect: p1Reads },
+  tasks: {
+    build: q('{ tasks(first: 50) { edges { node { id } } } }'),
+    expect: everyone('ok'),
+    // Members see their project's tasks, a reseller its clients'.
+    check: (principal, data, fx) => {
+      const listed = data.tasks.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      if (principal === 'p2') expect(listed).not.toContain(fx.p1Task);
+      else expect(listed).toContain(fx.p1Task);
+    },
+  },
   sharedImage: {
     build: async (fx) => {
       await fx.sharedRow('project');
@@ -124,6 +140,15 @@ const TABLE: Record<string, Row> = {
   imageCreate: {
     build: mutation('imageCreate', 'ImageCreateInput', (fx) => ({ name: unique('created'), regionId: fx.region })),
     expect: { admin: 'ok', reseller: 'forbidden', p1: 'ok', p1ReadOnly: 'forbidden', p2: 'ok' },
+  },
+  imageImport: {
+    // Allowed by IMPORT_ALLOWED_HOSTS; no worker runs here, so nothing is fetched.
+    build: mutation('imageImport', 'ImageImportInput', (fx) => ({ name: unique('imported'), regionId: fx.region, url: 'http://127.0.0.1:9/disk.qcow2' })),
+    expect: { admin: 'ok', reseller: 'forbidden', p1: 'ok', p1ReadOnly: 'forbidden', p2: 'ok' },
+  },
+  imageReplicate: {
+    build: mutation('imageReplicate', 'ImageReplicateInput', async (fx) => ({ id: await fx.freshImage(), regionId: fx.otherRegion })),
+    expect: p1Writes,
   },
   imageUpdate: { build: mutation('imageUpdate', 'ImageUpdateInput', async (fx) => ({ id: await fx.freshImage(), patch: { description: 'changed' } })), expect: p1Writes },
   imageRename: { build: mutation('imageRename', 'ImageRenameInput', async (fx) => ({ id: await fx.freshImage(), name: unique('renamed') })), expect: p1Writes },
@@ -198,7 +223,7 @@ const TABLE: Record<string, Row> = {
 
 const TABLES = [
   'image', 'image_metadata', 'image_member', 'shared_image', 'region', 'project', 'reseller',
-  'operating_system', 'architecture', 'compute_resource', 'api_token',
+  'operating_system', 'architecture', 'compute_resource', 'api_token', 'task',
 ];
 
 function outcomeOf(result: { errors?: readonly { extensions?: Record<string, unknown> }[]; data?: any }, field: string): string {
@@ -220,13 +245,16 @@ describe('who may use each operation', () => {
   const callers = {} as Record<Principal, Caller>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // No workers: background tasks would change the tables between a refusal's snapshots.
+    t = await startTestApp({ WORKERS: '0', IMPORT_ALLOWED_HOSTS: '127.0.0.1/32' });
     const em = t.app.orm.em.fork();
     const region = em.create(Region, { slug: 'authz', name: 'Authz' });
+    const otherRegion = em.create(Region, { slug: 'authz-other', name: 'Authz other' });
     const reseller = em.create(Reseller, { name: 'authz-reseller' });
     const p1 = em.create(Project, { name: 'authz-p1', reseller });
     const p2 = em.create(Project, { name: 'authz-p2', reseller: null });
     const p1Image = em.create(Image, { name: 'authz-p1-image', owner: p1, region, status: 'ACTIVE', visibility: 'PRIVATE' } as never);
+    const p1Task = em.create(Task, { type: 'CREATE', state: 'FINISHED', image: p1Image, project: p1 } as never);
     await em.flush();
     const gid = encodeGlobalID;
     fx = {
@@ -234,7 +262,9 @@ describe('who may use each operation', () => {
       reseller: gid('Reseller', reseller.id),
       p1: gid('Project', p1.id),
       p2: gid('Project', p2.id),
+      otherRegion: gid('Region', otherRegion.id),
       p1Image: gid('Image', p1Image.id),
+      p1Task: gid('Task', p1Task.id),
       p1ImageName: p1Image.name,
       async freshImage({ visibility = 'PRIVATE', memberP2 = false, status = 'ACTIVE' } = {}) {
         const fork = t.app.orm.em.fork();

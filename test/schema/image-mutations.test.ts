@@ -1,11 +1,13 @@
 // Every image mutation, its happy path and each kind of bad input it can get: the typed error
 // that comes back, and a database left exactly as it was.
 import type { ExecutionResult } from 'graphql';
+import { Image } from '../../src/db/entities/image.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { ImageCreateInput } from '../gql/graphql.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
+import { waitForTask } from '../helpers/tasks.js';
 
 // --- Documents ----------------------------------------------------------------------------
 
@@ -106,7 +108,7 @@ const DeleteImage = graphql(`
     imageDelete(input: $input) {
       __typename
       ...MutationError
-      ... on ImageDeletePayload { image { ...MutatedImage } }
+      ... on ImageDeletePayload { image { ...MutatedImage } task { id type state } }
     }
   }
 `);
@@ -904,9 +906,14 @@ describe('imageDelete', () => {
     expect((await readImage(id))?.status).toBe('ACTIVE');
     const member = field(await t.request(DeleteImage, { input: { id } }), 'imageDelete');
     expect(member.__typename).toBe('ImageDeletePayload');
-    expect(member.image.status).toBe('DELETED');
+    // It has bytes: PENDING_DELETE until its PURGE task has removed them.
+    expect(member.image.status).toBe('PENDING_DELETE');
     expect(member.image.deletedAt).toEqual(expect.any(String));
+    expect(member.task).toMatchObject({ type: 'PURGE', state: 'NEW' });
     expect(await readImage(id)).toBeNull();
+    expect(await waitForTask(t, member.task!.id)).toMatchObject({ state: 'FINISHED', progress: 100 });
+    const row = await t.app.orm.em.fork().findOneOrFail(Image, { id: active!.id });
+    expect(row.status).toBe('DELETED');
   });
 
   it('frees the name for a new image and for a rename', async () => {
@@ -1283,7 +1290,10 @@ describe('more image rules', () => {
     await em.nativeUpdate('Image', { id: row!.id }, { status });
     const member = field(await t.request(DeleteImage, { input: { id: gid('Image', row!.id) } }), 'imageDelete');
     expect(member.__typename).toBe('ImageDeletePayload');
-    expect(member.image.status).toBe('DELETED');
     expect(member.image.deletedAt).toBeTruthy();
+    // A KILLED image has no bytes: DELETED at once, its PURGE task finished when created.
+    if (status === 'KILLED') expect([member.image.status, member.task?.state]).toEqual(['DELETED', 'FINISHED']);
+    else expect(await waitForTask(t, member.task!.id)).toMatchObject({ state: 'FINISHED' });
+    expect((await t.app.orm.em.fork().findOneOrFail(Image, { id: row!.id })).status).toBe('DELETED');
   });
 });

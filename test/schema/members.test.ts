@@ -2,7 +2,6 @@
 // answers for itself, and Image.members shows each caller only what it may see. Every refusal is
 // a typed error and changes nothing. The GraphQL surface is driven as an administrator; the
 // rules for members, read-only members and resellers are driven through the domain.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image, type Visibility } from '../../src/db/entities/image.js';
 import { ImageMember, type MemberStatus } from '../../src/db/entities/image-member.js';
@@ -12,7 +11,6 @@ import { Reseller } from '../../src/db/entities/reseller.js';
 import type { DomainContext } from '../../src/domain/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.js';
 import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../../src/domain/members.js';
-import { SecretBox } from '../../src/domain/secret-box.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
@@ -74,7 +72,6 @@ describe('image members', () => {
   let guest: Project;
   let other: Project;
   let stranger: Project;
-  const secrets = new SecretBox(randomBytes(32));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -93,7 +90,7 @@ describe('image members', () => {
   const writerOf = (project: Project): Viewer => ({ kind: 'member', projectId: project.id, resellerId: project.reseller?.id ?? null, readOnly: false });
   const readerOf = (project: Project): Viewer => ({ ...writerOf(project), readOnly: true }) as Viewer;
   const resellerAdmin = (): Viewer => ({ kind: 'reseller', resellerId: reseller.id });
-  const ctxOf = (viewer: Viewer): DomainContext => ({ em: t.app.orm.em.fork(), viewer, secrets });
+  const ctxOf = (viewer: Viewer): DomainContext => ({ ...t.app.services, em: t.app.orm.em.fork(), viewer });
 
   /** A live image of `owner` (by default) with the given visibility; returns its id. */
   async function anImage(visibility: Visibility = 'SHARED', by: Project | null = owner): Promise<string> {

@@ -1,7 +1,6 @@
 // Resellers (Gcore): administrators create, rename and delete them and give them client projects;
 // a reseller admin sees only itself, members see none. Deleting a reseller that still has
 // projects is refused with InUseError and changes nothing.
-import { randomBytes } from 'node:crypto';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../src/db/entities/project.js';
@@ -11,7 +10,6 @@ import { SharedImage } from '../../src/db/entities/shared-image.js';
 import type { DomainContext } from '../../src/domain/context.js';
 import { ForbiddenError } from '../../src/domain/errors.js';
 import { createReseller, deleteReseller, listResellers, resellersById, updateReseller } from '../../src/domain/resellers.js';
-import { SecretBox } from '../../src/domain/secret-box.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
@@ -78,13 +76,12 @@ const TABLES = ['reseller', 'project', 'shared_image'] as const;
 
 describe('resellers', () => {
   let t: TestApp;
-  const secrets = new SecretBox(randomBytes(32));
   beforeAll(async () => {
     t = await startTestApp();
   });
   afterAll(() => t?.close());
 
-  const ctxOf = (viewer: Viewer): DomainContext => ({ em: t.app.orm.em.fork(), viewer, secrets });
+  const ctxOf = (viewer: Viewer): DomainContext => ({ ...t.app.services, em: t.app.orm.em.fork(), viewer });
 
   async function unchanged(work: () => Promise<void>) {
     const before = await t.snapshot(...TABLES);

@@ -2,7 +2,6 @@
 // imageIds null = every public image, [] = none, a list = only those, and a reseller's list may
 // also share its clients' images. Who may set, delete and read which rows, and every refusal
 // as a typed error that changes nothing.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image, type Visibility } from '../../src/db/entities/image.js';
 import { Project } from '../../src/db/entities/project.js';
@@ -11,7 +10,6 @@ import { Reseller } from '../../src/db/entities/reseller.js';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
 import type { DomainContext } from '../../src/domain/context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.js';
-import { SecretBox } from '../../src/domain/secret-box.js';
 import { deleteSharedImage, getSharedImage, setSharedImage } from '../../src/domain/shared-images.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
@@ -89,7 +87,6 @@ describe('shared images', () => {
   let independentPrivate: string;
   let foreignPrivate: string;
   let deletedPublic: string;
-  const secrets = new SecretBox(randomBytes(32));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -116,7 +113,7 @@ describe('shared images', () => {
   });
   afterAll(() => t?.close());
 
-  const ctxOf = (viewer: Viewer): DomainContext => ({ em: t.app.orm.em.fork(), viewer, secrets });
+  const ctxOf = (viewer: Viewer): DomainContext => ({ ...t.app.services, em: t.app.orm.em.fork(), viewer });
   const resellerAdmin = (id = reseller.id): Viewer => ({ kind: 'reseller', resellerId: id });
   const writerOf = (project: Project): Viewer => ({ kind: 'member', projectId: project.id, resellerId: project.reseller?.id ?? null, readOnly: false });
   const readerOf = (project: Project): Viewer => ({ ...writerOf(project), readOnly: true }) as Viewer;

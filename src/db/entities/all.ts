@@ -9,9 +9,10 @@ import { Project } from './project.js';
 import { Region } from './region.js';
 import { Reseller } from './reseller.js';
 import { SharedImage } from './shared-image.js';
+import { Task } from './task.js';
 
 /** Every entity the ORM maps; the migration check compares exactly these with the database. */
 export const entities = [
   Region, Reseller, Project, OperatingSystem, Architecture, ComputeResource, Image, ImageMetadata,
-  ImageMember, SharedImage, ApiToken,
+  ImageMember, SharedImage, ApiToken, Task,
 ];

@@ -1,0 +1,47 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { baseColumns } from './columns.js';
+import { Image } from './image.js';
+import { Project } from './project.js';
+
+const p = defineEntity.properties;
+
+/** What a task does; one queue per type (see src/tasks). */
+export const TASK_TYPES = ['CREATE', 'IMPORT', 'REPLICATE', 'PURGE'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const TASK_STATES = ['NEW', 'RUNNING', 'FINISHED', 'ERROR'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/**
+ * Background work on an image (Gcore tasks). The queue (pg-boss) only carries the task's id;
+ * this row is the truth about it: state, progress, the reason it failed, and the lease of the
+ * worker running it (a heartbeat older than the lease means that worker is gone).
+ */
+export const Task = defineEntity({
+  name: 'Task',
+  properties: {
+    ...baseColumns,
+    type: p.enum([...TASK_TYPES]),
+    state: p.enum([...TASK_STATES]).default('NEW'),
+    /** 0 to 100. */
+    progress: p.integer().default(0),
+    bytesDone: p.bigint('number').default(0),
+    bytesTotal: p.bigint('number').nullable(),
+    image: p.manyToOne(Image).deleteRule('cascade').index(),
+    /** The project that asked, if a member did: members see their project's tasks. */
+    project: p.manyToOne(Project).nullable().deleteRule('set null').index(),
+    /** What the worker needs beyond the image (URLs, expected checksums, the source image). */
+    input: p.json<Record<string, unknown>>().default('{}'),
+    /** Why the task failed, or why its last attempt did (while it is retried). */
+    error: p.text().nullable(),
+    attempts: p.integer().default(0),
+    heartbeatAt: p.datetime().columnType('timestamptz(3)').nullable(),
+    startedAt: p.datetime().columnType('timestamptz(3)').nullable(),
+    finishedAt: p.datetime().columnType('timestamptz(3)').nullable(),
+  },
+  indexes: [
+    { name: 'task_created_at_id_idx', properties: ['createdAt', 'id'] },
+    { name: 'task_state_heartbeat_idx', properties: ['state', 'heartbeatAt'] },
+  ],
+});
+export type Task = InferEntity<typeof Task>;

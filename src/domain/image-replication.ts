@@ -1,0 +1,71 @@
+// Lunanode's image/replicate: a copy of an ACTIVE image, its bytes and metadata, in another
+// region, linked to its source by replicaOf. The REPLICATE task copies the bytes.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Image } from '../db/entities/image.js';
+import { ImageMetadata } from '../db/entities/image-metadata.js';
+import { Region } from '../db/entities/region.js';
+import type { Task } from '../db/entities/task.js';
+import type { DomainContext } from './context.js';
+import { ConflictError, ValidationError } from './errors.js';
+import { findImage } from './images.js';
+import { assertCanChangeImage } from './permissions.js';
+import { dispatchCommitted, newTask } from './tasks.js';
+import { inTransaction } from './unit-of-work.js';
+import { readableImages } from './visibility.js';
+import { isUuid } from './validation.js';
+
+/** What the REPLICATE task needs: where the bytes come from, and what they must hash to. */
+export interface ReplicateTaskInput {
+  sourceImageId: string;
+  checksum: string | null;
+}
+
+// Everything that describes the image travels with it; what is tied to the source's place
+// (region, compute resource template, members) or its bytes (measured again) does not.
+const COPIED = [
+  'name', 'description', 'version', 'visibility', 'hidden', 'tags', 'diskFormat', 'containerFormat', 'minDisk',
+  'minRam', 'owner', 'operatingSystem', 'architecture', 'username', 'passwordCipher', 'userData', 'osType',
+  'osDistro', 'osVersion', 'sshKey', 'isBaremetal', 'hwFirmware', 'hwMachineType', 'hwDiskBus', 'hwVifModel',
+  'hwVideoModel', 'displayOrder', 'resize', 'deploy', 'regionBound', 'sourceUrl',
+] as const;
+
+export async function requestReplica(ctx: DomainContext, imageId: string, regionId: string): Promise<{ image: Image; task: Task }> {
+  const created = await inTransaction(ctx, async (em) => {
+    const source = await findImage(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, source);
+    const region = await targetRegion(em, regionId, source);
+    if (source.status !== 'ACTIVE') throw new ConflictError(`Only an ACTIVE image can be replicated; this one is ${source.status}`);
+    const replica = em.create(Image, {
+      ...Object.fromEntries(COPIED.map((key) => [key, source[key]])),
+      region,
+      status: 'QUEUED',
+      replicaOf: source,
+    } as never);
+    for (const item of await em.find(ImageMetadata, { image: source })) {
+      em.create(ImageMetadata, { image: replica, key: item.key, value: item.value, readOnly: item.readOnly });
+    }
+    const input: ReplicateTaskInput = { sourceImageId: source.id, checksum: source.checksum ?? null };
+    const task = newTask(em, ctx.viewer, 'REPLICATE', replica, { ...input });
+    await em.flush();
+    return { image: replica, task };
+  });
+  await dispatchCommitted(ctx, created.task);
+  return created;
+}
+
+async function targetRegion(em: EntityManager, regionId: string, source: Image): Promise<Region> {
+  const region = isUuid(regionId) ? await em.findOne(Region, { id: regionId }) : null;
+  if (!region) throw ValidationError.of(['regionId'], 'no region has this id');
+  if (region.id === source.region.id) throw ValidationError.of(['regionId'], 'is the region the image is in already');
+  return region;
+}
+
+/** The visible replicas of each source image, in one statement for a whole page. */
+export async function replicasOf(ctx: DomainContext, sourceIds: readonly string[]): Promise<Image[][]> {
+  const found = await ctx.em.find(
+    Image,
+    { $and: [await readableImages(ctx), { replicaOf: { $in: sourceIds.filter(isUuid) } }] },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return sourceIds.map((id) => found.filter((image) => image.replicaOf?.id === id));
+}

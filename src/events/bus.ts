@@ -1,0 +1,161 @@
+// Live events from where changes commit (src/events/orm-publisher.ts) to the subscriptions that
+// watch them: Yoga's PubSub, in memory by default, through Redis when REDIS_URL is set so that
+// every gateway and worker process sharing the database sees every event.
+import { createHash } from 'node:crypto';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { ImageStatus } from '../db/entities/image.js';
+import type { TaskState } from '../db/entities/task.js';
+
+/** An image's status changed (previousStatus null: the image was created in `status`). */
+export interface ImageStatusEvent {
+  imageId: string;
+  ownerId: string | null;
+  regionId: string;
+  previousStatus: ImageStatus | null;
+  status: ImageStatus;
+  /** ISO 8601: events cross Redis as JSON. */
+  at: string;
+}
+
+/** A task was created, or its state, progress or error changed. */
+export interface TaskEvent {
+  taskId: string;
+  imageId: string;
+  projectId: string | null;
+  state: TaskState;
+  progress: number;
+  at: string;
+}
+
+export interface EventTopics {
+  imageStatus: ImageStatusEvent;
+  task: TaskEvent;
+}
+export type Topic = keyof EventTopics;
+const TOPICS: Topic[] = ['imageStatus', 'task'];
+
+export interface EventBus {
+  /** Sends at once; dropped after close. */
+  publish<T extends Topic>(topic: T, event: EventTopics[T]): void;
+  /**
+   * The events of `topic` that `accept` keeps, from this call on (listening starts before the
+   * first `next`, so a caller may read the current state after listening without missing a change).
+   * A listener more than LISTENER_BUFFER events behind loses the oldest ones.
+   */
+  listen<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
+  /** Ends every stream, then disconnects from Redis. */
+  close(): Promise<void>;
+}
+
+export interface EventBusOptions {
+  /** Unset: events stay in this process. */
+  redisUrl?: string | undefined;
+  /** Prefixes the Redis channels: buses on one Redis see each other only with the same namespace. */
+  namespace: string;
+}
+
+const LISTENER_BUFFER = 512;
+
+/** A namespace naming the database (not the credentials): instances on one database share events. */
+export function eventNamespace(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const identity = `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  return `image-catalog:${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
+}
+
+type Channels = Record<string, [unknown]>;
+
+export async function createEventBus({ redisUrl, namespace }: EventBusOptions): Promise<EventBus> {
+  const channel = (topic: Topic) => `${namespace}:${topic}`;
+  const redis = redisUrl ? await connectRedis(redisUrl, TOPICS.map(channel)) : undefined;
+  const target = redis?.target ?? (new EventTarget() as unknown as PubSubEventTarget<Channels>);
+  const pubsub = createPubSub<Channels>({ eventTarget: target });
+  // Our own repeaters rather than pubsub.subscribe: those share one buffer, or with none make
+  // the publisher throw once a subscriber is 1024 events behind.
+  const streams = new Set<() => void>();
+  let closed = false;
+
+  return {
+    publish(topic, event) {
+      if (!closed) pubsub.publish(channel(topic), event);
+    },
+    listen(topic, accept) {
+      const repeater = new Repeater<EventTopics[typeof topic]>((push, stop) => {
+        const onEvent = (event: Event) => {
+          const payload = (event as CustomEvent<EventTopics[typeof topic]>).detail;
+          if (!accept || accept(payload)) void push(payload);
+        };
+        target.addEventListener(channel(topic), onEvent);
+        streams.add(stop);
+        if (closed) stop();
+        void stop.then(() => {
+          streams.delete(stop);
+          target.removeEventListener(channel(topic), onEvent);
+        });
+      }, new SlidingBuffer(LISTENER_BUFFER));
+      return startedNow(repeater);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const stop of [...streams]) stop();
+      await redis?.quit();
+    },
+  };
+}
+
+/** The repeater with its executor already run: a Repeater starts listening only at its first next. */
+function startedNow<T>(repeater: Repeater<T>): AsyncIterableIterator<T> {
+  let first: Promise<IteratorResult<T>> | undefined = repeater.next();
+  return {
+    next() {
+      const result = first ?? repeater.next();
+      first = undefined;
+      return result;
+    },
+    return: (value?: unknown) => repeater.return(value),
+    throw: (error?: unknown) => repeater.throw(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+async function connectRedis(url: string, channels: string[]) {
+  const publisher = new Redis(url);
+  const subscriber = new Redis(url);
+  let lastError = '';
+  for (const client of [publisher, subscriber]) {
+    // ioredis reconnects by itself; say so once per distinct failure, not on every retry.
+    client.on('error', (error: Error) => {
+      if (error.message !== lastError) console.warn(`Redis (live events): ${(lastError = error.message)}`);
+    });
+    client.on('ready', () => {
+      lastError = '';
+    });
+  }
+  const target = createRedisEventTarget<CustomEvent>({
+    // A publish that fails (Redis away too long) must not become an unhandled rejection.
+    publishClient: { publish: (channel: string, message: string) => publisher.publish(channel, message).catch(() => 0) } as unknown as Redis,
+    subscribeClient: subscriber,
+  }) as unknown as PubSubEventTarget<Channels>;
+  // Hold the channels for the bus's life and wait for Redis to confirm them, so a subscription
+  // made once the server is up misses nothing published after it.
+  const keep = () => {};
+  for (const name of channels) target.addEventListener(name, keep);
+  try {
+    await subscriber.subscribe(...channels);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw new Error(`Cannot subscribe to Redis for live events: ${(error as Error).message}`);
+  }
+  return {
+    target,
+    async quit() {
+      await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// What one subscriber receives: the bus events that concern it, each checked against its
+// visibility when it arrives, in a fresh unit of work, so sharing changed meanwhile applies at once.
+import { Repeater } from 'graphql-yoga';
+import { Image, type ImageStatus } from '../db/entities/image.js';
+import type { Task, TaskState } from '../db/entities/task.js';
+import type { DomainContext } from '../domain/context.js';
+import { findImage } from '../domain/images.js';
+import { findTask, tasksById } from '../domain/tasks.js';
+import { imageScope } from '../domain/visibility.js';
+import type { EventBus } from './bus.js';
+import { throttlePerKey } from './throttle.js';
+
+export interface LiveContext extends DomainContext {
+  events: EventBus;
+}
+
+export interface ImageStatusChange {
+  /** The image as it is now, read through the subscriber's visibility. */
+  image: Image;
+  /** Null on the first event of a subscription by id (the current state) and for a new image. */
+  previousStatus: ImageStatus | null;
+  status: ImageStatus;
+  at: Date;
+}
+
+export interface ImageStatusWatch {
+  imageId?: string | null;
+  regionId?: string | null;
+  ownerId?: string | null;
+}
+
+/** Progress reaches each subscriber at most 4 times a second per task. */
+export const TASK_EVENT_INTERVAL_MS = 250;
+const isFinal = (state: TaskState) => state === 'FINISHED' || state === 'ERROR';
+
+/** A context of its own for one event: a new unit of work, and no per-request cache (sharing rows) kept. */
+const freshScope = (ctx: LiveContext): LiveContext => ({ ...ctx, em: ctx.em.fork() });
+
+/**
+ * With `imageId`: the image's current state (NotFoundError when the caller cannot read it), then
+ * its changes until it is DELETED. Without: every change the filter matches of an image the
+ * caller may list. Deleted images stay in scope, so PENDING_DELETE and DELETED reach whoever
+ * could see the image.
+ */
+export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWatch): Promise<AsyncIterableIterator<ImageStatusChange>> {
+  const { imageId, regionId, ownerId } = watch;
+  // Listening first: a change committed while the current state is read is not missed.
+  const events = ctx.events.listen(
+    'imageStatus',
+    (event) => (!imageId || event.imageId === imageId) && (!regionId || event.regionId === regionId) && (!ownerId || event.ownerId === ownerId),
+  );
+  let current: ImageStatusChange | undefined;
+  if (imageId) {
+    try {
+      const scoped = freshScope(ctx);
+      const image = await findImage(scoped.em, scoped, imageId);
+      current = { image, previousStatus: null, status: image.status, at: new Date() };
+    } catch (error) {
+      await events.return?.();
+      throw error;
+    }
+  }
+  const purpose = imageId ? 'read' : 'list';
+  return relay(
+    events,
+    current,
+    async (event) => {
+      const scoped = freshScope(ctx);
+      const scope = await imageScope(scoped, { purpose }, scoped.em);
+      const image = await scoped.em.findOne(Image, { $and: [scope, { id: event.imageId }] });
+      return image && { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) };
+    },
+    (change) => imageId != null && change.status === 'DELETED',
+  );
+}
+
+/**
+ * With `taskId`: the task's current state (NotFoundError when the caller cannot see it), then its
+ * changes until it is FINISHED or ERROR. Without: the changes of every task the caller may see.
+ */
+export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: string | null }): Promise<AsyncIterableIterator<Task>> {
+  const viewer = ctx.viewer;
+  // A member sees its project's tasks only: other projects' events are dropped without a query.
+  const events = ctx.events.listen(
+    'task',
+    (event) => (!taskId || event.taskId === taskId) && (viewer.kind !== 'member' || event.projectId === viewer.projectId),
+  );
+  let current: Task | undefined;
+  if (taskId) {
+    try {
+      current = await findTask(freshScope(ctx), taskId);
+    } catch (error) {
+      await events.return?.();
+      throw error;
+    }
+  }
+  const throttled = throttlePerKey(events, {
+    intervalMs: TASK_EVENT_INTERVAL_MS,
+    key: (event) => event.taskId,
+    isFinal: (event) => isFinal(event.state),
+  });
+  return relay(
+    throttled,
+    current,
+    async (event) => (await tasksById(freshScope(ctx), [event.taskId]))[0] ?? null,
+    (task) => taskId != null && isFinal(task.state),
+  );
+}
+
+/**
+ * `first` if any, then what `check` makes of each event (null: not for this subscriber), until
+ * `isLast`. Pushing waits for the consumer, so a slow one leaves events in the bus's bounded buffer.
+ */
+function relay<E, T>(
+  source: AsyncIterator<E>,
+  first: T | undefined,
+  check: (event: E) => Promise<T | null>,
+  isLast: (item: T) => boolean,
+): AsyncIterableIterator<T> {
+  return new Repeater<T>(async (push, stop) => {
+    void stop.then(() => source.return?.());
+    if (first !== undefined) {
+      await push(first);
+      if (isLast(first)) return stop();
+    }
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const item = await check(next.value);
+      if (item === null) continue;
+      await push(item);
+      if (isLast(item)) break;
+    }
+    stop();
+  });
+}

@@ -1,0 +1,23 @@
+// REPLICATE: copies the source image's bytes into the replica, which becomes ACTIVE only when
+// they hash to the source's checksum.
+import type { ReplicateTaskInput } from '../domain/image-replication.js';
+import { takeBytes } from '../domain/image-upload.js';
+import { finishTask } from '../domain/task-runs.js';
+import { type TaskHandler, TaskFailure, withProgress } from './workers.js';
+
+export function replicateImage(options: { maxBytes: number }): TaskHandler {
+  return async (run) => {
+    const { claim, store } = run;
+    const input = claim.task.input as unknown as ReplicateTaskInput;
+    const imageId = claim.image.id;
+    await store.removePartials(imageId);
+    const source = await store.open(input.sourceImageId);
+    if (!source) throw new TaskFailure('The source image has no bytes any more');
+    const digest = await store.write(imageId, withProgress(source.stream, run, source.size), options.maxBytes, (measured) => {
+      if (input.checksum && measured.checksum !== input.checksum) {
+        throw new TaskFailure('The source bytes no longer match its checksum');
+      }
+    });
+    if (!(await finishTask(run.orm.em, claim, (image) => takeBytes(image, digest)))) await store.remove(imageId);
+  };
+}

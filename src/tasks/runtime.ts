@@ -1,0 +1,56 @@
+// The queue and, unless WORKERS=0, this process's workers: what the server and `npm run worker` start.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import type { TaskDispatcher } from '../domain/tasks.js';
+import type { ImageStore } from '../store/image-store.js';
+import { importImage } from './import.js';
+import { purgeImage } from './purge.js';
+import { openQueue, queueDispatcher } from './queue.js';
+import { replicateImage } from './replicate.js';
+import { startWorkers } from './workers.js';
+
+export interface TaskRuntime {
+  dispatcher: TaskDispatcher;
+  stop(): Promise<void>;
+}
+
+export async function startTaskRuntime(options: {
+  config: Config;
+  orm: MikroORM;
+  store: ImageStore;
+  clientUrl: string;
+  embedded: boolean;
+}): Promise<TaskRuntime> {
+  const { config, orm, store } = options;
+  const runsWorkers = config.tasks.workers > 0;
+  const boss = await openQueue({
+    connectionString: options.clientUrl,
+    poolSize: options.embedded ? 2 : 4,
+    // The task's own attempt limit decides; the queue must never give up before it.
+    retryLimit: config.tasks.maxAttempts + 1,
+    retryDelaySeconds: config.tasks.retryDelaySeconds,
+    supervise: runsWorkers,
+  });
+  const workers = runsWorkers
+    ? await startWorkers({
+        orm,
+        boss,
+        store,
+        rules: { leaseMs: config.tasks.leaseSeconds * 1000, maxAttempts: config.tasks.maxAttempts },
+        concurrency: config.tasks.workers,
+        handlers: {
+          IMPORT: importImage({ policy: config.imports.policy, maxBytes: config.imageMaxBytes }),
+          REPLICATE: replicateImage({ maxBytes: config.imageMaxBytes }),
+          PURGE: purgeImage,
+        },
+      })
+    : undefined;
+  return {
+    dispatcher: queueDispatcher(boss),
+    async stop() {
+      // Workers first, so no job is taken while the queue closes.
+      await workers?.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
