@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
 import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
 import { type Config, isMemoryDir } from './config.js';
+import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
@@ -47,7 +48,7 @@ export async function buildServer(config: Config): Promise<App> {
   const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
   let graphiqlToken: string | undefined;
   try {
-    await orm.getMigrator().up();
+    await migrate(orm, { embedded: embedded !== undefined });
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
     graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);

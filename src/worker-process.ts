@@ -1,6 +1,7 @@
 // The worker process's parts: the database, the image store, the task runtime and the events
 // its changes publish; no HTTP.
 import type { Config } from './config.js';
+import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
 import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
@@ -12,6 +13,7 @@ export async function startWorkerProcess(config: Config): Promise<{ stop(): Prom
   if (config.tasks.workers === 0) throw new Error('Invalid configuration:\n  WORKERS: a worker process needs at least one worker');
   if (!config.redisUrl) console.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
   const orm = await openOrm({ clientUrl: config.databaseUrl, debug: config.logSql });
+  await migrate(orm, { embedded: false });
   // Registered before any transaction, so that every change is published once committed.
   const events = await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(config.databaseUrl) });
   const store = await openFileImageStore(config);

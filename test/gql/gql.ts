@@ -90,6 +90,8 @@ type Documents = {
     "\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n": typeof types.LiveMemberAddDocument,
     "\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n": typeof types.LiveMemberRemoveDocument,
     "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n": typeof types.LiveWatchTaskDocument,
+    "\n  subscription ImportWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": typeof types.ImportWatchRegionDocument,
+    "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": typeof types.AcrossWatchRegionDocument,
 };
 const documents: Documents = {
     "\n  fragment MutatedImage on Image {\n    id\n    name\n    description\n    status\n    visibility\n    protected\n    hidden\n    tags\n    minDisk\n    minRam\n    diskFormat\n    displayOrder\n    sourceUrl\n    providerRef\n    username\n    hasPassword\n    rowVersion\n    deletedAt\n    region { id }\n    owner { id }\n    operatingSystem { id }\n    architecture { id }\n    computeResource { id }\n    metadata { key value readOnly }\n  }\n": types.MutatedImageFragmentDoc,
@@ -168,6 +170,8 @@ const documents: Documents = {
     "\n  mutation LiveMemberAdd($image: ID!, $project: ID!) { imageMemberAdd(input: { imageId: $image, projectId: $project }) { __typename } }\n": types.LiveMemberAddDocument,
     "\n  mutation LiveMemberRemove($image: ID!, $project: ID!) { imageMemberRemove(input: { imageId: $image, projectId: $project }) { __typename } }\n": types.LiveMemberRemoveDocument,
     "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n": types.LiveWatchTaskDocument,
+    "\n  subscription ImportWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": types.ImportWatchRegionDocument,
+    "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": types.AcrossWatchRegionDocument,
 };
 
 /**
@@ -488,6 +492,14 @@ export function graphql(source: "\n  mutation LiveMemberRemove($image: ID!, $pro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n"): (typeof documents)["\n  subscription LiveWatchTask($id: ID) {\n    taskUpdated(id: $id) { id state progress }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n"): (typeof documents)["\n  subscription ImportWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n"): (typeof documents)["\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

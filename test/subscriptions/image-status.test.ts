@@ -6,7 +6,7 @@ import { Project } from '../../src/db/entities/project.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
-import { Inbox, subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from './live.js';
+import { Inbox, subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
 
 const WatchImage = graphql(`
   subscription LiveWatchImage($id: ID) {

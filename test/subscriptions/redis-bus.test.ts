@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EventBus, type ImageStatusEvent, createEventBus, eventNamespace } from '../../src/events/bus.js';
-import { Inbox } from './live.js';
+import { Inbox } from '../helpers/live.js';
 
 const redisUrl = process.env.REDIS_URL;
 

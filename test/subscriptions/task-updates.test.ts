@@ -9,7 +9,7 @@ import { throttlePerKey } from '../../src/events/throttle.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
-import { subscribeWs, untilSomethingArrives, wsClient } from './live.js';
+import { subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
 
 describe('throttlePerKey', () => {
   let bus: EventBus;

@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
 import { qcow2, raw } from '../helpers/disk-images.js';
+import { graphql } from '../gql/index.js';
+import { subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
 import { waitForTask } from '../helpers/tasks.js';
+
+const WatchRegion = graphql(`
+  subscription ImportWatchRegion($filter: ImageStatusFilter) {
+    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }
+  }
+`);
 
 const MAX_BYTES = 1024 * 1024;
 const VIRTUAL_SIZE = 20 * 1024 ** 3;
@@ -121,6 +129,38 @@ describe('imageImport', () => {
     const slice = await download(started.image.id, { range: 'bytes=1000-4999' });
     expect(slice.status).toBe(206);
     expect(Buffer.from(await slice.arrayBuffer()).equals(DISK.subarray(1000, 5000))).toBe(true);
+  });
+
+  it('is watched live over graphql-ws and over SSE: QUEUED -> IMPORTING -> ACTIVE', async () => {
+    const created = await t.requestRaw('mutation ($input: RegionCreateInput!) { regionCreate(input: $input) { ... on RegionCreatePayload { region { id } } } }', {
+      input: { slug: unique('live').toLowerCase(), name: 'Live' },
+    });
+    const region = created.data!.regionCreate.region.id;
+    const client = wsClient(graphqlUrl, t.adminToken);
+    const overWs = subscribeWs(client, WatchRegion, { filter: { regionId: region } });
+    const overSse = subscribeSse(graphqlUrl, t.adminToken, WatchRegion, { filter: { regionId: region } });
+    try {
+      // A subscription without an id says nothing until an event comes: register images in the
+      // region until both have seen one, so the import below is surely watched from its start.
+      const probe = async () => {
+        await t.requestRaw('mutation ($input: ImageCreateInput!) { imageCreate(input: $input) { __typename } }', { input: { name: unique('probe'), regionId: region } });
+      };
+      await untilSomethingArrives(overWs.results, probe);
+      await untilSomethingArrives(overSse.results, probe);
+      const started = await importImage({ name: unique('watched'), url: `${origin}/disk.qcow2`, regionId: region });
+      for (const subscription of [overWs, overSse]) {
+        const seen: [string | null, string][] = [];
+        while (seen.at(-1)?.[1] !== 'ACTIVE') {
+          const event = (await subscription.results.next(10_000)).data!.imageStatusChanged;
+          if (event.image.id === started.image.id) seen.push([event.previousStatus ?? null, event.status]);
+        }
+        expect(seen).toEqual([[null, 'QUEUED'], ['QUEUED', 'IMPORTING'], ['IMPORTING', 'ACTIVE']]);
+      }
+    } finally {
+      await overWs.close();
+      await overSse.close();
+      await client.dispose();
+    }
   });
 
   it('follows an allowed redirect and detects the format when none is declared', async () => {
