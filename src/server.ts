@@ -114,7 +114,7 @@ export async function buildServer(config: Config): Promise<App> {
   });
 
   const health = healthHandler(orm);
-  const imageFiles = imageFilesHandler({ orm, jwt, services, store, maxBytes: config.imageMaxBytes });
+  const imageFiles = imageFilesHandler({ orm, jwt, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const server: Server = createServer(async (req, res) => {
     if (await health(req, res)) return;
     if (await imageFiles(req, res)) return;

@@ -213,13 +213,14 @@ const PROJECT_IMAGES: ImageSpec[] = [
   { owner: 'acme-prod', name: 'acme-db-base', os: 'rocky-9.4', region: 'toronto', kind: 'golden', version: '1.4', visibility: 'SHARED', tags: ['hardened'], description: 'PostgreSQL 16 base with tuned kernel parameters' },
   { owner: 'acme-prod', os: 'ubuntu-24.04', region: 'toronto' },
   { owner: 'acme-prod', name: 'acme-ad-dc-2022', os: 'windows-2022', region: 'montreal', kind: 'golden', version: '1.0', protected: true, description: 'Active Directory domain controller' },
-  { owner: 'acme-prod', name: 'acme-build-runner-arm64', os: 'ubuntu-24.04', arch: 'aarch64', region: 'roubaix', kind: 'golden', version: '0.9', status: 'SAVING', description: 'CI runner for arm64 builds' },
+  { owner: 'acme-prod', name: 'acme-build-runner-arm64', os: 'ubuntu-24.04', arch: 'aarch64', region: 'roubaix', kind: 'golden', version: '0.9', status: 'QUEUED', description: 'CI runner for arm64 builds; bytes not uploaded yet' },
   { owner: 'acme-prod', name: 'tpl-ubuntu-24.04', os: 'ubuntu-24.04', region: 'toronto', kind: 'template', computeResource: 'bigcompute' },
   { owner: 'acme-prod', name: 'tpl-rocky-9.4', os: 'rocky-9.4', region: 'toronto', kind: 'template', computeResource: 'bigcompute' },
   // acme-staging: the same names as production, in another project.
   { owner: 'acme-staging', name: 'acme-web-golden', os: 'ubuntu-24.04', region: 'toronto', kind: 'golden', version: '3.3-rc1', tags: ['hardened'], description: 'Web tier release candidate' },
   { owner: 'acme-staging', name: 'acme-web-golden-3.3-rc2', os: 'ubuntu-24.04', region: 'toronto', kind: 'raw', version: '3.3-rc2', status: 'QUEUED', description: 'Upload not started yet' },
-  { owner: 'acme-staging', os: 'debian-12', region: 'roubaix', status: 'IMPORTING' },
+  // No SAVING or IMPORTING images: nothing would ever move them on. Uploads and imports show those.
+  { owner: 'acme-staging', os: 'debian-12', region: 'roubaix', status: 'QUEUED' },
   { owner: 'acme-staging', name: 'acme-k8s-node', os: 'ubuntu-24.04', arch: 'aarch64', region: 'roubaix', kind: 'golden', version: '1.30.2', description: 'Kubernetes 1.30 worker node' },
   { owner: 'acme-staging', name: 'fedora-server-40-netinst.iso', os: 'fedora-40', region: 'toronto', kind: 'iso', status: 'KILLED', sourceUrl: 'https://download.fedoraproject.org/pub/fedora/linux/releases/40/Server/x86_64/iso/Fedora-Server-netinst-x86_64-40-1.14.iso' },
   { owner: 'acme-staging', name: 'tpl-debian-12', os: 'debian-12', region: 'montreal', kind: 'template', computeResource: 'openstack-mtl' },

@@ -2,13 +2,15 @@
 // committed transaction: the upload lock) -> ACTIVE with what the bytes are. A failed upload
 // goes back to QUEUED (Glance), or ends KILLED when the bytes contradict the declared format:
 // the record and the bytes disagree, and retrying the same record would only repeat it.
-import { Image, type DiskFormat } from '../db/entities/image.js';
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { DiskFormat, Image } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, DomainError, ForbiddenError } from './errors.js';
 import { type Digest, SizeLimitExceeded } from './image-digest.js';
 import { transition } from './image-status.js';
 import { findImage } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
+import { type Claim, failTask, finishTask, startUploadTask } from './task-runs.js';
 import { inTransaction } from './unit-of-work.js';
 
 /** The bytes say another format than the image declares. */
@@ -21,7 +23,8 @@ export class DiskFormatMismatch extends DomainError {
 
 /**
  * QUEUED -> SAVING, committed before any byte is read: a second upload now finds SAVING and is
- * refused (the row version also refuses two that raced past the read). Returns the declared format.
+ * refused (the row version also refuses two that raced past the read). The upload is a task the
+ * request holds (heartbeats renew its lease); returns it with the declared format.
  */
 export async function startSaving(ctx: DomainContext, imageId: string, length: number | undefined, maxBytes: number) {
   return inTransaction(ctx, async (em) => {
@@ -32,20 +35,30 @@ export async function startSaving(ctx: DomainContext, imageId: string, length: n
     // Refused before anything is read or changed when the client says how much it will send.
     if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
     transition(image, 'SAVING');
+    const claim = startUploadTask(em, ctx.viewer, image, length ?? null);
     await em.flush();
-    return image.diskFormat;
+    return { declared: image.diskFormat, claim };
   });
 }
 
-/** SAVING -> ACTIVE with what the bytes are, in one transaction. */
-export async function completeUpload(ctx: DomainContext, imageId: string, digest: Digest): Promise<Image> {
-  return inTransaction(ctx, async (em) => {
-    const image = await em.findOneOrFail(Image, { id: imageId });
-    if (image.status !== 'SAVING') throw new ConflictError(`The image became ${image.status} during the upload`);
-    takeBytes(image, digest);
-    await em.flush();
-    return image;
+/** SAVING -> ACTIVE with what the bytes are, and the upload task FINISHED, in one transaction. */
+export async function completeUpload(ctx: DomainContext, claim: Claim, digest: Digest): Promise<Image> {
+  let image: Image | undefined;
+  const ours = await finishTask(ctx.em, claim, (saving) => {
+    takeBytes(saving, digest);
+    image = saving;
+  }).catch((error: unknown) => {
+    throw error instanceof OptimisticLockError ? new ConflictError('The image was changed during the upload') : error;
   });
+  if (!ours || !image) throw new ConflictError('The upload was cancelled meanwhile: the image was deleted, or the upload was given up for lost');
+  return image;
+}
+
+/** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED, the task ERROR with the reason. */
+export async function endSaving(ctx: DomainContext, claim: Claim, reason: string, to: 'QUEUED' | 'KILLED') {
+  await failTask(ctx.em, claim, reason, { retry: false, imageTo: to }).catch((error) =>
+    console.error(`Could not move image ${claim.image.id} out of SAVING:`, error),
+  );
 }
 
 /** The image now has these bytes: what they measured becomes its record, and it is ACTIVE. */
@@ -61,16 +74,6 @@ export function takeBytes(image: Image, digest: Digest): void {
   // A raw disk is as large as its file (Glance's raw inspector).
   image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
   transition(image, 'ACTIVE');
-}
-
-/** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED. Leaves any other status alone. */
-export async function endSaving(ctx: DomainContext, imageId: string, to: 'QUEUED' | 'KILLED') {
-  await inTransaction(ctx, async (em) => {
-    const image = await em.findOne(Image, { id: imageId });
-    if (image?.status !== 'SAVING') return;
-    transition(image, to);
-    await em.flush();
-  }).catch((error) => console.error(`Could not move image ${imageId} out of SAVING:`, error));
 }
 
 /** Formats the sniffer cannot tell apart from raw bytes. */

@@ -4,9 +4,11 @@
 // lease's token: a worker that lost its task can no longer change it.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Image } from '../db/entities/image.js';
+import { Image, type ImageStatus } from '../db/entities/image.js';
 import { Task } from '../db/entities/task.js';
 import { canTransition, transition } from './image-status.js';
+import { newTask } from './tasks.js';
+import type { Viewer } from './viewer.js';
 
 export interface TaskRules {
   /** A RUNNING task whose heartbeat is older than this has lost its worker. */
@@ -22,8 +24,15 @@ export interface Claim {
   attempt: number;
 }
 
-/** What the task's image is while the task runs, and what it becomes when the task fails. */
-const imageWhile = { CREATE: null, IMPORT: 'IMPORTING', REPLICATE: 'IMPORTING', PURGE: 'PENDING_DELETE' } as const;
+/** What the task's image is while the task runs. */
+const imageWhile = { CREATE: null, UPLOAD: 'SAVING', IMPORT: 'IMPORTING', REPLICATE: 'IMPORTING', PURGE: 'PENDING_DELETE' } as const;
+
+/**
+ * What the image becomes when the task fails for good: a failed import or copy is KILLED; a
+ * failed upload leaves the record as it was, QUEUED, for another try (Glance); a purge that
+ * failed leaves it PENDING_DELETE.
+ */
+const imageAfterFailure = { CREATE: null, UPLOAD: 'QUEUED', IMPORT: 'KILLED', REPLICATE: 'KILLED', PURGE: null } as const;
 
 /** Locks the task row for this transaction; null when another transaction holds it or it is gone. */
 function lockTask(em: EntityManager, taskId: string) {
@@ -115,15 +124,20 @@ export async function finishTask(em: EntityManager, claim: Claim, work: (image: 
  * reason; otherwise it ends in ERROR and its image is KILLED (an import or copy that failed).
  * Returns whether the task will be retried.
  */
-export async function failTask(em: EntityManager, claim: Claim, reason: string, retry: boolean, rules: TaskRules): Promise<boolean> {
+export async function failTask(
+  em: EntityManager,
+  claim: Claim,
+  reason: string,
+  options: { retry: boolean; rules?: TaskRules; imageTo?: ImageStatus },
+): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
     if (!task || task.state !== 'RUNNING' || task.attempts !== claim.attempt) return false;
-    return failLocked(task, reason, retry && task.attempts < rules.maxAttempts);
+    return failLocked(task, reason, options.retry && task.attempts < (options.rules?.maxAttempts ?? 1), options.imageTo);
   });
 }
 
-function failLocked(task: Task, reason: string, retry: boolean): boolean {
+function failLocked(task: Task, reason: string, retry: boolean, imageTo: ImageStatus | null = imageAfterFailure[task.type]): boolean {
   if (retry) {
     task.state = 'NEW';
     task.error = `Attempt ${task.attempts} failed, retrying: ${reason}`;
@@ -131,7 +145,7 @@ function failLocked(task: Task, reason: string, retry: boolean): boolean {
   }
   endTask(task, 'ERROR', reason);
   const image = task.image as unknown as Image;
-  if (task.type !== 'PURGE' && image.status === imageWhile[task.type]) transition(image, 'KILLED');
+  if (imageTo && image.status === imageWhile[task.type]) transition(image, imageTo);
   return false;
 }
 
@@ -159,11 +173,25 @@ export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules)
       { state: 'RUNNING', heartbeatAt: { $lt: cutoff } },
       { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, populate: ['image'], limit: 100 },
     );
-    return stale.map((task) => ({
-      task,
-      retry: failLocked(task, 'the worker running it stopped', task.attempts < rules.maxAttempts),
-    }));
+    return stale.map((task) =>
+      task.type === 'UPLOAD'
+        ? // Only the client has the bytes: it must send them again.
+          { task, retry: failLocked(task, 'The upload stopped: the server receiving it went away', false) }
+        : { task, retry: failLocked(task, 'the worker running it stopped', task.attempts < rules.maxAttempts) },
+    );
   });
+}
+
+/**
+ * An UPLOAD task for an image just moved to SAVING, in the caller's unit of work: the request
+ * receiving the bytes holds it as a worker holds a claimed task, so the sweep notices a server
+ * that died mid-upload and puts the image back to QUEUED.
+ */
+export function startUploadTask(em: EntityManager, viewer: Viewer, image: Image, bytesTotal: number | null): Claim {
+  const task = newTask(em, viewer, 'UPLOAD', image);
+  const now = new Date();
+  Object.assign(task, { state: 'RUNNING', attempts: 1, heartbeatAt: now, startedAt: now, bytesTotal });
+  return { task, image, attempt: 1 };
 }
 
 /** NEW tasks older than `ageMs`: their hand-over to the queue may have been lost. */

@@ -17,6 +17,7 @@ import {
 } from '../domain/image-upload.js';
 import { isUuid } from '../domain/validation.js';
 import type { ByteRange, ImageStore } from '../store/image-store.js';
+import { holdLease, withProgress } from '../tasks/lease.js';
 import { authenticate } from './authenticate.js';
 import type { JwtVerifier } from './jwt.js';
 
@@ -27,6 +28,8 @@ export interface ImageFilesOptions {
   store: ImageStore;
   /** IMAGE_MAX_BYTES. */
   maxBytes: number;
+  /** TASK_LEASE_SECONDS, in ms: how long an upload may go without renewing its task's lease. */
+  leaseMs: number;
 }
 
 const FILE_PATH = /^\/images\/([^/]+)\/file$/;
@@ -64,23 +67,30 @@ class ClientAborted extends Error {
 
 async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, options: ImageFilesOptions) {
   const { store, maxBytes } = options;
-  const declared = await startSaving(ctx, imageId, declaredLength(req), maxBytes);
+  const length = declaredLength(req);
+  const { declared, claim } = await startSaving(ctx, imageId, length, maxBytes);
+  // The upload's lease: if this process dies, a worker's sweep puts the image back to QUEUED.
+  const lease = holdLease(ctx.em, claim, options.leaseMs);
+  const body = requestBody(req);
+  lease.signal.addEventListener('abort', () => body.destroy(new UploadCancelled()), { once: true });
   let digest: Digest;
   try {
-    digest = await store.write(imageId, requestBody(req), maxBytes, (measured) => assertFormat(declared, measured));
+    digest = await store.write(imageId, withProgress(body, lease, length ?? null), maxBytes, (measured) => assertFormat(declared, measured));
   } catch (error) {
-    await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    await lease.release();
+    await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
     throw error;
   }
+  await lease.release();
   let image: Image;
   try {
-    image = await completeUpload(ctx, imageId, digest);
+    image = await completeUpload(ctx, claim, digest);
   } catch (error) {
     // The row did not take the bytes: they must not outlive it, and the lock must go either way.
     try {
       await store.remove(imageId);
     } finally {
-      await endSaving(ctx, imageId, error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+      await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
     }
     throw error;
   }
@@ -96,6 +106,21 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
       virtualSize: image.virtualSize,
     },
   });
+}
+
+/** The upload's task was given up for lost, or its image deleted, while the bytes arrived. */
+class UploadCancelled extends DomainError {
+  override readonly code = 'CONFLICT';
+  constructor() {
+    super('The upload was cancelled meanwhile: the image was deleted, or the upload was given up for lost');
+  }
+}
+
+/** What the upload task records: the words of an expected failure, never a fault's. */
+function failureReason(error: unknown): string {
+  return error instanceof DomainError || error instanceof SizeLimitExceeded || error instanceof ClientAborted
+    ? error.message
+    : 'the upload failed on the server';
 }
 
 /** How long an upload may go without a byte arriving. */

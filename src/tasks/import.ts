@@ -7,7 +7,8 @@ import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
 import { finishTask } from '../domain/task-runs.js';
 import { FetchFailed, guardedGet } from '../http/guarded-fetch.js';
 import { UrlRefused, type UrlPolicy } from '../http/url-guard.js';
-import { type TaskHandler, TaskFailure, TransientFailure, withProgress } from './workers.js';
+import { type TaskHandler, TaskFailure, TransientFailure } from './workers.js';
+import { withProgress } from './lease.js';
 
 export function importImage(options: { policy: UrlPolicy; maxBytes: number }): TaskHandler {
   return async (run) => {

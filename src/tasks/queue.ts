@@ -4,16 +4,16 @@ import PgBoss from 'pg-boss';
 import type { TaskType } from '../db/entities/task.js';
 import type { TaskDispatcher } from '../domain/tasks.js';
 
-export const QUEUES: Record<TaskType, string> = {
-  CREATE: 'image-create',
+/** Task types with work to do in the background (CREATE has none; UPLOAD runs in its request). */
+export const BACKGROUND_TYPES = ['IMPORT', 'REPLICATE', 'PURGE'] as const satisfies readonly TaskType[];
+export type BackgroundType = (typeof BACKGROUND_TYPES)[number];
+const isBackground = (type: TaskType): type is BackgroundType => (BACKGROUND_TYPES as readonly TaskType[]).includes(type);
+
+export const QUEUES: Record<BackgroundType, string> = {
   IMPORT: 'image-import',
   REPLICATE: 'image-replicate',
   PURGE: 'image-purge',
 };
-
-/** Task types with work to do in the background (a CREATE task is finished when created). */
-export const BACKGROUND_TYPES = ['IMPORT', 'REPLICATE', 'PURGE'] as const satisfies readonly TaskType[];
-export type BackgroundType = (typeof BACKGROUND_TYPES)[number];
 
 export interface QueueOptions {
   connectionString: string;
@@ -53,12 +53,20 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
   return boss;
 }
 
-/** Sends a task's job, keyed by the task id: sending the same task twice queues it once. */
-export function queueDispatcher(boss: PgBoss): TaskDispatcher {
+/**
+ * Sends a task's job, keyed by the task id: sending the same task twice queues it once. The job
+ * carries this instance's retry policy (a queue keeps the settings it was created with).
+ */
+export function queueDispatcher(boss: PgBoss, retry: Pick<QueueOptions, 'retryLimit' | 'retryDelaySeconds'>): TaskDispatcher {
   return {
     async dispatch(task) {
-      if (task.type === 'CREATE') return;
-      await boss.send(QUEUES[task.type], { taskId: task.id } satisfies JobData, { id: task.id });
+      if (!isBackground(task.type)) return;
+      await boss.send(QUEUES[task.type], { taskId: task.id } satisfies JobData, {
+        id: task.id,
+        retryLimit: retry.retryLimit,
+        retryDelay: retry.retryDelaySeconds,
+        retryBackoff: true,
+      });
     },
   };
 }

@@ -3,7 +3,8 @@
 import type { ReplicateTaskInput } from '../domain/image-replication.js';
 import { takeBytes } from '../domain/image-upload.js';
 import { finishTask } from '../domain/task-runs.js';
-import { type TaskHandler, TaskFailure, withProgress } from './workers.js';
+import { type TaskHandler, TaskFailure } from './workers.js';
+import { withProgress } from './lease.js';
 
 export function replicateImage(options: { maxBytes: number }): TaskHandler {
   return async (run) => {

@@ -23,18 +23,20 @@ export async function startTaskRuntime(options: {
 }): Promise<TaskRuntime> {
   const { config, orm, store } = options;
   const runsWorkers = config.tasks.workers > 0;
+  // The task's own attempt limit decides; the queue must never give up before it.
+  const retry = { retryLimit: config.tasks.maxAttempts + 1, retryDelaySeconds: config.tasks.retryDelaySeconds };
   const boss = await openQueue({
     connectionString: options.clientUrl,
     poolSize: options.embedded ? 2 : 4,
-    // The task's own attempt limit decides; the queue must never give up before it.
-    retryLimit: config.tasks.maxAttempts + 1,
-    retryDelaySeconds: config.tasks.retryDelaySeconds,
+    ...retry,
     supervise: runsWorkers,
   });
+  const dispatcher = queueDispatcher(boss, retry);
   const workers = runsWorkers
     ? await startWorkers({
         orm,
         boss,
+        dispatcher,
         store,
         rules: { leaseMs: config.tasks.leaseSeconds * 1000, maxAttempts: config.tasks.maxAttempts },
         concurrency: config.tasks.workers,
@@ -46,7 +48,7 @@ export async function startTaskRuntime(options: {
       })
     : undefined;
   return {
-    dispatcher: queueDispatcher(boss),
+    dispatcher,
     async stop() {
       // Workers first, so no job is taken while the queue closes.
       await workers?.stop();

@@ -1,11 +1,12 @@
 // Workers: take jobs from the queue and run their tasks. They run in the server process by
 // default and in `npm run worker` processes when scaled out; any number share one database.
-import { type Readable, Transform } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
-import { type Claim, type TaskRules, claimTask, failTask, heartbeat, recoverAbandonedTasks, undispatchedTasks } from '../domain/task-runs.js';
+import { type Claim, type TaskRules, claimTask, failTask, recoverAbandonedTasks, undispatchedTasks } from '../domain/task-runs.js';
 import type { ImageStore } from '../store/image-store.js';
-import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES, queueDispatcher } from './queue.js';
+import { TaskAbandoned, holdLease } from './lease.js';
+import type { TaskDispatcher } from '../domain/tasks.js';
+import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES } from './queue.js';
 
 /** What a task handler gets: the claimed task, and a way to report progress and keep its lease. */
 export interface TaskRun {
@@ -34,15 +35,14 @@ export class TransientFailure extends TaskFailure {
 export interface WorkerOptions {
   orm: MikroORM;
   boss: PgBoss;
+  /** Re-sends tasks whose hand-over to the queue was lost. */
+  dispatcher: TaskDispatcher;
   store: ImageStore;
   handlers: Record<BackgroundType, TaskHandler>;
   rules: TaskRules;
   /** Jobs run at once per task type in this process. */
   concurrency: number;
 }
-
-/** Progress reaches the database, and so subscribers, at most 4 times a second per task. */
-export const PROGRESS_INTERVAL_MS = 250;
 
 export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Promise<void> }> {
   const { orm, boss, rules } = options;
@@ -63,10 +63,11 @@ export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Pr
     }
   }
   // Tasks whose worker died, and tasks whose hand-over to the queue was lost.
-  const dispatcher = queueDispatcher(boss);
+  const { dispatcher } = options;
   const sweep = async () => {
     for (const { task, retry } of await recoverAbandonedTasks(orm.em, rules)) {
       await options.store.removePartials(task.image.id);
+      if (task.type === 'UPLOAD') continue;
       // The lost attempt's job is still active in the queue: failing it makes the queue retry it.
       // The lost attempt's job is still active in the queue: failing it makes the queue deliver
       // it again (a task that ended meanwhile is then skipped by its claim).
@@ -94,36 +95,8 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
   const { orm, rules } = options;
   const claim = await claimTask(orm.em, taskId, rules);
   if (!claim) return;
-  let pending: Promise<boolean> | undefined;
-  let latest: { bytesDone: number; bytesTotal?: number | null } | undefined;
-  let last = 0;
-  const beat = (progress = latest) => {
-    if (pending) return;
-    last = Date.now();
-    pending = heartbeat(orm.em, claim, progress)
-      .catch((error) => {
-        console.error(`Heartbeat of task ${taskId} failed:`, error);
-        return true;
-      })
-      .then((ours) => {
-        pending = undefined;
-        if (!ours) abort.abort(new TaskAbandoned());
-        return ours;
-      });
-  };
-  // The lease is renewed even when no byte arrives for a while.
-  const keepAlive = setInterval(() => beat(), Math.max(200, rules.leaseMs / 3));
-  const run: TaskRun = {
-    claim,
-    orm,
-    store: options.store,
-    signal: abort.signal,
-    progress(bytesDone, bytesTotal) {
-      latest = { bytesDone, bytesTotal };
-      if (abort.signal.aborted) throw abort.signal.reason;
-      if (Date.now() - last >= PROGRESS_INTERVAL_MS) beat();
-    },
-  };
+  const lease = holdLease(orm.em, claim, rules.leaseMs, abort);
+  const run: TaskRun = { claim, orm, store: options.store, signal: lease.signal, progress: lease.progress };
   try {
     await options.handlers[type](run);
   } catch (thrown) {
@@ -133,39 +106,12 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
     // Only a TaskFailure's words reach the task's owner; anything else is a fault, logged here.
     if (!(error instanceof TaskFailure)) console.error(`Task ${taskId} (${type}) failed:`, error);
     const reason = error instanceof TaskFailure ? error.message : 'an internal error stopped the task';
-    const retry = await failTask(orm.em, claim, reason, error instanceof TransientFailure, rules);
+    const retry = await failTask(orm.em, claim, reason, { retry: error instanceof TransientFailure, rules });
     // Thrown back to the queue, which retries the job after a backoff.
     if (retry) throw error;
   } finally {
-    clearInterval(keepAlive);
-    await pending;
+    await lease.release();
   }
 }
 
-/** The task is no longer this worker's; it stops quietly. */
-export class TaskAbandoned extends Error {
-  override readonly name = 'TaskAbandoned';
-  constructor() {
-    super('The task was taken over or its image changed');
-  }
-}
 
-/** The bytes passed through, reporting progress on the way (which also notices a task taken away). */
-export function withProgress(body: Readable, run: TaskRun, total: number | null): Readable {
-  let done = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      done += chunk.length;
-      try {
-        run.progress(done, total);
-      } catch (error) {
-        callback(error as Error);
-        return;
-      }
-      callback(null, chunk);
-    },
-  });
-  body.once('error', (error) => counter.destroy(error));
-  counter.once('close', () => body.destroy());
-  return body.pipe(counter);
-}

@@ -420,7 +420,8 @@ export type TaskType =
   | 'CREATE'
   | 'IMPORT'
   | 'PURGE'
-  | 'REPLICATE';
+  | 'REPLICATE'
+  | 'UPLOAD';
 
 export type VideoModel =
   | 'CIRRUS'

@@ -4,7 +4,7 @@
 // share: this runs on PostgreSQL (TEST_DATABASE_URL) only.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
+import { type Server, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed during an impor
     await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
     storeDir = await mkdtemp(join(tmpdir(), 'crash-test-'));
     // The gateway runs no workers: only the worker processes below do.
-    t = await startTestApp({ WORKERS: '0', IMPORT_ALLOWED_HOSTS: '127.0.0.1/32', IMAGE_STORE_DIR: storeDir });
+    // The gateway dispatches the job, so its retry policy is the job's.
+    t = await startTestApp({ WORKERS: '0', IMPORT_ALLOWED_HOSTS: '127.0.0.1/32', IMAGE_STORE_DIR: storeDir, TASK_RETRY_DELAY_SECONDS: '1' });
     catalog = await createCatalog(t.app);
   });
   afterAll(async () => {
@@ -99,6 +100,63 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed during an impor
     expect(row.checksum).toBe(createHash('md5').update(DISK).digest('hex'));
     expect((await readFile(join(storeDir, imageId))).equals(DISK)).toBe(true);
     expect((await readdir(storeDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  }, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a gateway killed during an upload', () => {
+  let t: TestApp;
+  let catalog: Catalog;
+  let storeDir: string;
+  const services: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    storeDir = await mkdtemp(join(tmpdir(), 'upload-crash-'));
+    t = await startTestApp({ WORKERS: '0', IMAGE_STORE_DIR: storeDir });
+    catalog = await createCatalog(t.app);
+  });
+  afterAll(async () => {
+    for (const service of services) await service.kill();
+    await t?.close();
+    if (storeDir) await rm(storeDir, { recursive: true, force: true });
+  });
+
+  it('puts the image back to QUEUED once its lease runs out, with the upload task in ERROR and no temporary file', async () => {
+    const shared = {
+      DATABASE_URL: t.app.orm.config.get('clientUrl')!,
+      DATA_DIR: 'memory://',
+      IMAGE_STORE_DIR: storeDir,
+      ADMIN_TOKEN: t.adminToken,
+      TASK_LEASE_SECONDS: '2',
+    };
+    const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '0' });
+    services.push(gateway);
+    const url = (await gateway.waitFor(/GraphQL and GraphiQL at (\S+)/))[1]!;
+    const created = await t.requestRaw('mutation ($input: ImageCreateInput!) { imageCreate(input: $input) { ... on ImageCreatePayload { image { id } } } }', {
+      input: { name: unique('upload-crash'), regionId: gid('Region', catalog.region.id) },
+    });
+    const imageId = Buffer.from(created.data!.imageCreate.image.id, 'base64').toString().split(':')[1]!;
+
+    // Half the file, then the gateway dies with the upload open.
+    const upload = request(new URL(`/images/${imageId}/file`, url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.adminToken}`, 'content-length': DISK.length },
+    });
+    upload.on('error', () => {});
+    upload.write(DISK.subarray(0, DISK.length / 2));
+    const em = () => t.app.orm.em.fork();
+    await until(async () => ((await em().findOne(Task, { image: imageId, type: 'UPLOAD' }))?.bytesDone ?? 0) > 0);
+    expect((await em().findOneOrFail(Image, { id: imageId })).status).toBe('SAVING');
+    expect((await readdir(storeDir)).some((name) => name.endsWith('.partial'))).toBe(true);
+    await gateway.kill();
+
+    // Any worker's sweep notices the lease ran out.
+    const worker = startService('worker', { ...shared, WORKERS: '1' });
+    services.push(worker);
+    await until(async () => (await em().findOneOrFail(Image, { id: imageId })).status === 'QUEUED', 30_000);
+    const task = await em().findOneOrFail(Task, { image: imageId, type: 'UPLOAD' });
+    expect(task.state).toBe('ERROR');
+    expect(task.error).toMatch(/went away/);
+    expect((await readdir(storeDir)).filter((name) => name.startsWith(imageId))).toEqual([]);
   }, 60_000);
 });
 

@@ -5,8 +5,12 @@ import { Project } from './project.js';
 
 const p = defineEntity.properties;
 
-/** What a task does; one queue per type (see src/tasks). */
-export const TASK_TYPES = ['CREATE', 'IMPORT', 'REPLICATE', 'PURGE'] as const;
+/**
+ * What a task does. IMPORT, REPLICATE and PURGE run on the queue (src/tasks); an UPLOAD is the
+ * server receiving PUT /images/:id/file, which holds its lease like a worker; CREATE has nothing
+ * to run.
+ */
+export const TASK_TYPES = ['CREATE', 'UPLOAD', 'IMPORT', 'REPLICATE', 'PURGE'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
 export const TASK_STATES = ['NEW', 'RUNNING', 'FINISHED', 'ERROR'] as const;
