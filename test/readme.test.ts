@@ -1,10 +1,13 @@
 // The README's walk-through runs as written on the demo catalog: every GraphQL block, in
-// order, with the ids in capitals replaced by real ones; an error example must match the
+// order, with the ids and URLs in capitals replaced by real ones; an error example must match the
 // JSON block that follows it.
 import { readFile } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalog } from '../src/db/seed-demo.js';
 import { type TestApp, startTestApp } from './helpers/app.js';
+import { qcow2 } from './helpers/disk-images.js';
 
 interface Example {
   query: string;
@@ -28,11 +31,19 @@ async function readmeExamples(): Promise<Example[]> {
 
 describe('the README walk-through', () => {
   let t: TestApp;
+  // SOURCE_URL: a disk image served on loopback, which the README allows with IMPORT_ALLOWED_HOSTS.
+  let source: Server;
   beforeAll(async () => {
-    t = await startTestApp();
+    const disk = qcow2(1024 ** 3, 64 * 1024);
+    source = createServer((_req, res) => void res.writeHead(200, { 'content-length': disk.length }).end(disk));
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    t = await startTestApp({ IMPORT_ALLOWED_HOSTS: '127.0.0.1/32' });
     await seedDemoCatalog(t.app.orm.em.fork());
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    source?.close();
+  });
 
   it('runs every example as the README says', async () => {
     const examples = await readmeExamples();
@@ -41,9 +52,10 @@ describe('the README walk-through', () => {
     const ids: Record<string, string> = {
       REGION_ID: known.data!.regions.edges.find((edge: any) => edge.node.slug === 'toronto').node.id,
       PROJECT_ID: known.data!.projects.edges.find((edge: any) => edge.node.name === 'acme-prod').node.id,
+      SOURCE_URL: `http://127.0.0.1:${(source.address() as AddressInfo).port}/cirros-0.6.2.qcow2`,
     };
     for (const example of examples) {
-      const query = example.query.replace(/\b[A-Z]+_ID\b/g, (token) => ids[token] ?? token);
+      const query = example.query.replace(/\b[A-Z]+_(ID|URL)\b/g, (token) => ids[token] ?? token);
       const result = await t.requestRaw(query);
       if (example.expectedError) {
         expect(result.errors?.[0]).toMatchObject(example.expectedError);
