@@ -28,7 +28,7 @@ import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
-import { startTaskRuntime } from './tasks/runtime.js';
+import { startTaskRuntime } from './jobs/runtime.js';
 
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;

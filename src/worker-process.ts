@@ -6,7 +6,7 @@ import { openOrm } from './db/orm.js';
 import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { openFileImageStore } from './store/image-store.js';
-import { startTaskRuntime } from './tasks/runtime.js';
+import { startTaskRuntime } from './jobs/runtime.js';
 
 export async function startWorkerProcess(config: Config): Promise<{ stop(): Promise<void> }> {
   if (!config.databaseUrl) throw new Error('Invalid configuration:\n  DATABASE_URL: a worker process needs the database the gateways use');

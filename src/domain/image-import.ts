@@ -1,7 +1,7 @@
 // Importing an image from a URL (Lunanode image/fetch, Glance web-download) or from a manifest
 // URL (Danube). Everything a client can get wrong is refused here, before any task exists: the
 // input, the manifest, and every URL the server would fetch. The IMPORT task then streams the
-// file (src/tasks/import.ts).
+// file (src/jobs/import.ts).
 import type { Image } from '../db/entities/image.js';
 import type { Task } from '../db/entities/task.js';
 import { FetchFailed, guardedGet, guardedGetText } from '../http/guarded-fetch.js';

@@ -3,6 +3,7 @@
 // goes back to QUEUED (Glance), or ends KILLED when the bytes contradict the declared format:
 // the record and the bytes disagree, and retrying the same record would only repeat it.
 import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DiskFormat, Image } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, DomainError, ForbiddenError } from './errors.js';
@@ -41,17 +42,50 @@ export async function startSaving(ctx: DomainContext, imageId: string, length: n
   });
 }
 
-/** SAVING -> ACTIVE with what the bytes are, and the upload task FINISHED, in one transaction. */
-export async function completeUpload(ctx: DomainContext, claim: Claim, digest: Digest): Promise<Image> {
-  let image: Image | undefined;
-  const ours = await finishTask(ctx.em, claim, (saving) => {
-    takeBytes(saving, digest);
-    image = saving;
-  }).catch((error: unknown) => {
+/** Bytes written and verified under a temporary name, waiting to become the image's (src/store). */
+export interface StagedBytes {
+  digest: Digest;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * The held task's image takes the staged bytes: ACTIVE with what they are, the task FINISHED,
+ * and the file given the image's name, all while the task and image rows are locked, so no other
+ * attempt can place bytes or record others. False when the claim was lost or the image moved on;
+ * the bytes are then discarded, as on any failure.
+ */
+export async function takeStagedBytes(em: EntityManager, claim: Claim, staged: StagedBytes): Promise<Image | null> {
+  let taken: Image | null = null;
+  try {
+    await finishTask(em, claim, async (image) => {
+      takeBytes(image, staged.digest);
+      await staged.commit();
+      taken = image;
+    });
+  } catch (error) {
+    // Also undoes a commit whose transaction then failed: the image never became ACTIVE.
+    await staged.discard();
+    throw error;
+  }
+  if (!taken) await staged.discard();
+  return taken;
+}
+
+/** SAVING -> ACTIVE with the uploaded bytes, the upload task FINISHED. */
+export async function completeUpload(ctx: DomainContext, claim: Claim, staged: StagedBytes): Promise<Image> {
+  const image = await takeStagedBytes(ctx.em, claim, staged).catch((error: unknown) => {
     throw error instanceof OptimisticLockError ? new ConflictError('The image was changed during the upload') : error;
   });
-  if (!ours || !image) throw new ConflictError('The upload was cancelled meanwhile: the image was deleted, or the upload was given up for lost');
+  if (!image) throw new UploadCancelled();
   return image;
+}
+
+/** The upload's task was given up for lost, or its image deleted, while the bytes arrived. */
+export class UploadCancelled extends ConflictError {
+  constructor() {
+    super('The upload was cancelled meanwhile: the image was deleted, or the upload was given up for lost');
+  }
 }
 
 /** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED, the task ERROR with the reason. */

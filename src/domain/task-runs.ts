@@ -1,7 +1,11 @@
-// How a worker runs a task, as rules on the task and image rows. A worker claims a task (RUNNING,
-// one more attempt), holds it by heartbeats, and ends it; a heartbeat older than the lease means
-// the worker is gone, and any worker may then take the task over. The attempt number is the
-// lease's token: a worker that lost its task can no longer change it.
+// How a task runs, as rules on the task and image rows. A worker claims a task (RUNNING, one
+// more attempt), holds it by heartbeats, and ends it; a heartbeat older than the lease means the
+// holder is gone, and any worker's sweep then hands the task to another attempt. The attempt
+// number is the lease's token: a holder that lost its task can no longer change it.
+//
+// Locks: only the task row is locked to decide who holds a task, waiting for it (a row skipped
+// would be a task lost); the sweep alone skips locked rows, which are alive. The image row is
+// locked only where its status changes, after the task row, so user edits never abort a task.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Image, type ImageStatus } from '../db/entities/image.js';
@@ -11,13 +15,13 @@ import { newTask } from './tasks.js';
 import type { Viewer } from './viewer.js';
 
 export interface TaskRules {
-  /** A RUNNING task whose heartbeat is older than this has lost its worker. */
+  /** A RUNNING task whose heartbeat is older than this has lost its holder. */
   leaseMs: number;
-  /** Attempts before a task that keeps failing transiently ends in ERROR. */
+  /** Attempts before a task that keeps failing ends in ERROR. */
   maxAttempts: number;
 }
 
-/** A task this worker holds: its attempt number is the lease token. */
+/** A task held by this process: its attempt number is the lease token. */
 export interface Claim {
   task: Task;
   image: Image;
@@ -34,24 +38,31 @@ const imageWhile = { CREATE: null, UPLOAD: 'SAVING', IMPORT: 'IMPORTING', REPLIC
  */
 const imageAfterFailure = { CREATE: null, UPLOAD: 'QUEUED', IMPORT: 'KILLED', REPLICATE: 'KILLED', PURGE: null } as const;
 
-/** Locks the task row for this transaction; null when another transaction holds it or it is gone. */
-function lockTask(em: EntityManager, taskId: string) {
-  return em.findOne(Task, { id: taskId }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, populate: ['image'] });
-}
+/** The task row, locked for this transaction (waiting for another holder of the lock). */
+const lockTask = (tx: EntityManager, taskId: string) => tx.findOne(Task, { id: taskId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+
+/** The task's image, locked because its status is about to change. */
+const lockImage = (tx: EntityManager, task: Task) => tx.findOneOrFail(Image, { id: task.image.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+
+const held = (task: Task | null, claim: Claim): task is Task => task?.state === 'RUNNING' && task.attempts === claim.attempt;
 
 const leaseExpired = (task: Task, rules: TaskRules, now: number) =>
   task.state === 'RUNNING' && (task.heartbeatAt?.getTime() ?? 0) < now - rules.leaseMs;
 
 /**
- * Takes a NEW task, or a RUNNING one whose worker is gone. Null when there is nothing to do:
- * the task ended, another worker holds it, or its image moved on (then the task ends in ERROR).
+ * Takes a NEW task, or a RUNNING one whose holder is gone. Null when there is nothing to do: the
+ * task ended, another worker holds it, or its image moved on (then the task ends in ERROR).
  */
 export async function claimTask(em: EntityManager, taskId: string, rules: TaskRules): Promise<Claim | null> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, taskId);
     const now = Date.now();
     if (!task || !(task.state === 'NEW' || leaseExpired(task, rules, now))) return null;
-    const image = task.image as unknown as Image;
+    const image = await lockImage(tx, task);
+    if (task.state === 'RUNNING' && task.attempts >= rules.maxAttempts) {
+      failLocked(task, image, 'its holder stopped, and its attempts are spent', false);
+      return null;
+    }
     const during = imageWhile[task.type];
     if (during && image.status !== during) {
       if (!canTransition(image.status, during)) {
@@ -74,14 +85,15 @@ export interface Progress {
 }
 
 /**
- * Renews the lease and records progress. False when the worker must stop: the task was taken
- * over, or its image left the status the task works in (deleted during an import, say).
+ * Renews the lease and records progress. False when the holder must stop: the task was taken
+ * over, or its image left the status the task works in (deleted during an import, say; the task
+ * then ends in ERROR).
  */
 export async function heartbeat(em: EntityManager, claim: Claim, progress?: Progress): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
-    if (!task || task.state !== 'RUNNING' || task.attempts !== claim.attempt) return false;
-    const status = (task.image as unknown as Image).status;
+    if (!held(task, claim)) return false;
+    const { status } = await tx.findOneOrFail(Image, { id: task.image.id }, { fields: ['status'] });
     const during = imageWhile[task.type];
     if (during && status !== during) {
       endTask(task, 'ERROR', `The image became ${status} while the task ran`);
@@ -99,15 +111,15 @@ export async function heartbeat(em: EntityManager, claim: Claim, progress?: Prog
 }
 
 /**
- * Ends a claimed task FINISHED after `work` has updated its image, in one transaction. False
- * (and nothing changed) when the claim was lost or the image moved on: the caller undoes its side
- * effects, such as a file it wrote.
+ * Ends a held task FINISHED after `work` has updated its image, in one transaction; `work` may
+ * also put the bytes in place, under the lock, so no other holder can. False (and nothing
+ * changed) when the claim was lost or the image moved on: the caller discards its bytes.
  */
 export async function finishTask(em: EntityManager, claim: Claim, work: (image: Image, tx: EntityManager) => void | Promise<void>): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
-    if (!task || task.state !== 'RUNNING' || task.attempts !== claim.attempt) return false;
-    const image = task.image as unknown as Image;
+    if (!held(task, claim)) return false;
+    const image = await lockImage(tx, task);
     const during = imageWhile[task.type];
     if (during && image.status !== during) {
       endTask(task, 'ERROR', `The image became ${image.status} while the task ran`);
@@ -120,33 +132,50 @@ export async function finishTask(em: EntityManager, claim: Claim, work: (image: 
 }
 
 /**
- * A failed attempt. `retry`: the task goes back to NEW for the queue's next attempt, keeping the
- * reason; otherwise it ends in ERROR and its image is KILLED (an import or copy that failed).
- * Returns whether the task will be retried.
+ * A failed attempt. `retry` (a passing failure) and attempts left: the task goes back to NEW,
+ * keeping the reason, to be handed to the queue again; otherwise it ends in ERROR and its image
+ * takes its failed status (`imageTo`, by default KILLED for an import or copy). Returns whether
+ * the task is to be retried; undefined when the claim was lost.
  */
 export async function failTask(
   em: EntityManager,
   claim: Claim,
   reason: string,
   options: { retry: boolean; rules?: TaskRules; imageTo?: ImageStatus },
-): Promise<boolean> {
+): Promise<Task | undefined> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
-    if (!task || task.state !== 'RUNNING' || task.attempts !== claim.attempt) return false;
-    return failLocked(task, reason, options.retry && task.attempts < (options.rules?.maxAttempts ?? 1), options.imageTo);
+    if (!held(task, claim)) return undefined;
+    const retry = options.retry && task.attempts < (options.rules?.maxAttempts ?? 1);
+    failLocked(task, await lockImage(tx, task), reason, retry, options.imageTo);
+    return task;
   });
 }
 
-function failLocked(task: Task, reason: string, retry: boolean, imageTo: ImageStatus | null = imageAfterFailure[task.type]): boolean {
+/**
+ * Gives a held task back untouched, its attempt not counted (the process is stopping): NEW, and
+ * handed to the queue again by the caller.
+ */
+export async function releaseTask(em: EntityManager, claim: Claim): Promise<Task | undefined> {
+  return em.fork().transactional(async (tx) => {
+    const task = await lockTask(tx, claim.task.id);
+    if (!held(task, claim)) return undefined;
+    task.state = 'NEW';
+    task.attempts -= 1;
+    task.dispatches += 1;
+    return task;
+  });
+}
+
+function failLocked(task: Task, image: Image, reason: string, retry: boolean, imageTo: ImageStatus | null = imageAfterFailure[task.type]) {
   if (retry) {
     task.state = 'NEW';
+    task.dispatches += 1;
     task.error = `Attempt ${task.attempts} failed, retrying: ${reason}`;
-    return true;
+    return;
   }
   endTask(task, 'ERROR', reason);
-  const image = task.image as unknown as Image;
   if (imageTo && image.status === imageWhile[task.type]) transition(image, imageTo);
-  return false;
 }
 
 function endTask(task: Task, state: 'FINISHED' | 'ERROR', error?: string) {
@@ -161,24 +190,28 @@ function endTask(task: Task, state: 'FINISHED' | 'ERROR', error?: string) {
 }
 
 /**
- * Tasks whose worker stopped (its heartbeat is older than the lease): back to NEW for another
- * attempt, or ERROR with the image KILLED once attempts are spent. Returns them, so the caller
- * can clean up after the lost attempts and tell the queue.
+ * Tasks whose holder stopped (its heartbeat is older than the lease): back to NEW for another
+ * attempt, or ERROR once attempts are spent (an upload is never retried: only its client has the
+ * bytes). `cleanUp` runs for each before the change commits, while nothing else can start on the
+ * image, to remove what the lost attempt left. Returns the tasks to hand to the queue again.
  */
-export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules): Promise<{ task: Task; retry: boolean }[]> {
+export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules, cleanUp: (task: Task) => Promise<void>): Promise<Task[]> {
   return em.fork().transactional(async (tx) => {
     const cutoff = new Date(Date.now() - rules.leaseMs);
-    const stale = await tx.find(
-      Task,
-      { state: 'RUNNING', heartbeatAt: { $lt: cutoff } },
-      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, populate: ['image'], limit: 100 },
-    );
-    return stale.map((task) =>
-      task.type === 'UPLOAD'
-        ? // Only the client has the bytes: it must send them again.
-          { task, retry: failLocked(task, 'The upload stopped: the server receiving it went away', false) }
-        : { task, retry: failLocked(task, 'the worker running it stopped', task.attempts < rules.maxAttempts) },
-    );
+    // Skipping locked rows: a task whose row is locked has a holder at work on it.
+    const stale = await tx.find(Task, { state: 'RUNNING', heartbeatAt: { $lt: cutoff } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: 100 });
+    const retried: Task[] = [];
+    for (const task of stale) {
+      await cleanUp(task);
+      const image = await lockImage(tx, task);
+      if (task.type === 'UPLOAD') {
+        failLocked(task, image, 'The upload stopped: the server receiving it went away', false);
+      } else {
+        failLocked(task, image, 'the worker running it stopped', task.attempts < rules.maxAttempts);
+        if (task.state === 'NEW') retried.push(task);
+      }
+    }
+    return retried;
   });
 }
 
@@ -194,11 +227,11 @@ export function startUploadTask(em: EntityManager, viewer: Viewer, image: Image,
   return { task, image, attempt: 1 };
 }
 
-/** NEW tasks older than `ageMs`: their hand-over to the queue may have been lost. */
-export async function undispatchedTasks(em: EntityManager, ageMs: number): Promise<Pick<Task, 'id' | 'type'>[]> {
+/** NEW tasks not changed for `ageMs`: their hand-over to the queue may have been lost. */
+export async function undispatchedTasks(em: EntityManager, ageMs: number): Promise<Task[]> {
   return em.fork().find(
     Task,
     { state: 'NEW', updatedAt: { $lt: new Date(Date.now() - ageMs) } },
-    { fields: ['id', 'type'], limit: 100, orderBy: { createdAt: 'asc' } },
+    { limit: 100, orderBy: { createdAt: 'asc' } },
   );
 }

@@ -13,7 +13,8 @@ import type { Viewer } from './viewer.js';
 
 /** Hands committed tasks to the queue; the queue then runs them, here or in a worker process. */
 export interface TaskDispatcher {
-  dispatch(task: Pick<Task, 'id' | 'type'>): Promise<void>;
+  /** Queues the task's current round; `delaySeconds` holds it back (a retry's backoff). */
+  dispatch(task: Pick<Task, 'id' | 'type' | 'dispatches'>, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 /**

@@ -11,13 +11,13 @@ import { GraphQLError } from 'graphql';
 import type { Image } from '../db/entities/image.js';
 import type { DomainContext, Services } from '../domain/context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
-import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
+import { SizeLimitExceeded } from '../domain/image-digest.js';
 import {
-  DiskFormatMismatch, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
+  DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
 } from '../domain/image-upload.js';
 import { isUuid } from '../domain/validation.js';
-import type { ByteRange, ImageStore } from '../store/image-store.js';
-import { holdLease, withProgress } from '../tasks/lease.js';
+import type { ByteRange, ImageStore, StagedFile } from '../store/image-store.js';
+import { holdLease, withProgress } from '../jobs/lease.js';
 import { authenticate } from './authenticate.js';
 import type { JwtVerifier } from './jwt.js';
 
@@ -73,25 +73,23 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
   const lease = holdLease(ctx.em, claim, options.leaseMs);
   const body = requestBody(req);
   lease.signal.addEventListener('abort', () => body.destroy(new UploadCancelled()), { once: true });
-  let digest: Digest;
+  let staged: StagedFile;
   try {
-    digest = await store.write(imageId, withProgress(body, lease, length ?? null), maxBytes, (measured) => assertFormat(declared, measured));
+    staged = await store.stage(imageId, withProgress(body, lease, length ?? null), maxBytes, (measured) => assertFormat(declared, measured));
   } catch (error) {
     await lease.release();
-    await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
-    throw error;
+    // A lost lease surfaces in the stream as TaskAbandoned: the upload was cancelled.
+    const failure = lease.signal.aborted ? new UploadCancelled() : error;
+    await endSaving(ctx, claim, failureReason(failure), failure instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    throw failure;
   }
   await lease.release();
   let image: Image;
   try {
-    image = await completeUpload(ctx, claim, digest);
+    image = await completeUpload(ctx, claim, staged);
   } catch (error) {
-    // The row did not take the bytes: they must not outlive it, and the lock must go either way.
-    try {
-      await store.remove(imageId);
-    } finally {
-      await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
-    }
+    // The row did not take the bytes (they were discarded); the lock must go either way.
+    await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
     throw error;
   }
   sendJson(res, 200, {
@@ -108,13 +106,6 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
   });
 }
 
-/** The upload's task was given up for lost, or its image deleted, while the bytes arrived. */
-class UploadCancelled extends DomainError {
-  override readonly code = 'CONFLICT';
-  constructor() {
-    super('The upload was cancelled meanwhile: the image was deleted, or the upload was given up for lost');
-  }
-}
 
 /** What the upload task records: the words of an expected failure, never a fault's. */
 function failureReason(error: unknown): string {

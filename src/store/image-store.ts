@@ -1,6 +1,6 @@
 // Image bytes, one file per image named by its id. A write goes to a temporary file beside the
-// final one and is renamed into place only once complete and verified: the final name never
-// holds partial bytes, and a failed write (size limit, client gone, error) leaves nothing.
+// final one and is renamed into place only once complete, verified and recorded: the final name
+// never holds partial bytes, and a failed write (size limit, client gone, error) leaves nothing.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -18,13 +18,24 @@ export interface ByteRange {
   end: number;
 }
 
+/**
+ * Bytes written in full and verified, under a temporary name. `commit` gives them the image's
+ * name; `discard` removes them, or undoes the commit. The caller commits only while it holds the
+ * image (inside the transaction that records them), so no one else's bytes are ever replaced.
+ */
+export interface StagedFile {
+  digest: Digest;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
 export interface ImageStore {
   /**
-   * Streams `source` into the image's file, measuring it on the way. `verify` sees the digest
-   * once every byte is on disk and before the file takes its final name; throwing refuses it.
-   * Rejects with SizeLimitExceeded past `maxBytes`, or with the source's error.
+   * Streams `source` to a temporary file, measuring it on the way. `verify` sees the digest once
+   * every byte is on disk; throwing refuses the bytes. Rejects with SizeLimitExceeded past
+   * `maxBytes`, or with the source's error, leaving no file.
    */
-  write(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<Digest>;
+  stage(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile>;
   /** The whole file or a range of it, and the whole file's size; null when the image has no bytes. */
   open(imageId: string, range?: ByteRange): Promise<{ stream: Readable; size: number } | null>;
   stat(imageId: string): Promise<{ size: number } | null>;
@@ -58,7 +69,7 @@ class FileImageStore implements ImageStore {
     private readonly removeOnStop: boolean,
   ) {}
 
-  async write(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>) {
+  async stage(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile> {
     const final = this.pathOf(imageId);
     // A name of its own per attempt, so concurrent or stale attempts never share a file.
     const temp = `${final}.${randomBytes(8).toString('hex')}${PARTIAL_SUFFIX}`;
@@ -70,21 +81,32 @@ class FileImageStore implements ImageStore {
       throw error;
     });
     const file = handle.createWriteStream();
+    let measured: Digest;
     try {
       await pipeline(source, measuring, file);
       await closed(file);
-      const measured = await digest;
+      measured = await digest;
       await verify?.(measured);
+      // The bytes reach the disk before the name does: a crash never leaves a final name on lost data.
       await syncFile(temp);
-      await rename(temp, final);
-      await syncDirectory(this.dir);
-      return measured;
     } catch (error) {
       file.destroy();
       await closed(file);
       await rm(temp, { force: true });
       throw error;
     }
+    let committed = false;
+    return {
+      digest: measured,
+      commit: async () => {
+        await rename(temp, final);
+        committed = true;
+        await syncDirectory(this.dir);
+      },
+      discard: async () => {
+        await rm(committed ? final : temp, { force: true });
+      },
+    };
   }
 
   async open(imageId: string, range?: ByteRange) {
@@ -139,7 +161,6 @@ function closed(stream: { closed: boolean; once(event: 'close', listener: () => 
   return new Promise((resolve) => (stream.closed ? resolve() : stream.once('close', resolve)));
 }
 
-/** The bytes reach the disk before the name does: a crash never leaves a final name on lost data. */
 async function syncFile(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {

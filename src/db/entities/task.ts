@@ -6,7 +6,7 @@ import { Project } from './project.js';
 const p = defineEntity.properties;
 
 /**
- * What a task does. IMPORT, REPLICATE and PURGE run on the queue (src/tasks); an UPLOAD is the
+ * What a task does. IMPORT, REPLICATE and PURGE run on the queue (src/jobs); an UPLOAD is the
  * server receiving PUT /images/:id/file, which holds its lease like a worker; CREATE has nothing
  * to run.
  */
@@ -39,6 +39,8 @@ export const Task = defineEntity({
     /** Why the task failed, or why its last attempt did (while it is retried). */
     error: p.text().nullable(),
     attempts: p.integer().default(0),
+    /** Hand-overs to the queue; with the task id it names the job, so one hand-over queues one job. */
+    dispatches: p.integer().default(0),
     heartbeatAt: p.datetime().columnType('timestamptz(3)').nullable(),
     startedAt: p.datetime().columnType('timestamptz(3)').nullable(),
     finishedAt: p.datetime().columnType('timestamptz(3)').nullable(),

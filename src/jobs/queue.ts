@@ -1,5 +1,7 @@
-// The task queue: pg-boss on the application's own database. It only carries task ids (the
-// task row is the truth) and owns delivery, retry with backoff, and spreading work over workers.
+// The task queue: pg-boss on the application's own database. It delivers task ids to workers
+// and spreads them over processes; the task row is the truth (state, attempts, the reason), and
+// retries are handed over again as new jobs, delayed by the backoff.
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { TaskType } from '../db/entities/task.js';
 import type { TaskDispatcher } from '../domain/tasks.js';
@@ -7,7 +9,7 @@ import type { TaskDispatcher } from '../domain/tasks.js';
 /** Task types with work to do in the background (CREATE has none; UPLOAD runs in its request). */
 export const BACKGROUND_TYPES = ['IMPORT', 'REPLICATE', 'PURGE'] as const satisfies readonly TaskType[];
 export type BackgroundType = (typeof BACKGROUND_TYPES)[number];
-const isBackground = (type: TaskType): type is BackgroundType => (BACKGROUND_TYPES as readonly TaskType[]).includes(type);
+export const isBackground = (type: TaskType): type is BackgroundType => (BACKGROUND_TYPES as readonly TaskType[]).includes(type);
 
 export const QUEUES: Record<BackgroundType, string> = {
   IMPORT: 'image-import',
@@ -19,9 +21,6 @@ export interface QueueOptions {
   connectionString: string;
   /** Connections pg-boss may hold. */
   poolSize: number;
-  /** How many times pg-boss re-delivers a failed job; the task's own attempt limit is the rule. */
-  retryLimit: number;
-  retryDelaySeconds: number;
   /** Whether this process runs pg-boss's maintenance (expiry, archiving): the ones running workers. */
   supervise: boolean;
 }
@@ -43,10 +42,9 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
   for (const type of BACKGROUND_TYPES) {
     await boss.createQueue(QUEUES[type], {
       name: QUEUES[type],
-      retryLimit: options.retryLimit,
-      retryDelay: options.retryDelaySeconds,
-      retryBackoff: true,
-      // Long enough for a large import; a worker that dies is noticed sooner by the task lease.
+      // A failed attempt is the task's business (src/domain/task-runs.ts), not the queue's.
+      retryLimit: 0,
+      // Long enough for a large import; a holder that dies is noticed sooner by the task lease.
       expireInSeconds: 24 * 3600 - 1,
     });
   }
@@ -54,18 +52,22 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
 }
 
 /**
- * Sends a task's job, keyed by the task id: sending the same task twice queues it once. The job
- * carries this instance's retry policy (a queue keeps the settings it was created with).
+ * The job of one hand-over of a task: a uuid named by the task id and its hand-over count, so
+ * handing the same round over twice (the sweep after a lost hand-over) queues one job.
  */
-export function queueDispatcher(boss: PgBoss, retry: Pick<QueueOptions, 'retryLimit' | 'retryDelaySeconds'>): TaskDispatcher {
+export function jobId(taskId: string, round: number): string {
+  const hex = createHash('sha256').update(`${taskId}/${round}`).digest('hex');
+  // RFC 9562 version 8 (custom), variant 10.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function queueDispatcher(boss: PgBoss): TaskDispatcher {
   return {
-    async dispatch(task) {
+    async dispatch(task, options = {}) {
       if (!isBackground(task.type)) return;
       await boss.send(QUEUES[task.type], { taskId: task.id } satisfies JobData, {
-        id: task.id,
-        retryLimit: retry.retryLimit,
-        retryDelay: retry.retryDelaySeconds,
-        retryBackoff: true,
+        id: jobId(task.id, task.dispatches),
+        ...(options.delaySeconds && { startAfter: Math.ceil(options.delaySeconds) }),
       });
     },
   };

@@ -1,8 +1,7 @@
 // REPLICATE: copies the source image's bytes into the replica, which becomes ACTIVE only when
 // they hash to the source's checksum.
 import type { ReplicateTaskInput } from '../domain/image-replication.js';
-import { takeBytes } from '../domain/image-upload.js';
-import { finishTask } from '../domain/task-runs.js';
+import { takeStagedBytes } from '../domain/image-upload.js';
 import { type TaskHandler, TaskFailure } from './workers.js';
 import { withProgress } from './lease.js';
 
@@ -14,11 +13,11 @@ export function replicateImage(options: { maxBytes: number }): TaskHandler {
     await store.removePartials(imageId);
     const source = await store.open(input.sourceImageId);
     if (!source) throw new TaskFailure('The source image has no bytes any more');
-    const digest = await store.write(imageId, withProgress(source.stream, run, source.size), options.maxBytes, (measured) => {
+    const staged = await store.stage(imageId, withProgress(source.stream, run, source.size), options.maxBytes, (measured) => {
       if (input.checksum && measured.checksum !== input.checksum) {
         throw new TaskFailure('The source bytes no longer match its checksum');
       }
     });
-    if (!(await finishTask(run.orm.em, claim, (image) => takeBytes(image, digest)))) await store.remove(imageId);
+    await takeStagedBytes(run.orm.em, claim, staged);
   };
 }

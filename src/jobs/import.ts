@@ -1,10 +1,9 @@
 // IMPORT: streams the file from its URL into the store (never whole in memory), measuring it on
 // the way, and makes the image ACTIVE only when the bytes are what was declared; a mismatch,
 // an oversize file or a refused redirect ends the image KILLED with the reason on the task.
-import { DiskFormatMismatch, assertFormat, takeBytes } from '../domain/image-upload.js';
+import { DiskFormatMismatch, assertFormat, takeStagedBytes } from '../domain/image-upload.js';
 import type { ImportTaskInput } from '../domain/image-import.js';
 import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
-import { finishTask } from '../domain/task-runs.js';
 import { FetchFailed, guardedGet } from '../http/guarded-fetch.js';
 import { UrlRefused, type UrlPolicy } from '../http/url-guard.js';
 import { type TaskHandler, TaskFailure, TransientFailure } from './workers.js';
@@ -28,14 +27,14 @@ export function importImage(options: { policy: UrlPolicy; maxBytes: number }): T
       response.body.destroy();
       throw new TaskFailure(`The server sends ${response.contentLength} bytes; the manifest states ${input.size}`);
     }
-    const digest = await store
-      .write(imageId, withProgress(response.body, run, total), options.maxBytes, (measured) => {
+    const staged = await store
+      .stage(imageId, withProgress(response.body, run, total), options.maxBytes, (measured) => {
         assertFormat(declared, measured);
         assertExpected(input, measured);
       })
       .catch(failure);
-    // The image moved on meanwhile (deleted): the bytes must not outlive the claim.
-    if (!(await finishTask(run.orm.em, claim, (image) => takeBytes(image, digest)))) await store.remove(imageId);
+    // Null when the image moved on meanwhile (deleted): the bytes were discarded.
+    await takeStagedBytes(run.orm.em, claim, staged).catch(failure);
   };
 }
 

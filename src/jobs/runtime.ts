@@ -23,15 +23,8 @@ export async function startTaskRuntime(options: {
 }): Promise<TaskRuntime> {
   const { config, orm, store } = options;
   const runsWorkers = config.tasks.workers > 0;
-  // The task's own attempt limit decides; the queue must never give up before it.
-  const retry = { retryLimit: config.tasks.maxAttempts + 1, retryDelaySeconds: config.tasks.retryDelaySeconds };
-  const boss = await openQueue({
-    connectionString: options.clientUrl,
-    poolSize: options.embedded ? 2 : 4,
-    ...retry,
-    supervise: runsWorkers,
-  });
-  const dispatcher = queueDispatcher(boss, retry);
+  const boss = await openQueue({ connectionString: options.clientUrl, poolSize: options.embedded ? 2 : 4, supervise: runsWorkers });
+  const dispatcher = queueDispatcher(boss);
   const workers = runsWorkers
     ? await startWorkers({
         orm,
@@ -39,6 +32,7 @@ export async function startTaskRuntime(options: {
         dispatcher,
         store,
         rules: { leaseMs: config.tasks.leaseSeconds * 1000, maxAttempts: config.tasks.maxAttempts },
+        retryDelaySeconds: config.tasks.retryDelaySeconds,
         concurrency: config.tasks.workers,
         handlers: {
           IMPORT: importImage({ policy: config.imports.policy, maxBytes: config.imageMaxBytes }),
