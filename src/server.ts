@@ -21,6 +21,7 @@ import { publishOrmEvents } from './events/orm-publisher.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
+import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
@@ -81,7 +82,7 @@ export async function buildServer(config: Config): Promise<App> {
   const services: Services = {
     secrets,
     tasks: tasks.dispatcher,
-    imports: { policy: config.imports.policy, maxBytes: config.imageMaxBytes },
+    imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
   };
 
   const yoga = createYoga<Record<string, unknown>, Context>({

@@ -1,6 +1,6 @@
 // The worker process's parts: the database, the image store, the task runtime and the events
 // its changes publish; no HTTP.
-import type { Config } from './config.js';
+import { type Config, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
 import { eventNamespace } from './events/bus.js';
@@ -11,6 +11,10 @@ import { startTaskRuntime } from './jobs/runtime.js';
 export async function startWorkerProcess(config: Config): Promise<{ stop(): Promise<void> }> {
   if (!config.databaseUrl) throw new Error('Invalid configuration:\n  DATABASE_URL: a worker process needs the database the gateways use');
   if (config.tasks.workers === 0) throw new Error('Invalid configuration:\n  WORKERS: a worker process needs at least one worker');
+  // A worker's files must be where the gateways serve them from, and outlive the process.
+  if (!config.imageStoreDir && isMemoryDir(config.dataDir)) {
+    throw new Error('Invalid configuration:\n  IMAGE_STORE_DIR: a worker process with DATA_DIR=memory:// needs the image store the gateways share');
+  }
   if (!config.redisUrl) console.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
   const orm = await openOrm({ clientUrl: config.databaseUrl, debug: config.logSql });
   await migrate(orm, { embedded: false });

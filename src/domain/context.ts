@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { UrlPolicy } from '../http/url-guard.js';
+import type { ImageSources } from './image-sources.js';
 import type { SecretBox } from './secret-box.js';
 import type { TaskDispatcher } from './tasks.js';
 import type { Viewer } from './viewer.js';
@@ -8,7 +8,8 @@ import type { Viewer } from './viewer.js';
 export interface Services {
   secrets: SecretBox;
   tasks: TaskDispatcher;
-  imports: { policy: UrlPolicy; maxBytes: number };
+  /** Where imports fetch from (behind the URL guard), and the largest file accepted. */
+  imports: { sources: ImageSources; maxBytes: number };
 }
 
 /** What every use case gets: its own unit of work, the caller, and the services. */

@@ -37,6 +37,8 @@ export async function requestReplica(ctx: DomainContext, imageId: string, region
     if (source.status !== 'ACTIVE') throw new ConflictError(`Only an ACTIVE image can be replicated; this one is ${source.status}`);
     const replica = em.create(Image, {
       ...Object.fromEntries(COPIED.map((key) => [key, source[key]])),
+      // Only administrators make images PUBLIC (Glance): a member's copy of one is its own, PRIVATE.
+      ...(source.visibility === 'PUBLIC' && ctx.viewer.kind !== 'admin' && { visibility: 'PRIVATE' }),
       region,
       status: 'QUEUED',
       replicaOf: source,

@@ -148,49 +148,56 @@ export async function createImage(ctx: DomainContext, raw: ImageCreateInput): Pr
 }
 
 /**
- * A new image record from a create-like input, in the caller's unit of work: QUEUED, or ACTIVE
- * at once for a compute-resource template. Not flushed.
+ * Checks a create-like input as registering it would: permissions, every field, every
+ * reference. Throws what registering would throw; changes nothing.
  */
-export async function registerImage(em: EntityManager, ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
+export async function checkImageInput(em: EntityManager, ctx: DomainContext, raw: ImageCreateInput) {
   assertWriter(ctx.viewer);
   assertAdminFields(ctx.viewer, { ...raw, readOnlyMetadata: raw.metadata?.some((item) => item.readOnly) });
   // A member's images belong to its project; an admin's to whom it says (none: the provider's catalog).
   if (ctx.viewer.kind === 'member') raw = { ...raw, ownerId: ctx.viewer.projectId };
-  {
-    const check = new InputCheck();
-    const input = check.parse(createSchema, raw);
-    const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
-    if (raw.providerRef && !raw.computeResourceId && !check.has('computeResourceId')) {
-      check.add('computeResourceId', 'is required with providerRef: a template id is unique within its compute resource');
-    }
-    const resourceRegion = refs.computeResourceId?.region ?? null;
-    const region = refs.regionId ?? resourceRegion;
-    if (!region && !check.has('regionId') && !check.has('computeResourceId')) {
-      check.add('regionId', 'is required unless the compute resource has a region');
-    }
-    if (refs.regionId && resourceRegion && refs.regionId.id !== resourceRegion.id) {
-      check.add('regionId', "must be the compute resource's region");
-    }
-    check.done();
-    const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input!;
-    const image = em.create(Image, {
-      name: plain.name,
-      status: 'QUEUED',
-      region,
-      owner: refs.ownerId ?? null,
-      operatingSystem: refs.operatingSystemId ?? null,
-      architecture: refs.architectureId ?? null,
-      computeResource: refs.computeResourceId ?? null,
-      passwordCipher: password ? ctx.secrets.seal(password) : null,
-    } as never);
-    assignPlain(image, plain);
-    // A template registered from a compute resource (Foreman) is usable at once.
-    if (plain.providerRef) transition(image, 'ACTIVE');
-    for (const item of metadata ?? []) {
-      em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: item.readOnly ?? false });
-    }
-    return image;
+  const check = new InputCheck();
+  const input = check.parse(createSchema, raw);
+  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+  if (raw.providerRef && !raw.computeResourceId && !check.has('computeResourceId')) {
+    check.add('computeResourceId', 'is required with providerRef: a template id is unique within its compute resource');
   }
+  const resourceRegion = refs.computeResourceId?.region ?? null;
+  const region = refs.regionId ?? resourceRegion;
+  if (!region && !check.has('regionId') && !check.has('computeResourceId')) {
+    check.add('regionId', 'is required unless the compute resource has a region');
+  }
+  if (refs.regionId && resourceRegion && refs.regionId.id !== resourceRegion.id) {
+    check.add('regionId', "must be the compute resource's region");
+  }
+  check.done();
+  return { input: input!, refs, region: region! };
+}
+
+/**
+ * A new image record from a create-like input, in the caller's unit of work: QUEUED, or ACTIVE
+ * at once for a compute-resource template. Not flushed.
+ */
+export async function registerImage(em: EntityManager, ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
+  const { input, refs, region } = await checkImageInput(em, ctx, raw);
+  const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input;
+  const image = em.create(Image, {
+    name: plain.name,
+    status: 'QUEUED',
+    region,
+    owner: refs.ownerId ?? null,
+    operatingSystem: refs.operatingSystemId ?? null,
+    architecture: refs.architectureId ?? null,
+    computeResource: refs.computeResourceId ?? null,
+    passwordCipher: password ? ctx.secrets.seal(password) : null,
+  } as never);
+  assignPlain(image, plain);
+  // A template registered from a compute resource (Foreman) is usable at once.
+  if (plain.providerRef) transition(image, 'ACTIVE');
+  for (const item of metadata ?? []) {
+    em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: item.readOnly ?? false });
+  }
+  return image;
 }
 
 export async function updateImage(

@@ -11,6 +11,9 @@ import { type PageArgs, type Page, findPage } from './pagination.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
 
+/** Progress of a task reaches the database and subscribers at most 4 times a second. */
+export const TASK_PROGRESS_INTERVAL_MS = 250;
+
 /** Hands committed tasks to the queue; the queue then runs them, here or in a worker process. */
 export interface TaskDispatcher {
   /** Queues the task's current round; `delaySeconds` holds it back (a retry's backoff). */

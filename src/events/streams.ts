@@ -5,7 +5,7 @@ import { Image, type ImageStatus } from '../db/entities/image.js';
 import type { Task, TaskState } from '../db/entities/task.js';
 import type { DomainContext } from '../domain/context.js';
 import { findImage } from '../domain/images.js';
-import { findTask, tasksById } from '../domain/tasks.js';
+import { TASK_PROGRESS_INTERVAL_MS, findTask, tasksById } from '../domain/tasks.js';
 import { imageScope } from '../domain/visibility.js';
 import type { EventBus } from './bus.js';
 import { throttlePerKey } from './throttle.js';
@@ -29,8 +29,6 @@ export interface ImageStatusWatch {
   ownerId?: string | null;
 }
 
-/** Progress reaches each subscriber at most 4 times a second per task. */
-export const TASK_EVENT_INTERVAL_MS = 250;
 const isFinal = (state: TaskState) => state === 'FINISHED' || state === 'ERROR';
 
 /** A context of its own for one event: a new unit of work, and no per-request cache (sharing rows) kept. */
@@ -95,7 +93,7 @@ export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: strin
     }
   }
   const throttled = throttlePerKey(events, {
-    intervalMs: TASK_EVENT_INTERVAL_MS,
+    intervalMs: TASK_PROGRESS_INTERVAL_MS,
     key: (event) => event.taskId,
     isFinal: (event) => isFinal(event.state),
   });

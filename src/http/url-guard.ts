@@ -23,13 +23,19 @@ export class UrlRefused extends Error {
   override readonly name = 'UrlRefused';
   readonly reason: string;
   readonly url: string;
+  /** The name could not be resolved for now (the resolver timed out or failed): trying later may work. */
+  readonly temporary: boolean;
 
-  constructor(url: string, reason: string, options?: { cause?: unknown }) {
+  constructor(url: string, reason: string, options?: { cause?: unknown; temporary?: boolean }) {
     super(`${url} is refused: ${reason}`, options);
     this.reason = reason;
     this.url = url;
+    this.temporary = options?.temporary ?? false;
   }
 }
+
+/** Resolver answers that say "not now" rather than "no such name". */
+const TEMPORARY_DNS_FAILURES = new Set(['EAI_AGAIN', 'ETIMEOUT', 'ESERVFAIL', 'ECONNREFUSED', 'ECANCELLED']);
 
 // ---------------------------------------------------------------------------------------------
 // Blocked addresses. The first matching category names the reason, so narrower ones come first.
@@ -224,7 +230,10 @@ export async function checkUrl(
   shown.username = '';
   shown.password = '';
   const refuse = (reason: string, cause?: unknown) =>
-    new UrlRefused(display(shown.href), reason, cause === undefined ? undefined : { cause });
+    new UrlRefused(display(shown.href), reason, cause === undefined ? undefined : {
+      cause,
+      temporary: TEMPORARY_DNS_FAILURES.has((cause as NodeJS.ErrnoException | null)?.code ?? ''),
+    });
 
   const schemes = (policy.schemes ?? DEFAULT_SCHEMES).map((s) => (s.endsWith(':') ? s : `${s}:`).toLowerCase());
   if (!schemes.includes(parsed.protocol)) {

@@ -55,7 +55,7 @@ function assertExpected(input: ImportTaskInput, digest: Digest) {
 function failure(error: unknown): never {
   if (error instanceof TaskFailure) throw error;
   if (error instanceof FetchFailed) throw error.transient ? new TransientFailure(error.message) : new TaskFailure(error.message);
-  if (error instanceof UrlRefused) throw new TaskFailure(error.message);
+  if (error instanceof UrlRefused) throw error.temporary ? new TransientFailure(error.message) : new TaskFailure(error.message);
   if (error instanceof SizeLimitExceeded) throw new TaskFailure(error.message);
   if (error instanceof DiskFormatMismatch) throw new TaskFailure(error.message);
   throw error;

@@ -1,12 +1,10 @@
 // Holding a claimed task: heartbeats renew its lease and carry progress, at most every
-// PROGRESS_INTERVAL_MS, and at least three times a lease even when no byte moves. A heartbeat
+// TASK_PROGRESS_INTERVAL_MS, and at least three times a lease even when no byte moves. A heartbeat
 // that finds the task no longer ours (taken over, or its image moved on) aborts the work.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Readable, Transform } from 'node:stream';
 import { type Claim, heartbeat } from '../domain/task-runs.js';
-
-/** Progress reaches the database, and so subscribers, at most 4 times a second per task. */
-export const PROGRESS_INTERVAL_MS = 250;
+import { TASK_PROGRESS_INTERVAL_MS } from '../domain/tasks.js';
 
 export interface Lease {
   /** Records progress; throws the abort reason once the task is no longer ours. */
@@ -50,7 +48,7 @@ export function holdLease(em: EntityManager, claim: Claim, leaseMs: number, abor
     progress(bytesDone, bytesTotal) {
       if (abort.signal.aborted) throw abort.signal.reason;
       latest = { bytesDone, bytesTotal };
-      if (Date.now() - last >= PROGRESS_INTERVAL_MS) beat();
+      if (Date.now() - last >= TASK_PROGRESS_INTERVAL_MS) beat();
     },
     async release() {
       clearInterval(keepAlive);

@@ -40,7 +40,7 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
   boss.on('error', (error) => console.error('Task queue:', error));
   await boss.start();
   for (const type of BACKGROUND_TYPES) {
-    await boss.createQueue(QUEUES[type], {
+    await ensureQueue(boss, {
       name: QUEUES[type],
       // A failed attempt is the task's business (src/domain/task-runs.ts), not the queue's.
       retryLimit: 0,
@@ -49,6 +49,26 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
     });
   }
   return boss;
+}
+
+/** Deadlock, unique violation, duplicate table: another instance creating the same queue. */
+const CREATION_RACES = new Set(['40P01', '23505', '42P07']);
+
+/**
+ * Creates the queue unless it exists. Instances starting together race to create it (pg-boss
+ * adds a partition per queue): the losers find it made on a second look.
+ */
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(queue.name)) return;
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !CREATION_RACES.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
 }
 
 /**

@@ -2,7 +2,8 @@
 // (src/events/streams.ts) check every event against the subscriber's visibility.
 import { contextCacheSymbol } from '@pothos/core';
 import { forgetSharing } from '../domain/visibility.js';
-import { type ImageStatusChange, TASK_EVENT_INTERVAL_MS, imageStatusChanges, taskUpdates } from '../events/streams.js';
+import { TASK_PROGRESS_INTERVAL_MS } from '../domain/tasks.js';
+import { type ImageStatusChange, imageStatusChanges, taskUpdates } from '../events/streams.js';
 import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 import { ImageStatusEnum } from './image-enums.js';
@@ -62,7 +63,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { authenticated: true },
     description:
       `With \`id\`: the task's current state first, then its changes until it is FINISHED or ERROR (NOT_FOUND when the caller cannot see it). ` +
-      `Without: the changes of every task the caller may see. At most one event per task every ${TASK_EVENT_INTERVAL_MS} ms, the newest; the final state always arrives.`,
+      `Without: the changes of every task the caller may see. At most one event per task every ${TASK_PROGRESS_INTERVAL_MS} ms, the newest; the final state always arrives.`,
     args: { id: t.arg.globalID({ for: TaskRef }) },
     subscribe: (_root, { id }, ctx) => taskUpdates(ctx, { taskId: id?.id }),
     resolve: (event, _args, ctx) => freshForEvent(event, ctx),

@@ -1,4 +1,4 @@
-// Task: background work on an image (import, copy, purge), its root fields, and Image.tasks.
+// Task: work on an image (upload, import, copy, purge) and its root fields.
 import { TASK_STATES, TASK_TYPES, type Task } from '../db/entities/task.js';
 import { listTasks, tasksById } from '../domain/tasks.js';
 import { builder } from './builder.js';

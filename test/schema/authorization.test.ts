@@ -1,6 +1,8 @@
 // Who may do what: every query and mutation, as every kind of caller, with the outcome each
 // must get. The table must name every root field of the schema: a new operation without a
 // row fails this test until someone decides who may use it.
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image } from '../../src/db/entities/image.js';
@@ -39,6 +41,8 @@ interface Fixtures {
   p1Image: string;
   /** A task P1 asked for. */
   p1Task: string;
+  /** A file on loopback that imports may fetch. */
+  sourceUrl: string;
   p1ImageName: string;
   /** A fresh image of P1's, for operations that change or remove it. */
   freshImage(options?: { visibility?: 'PRIVATE' | 'SHARED'; memberP2?: boolean; status?: 'ACTIVE' | 'DEACTIVATED' }): Promise<string>;
@@ -142,8 +146,9 @@ const TABLE: Record<string, Row> = {
     expect: { admin: 'ok', reseller: 'forbidden', p1: 'ok', p1ReadOnly: 'forbidden', p2: 'ok' },
   },
   imageImport: {
-    // Allowed by IMPORT_ALLOWED_HOSTS; no worker runs here, so nothing is fetched.
-    build: mutation('imageImport', 'ImageImportInput', (fx) => ({ name: unique('imported'), regionId: fx.region, url: 'http://127.0.0.1:9/disk.qcow2' })),
+    // A loopback source allowed by IMPORT_ALLOWED_HOSTS answers the request's probe; no worker
+    // runs here, so the file itself is never fetched.
+    build: mutation('imageImport', 'ImageImportInput', (fx) => ({ name: unique('imported'), regionId: fx.region, url: fx.sourceUrl })),
     expect: { admin: 'ok', reseller: 'forbidden', p1: 'ok', p1ReadOnly: 'forbidden', p2: 'ok' },
   },
   imageReplicate: {
@@ -242,9 +247,12 @@ function outcomeOf(result: { errors?: readonly { extensions?: Record<string, unk
 describe('who may use each operation', () => {
   let t: TestApp;
   let fx: Fixtures;
+  let source: Server;
   const callers = {} as Record<Principal, Caller>;
 
   beforeAll(async () => {
+    source = createServer((_req, res) => void res.writeHead(200, { 'content-length': 4 }).end('disk'));
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
     // No workers: background tasks would change the tables between a refusal's snapshots.
     t = await startTestApp({ WORKERS: '0', IMPORT_ALLOWED_HOSTS: '127.0.0.1/32' });
     const em = t.app.orm.em.fork();
@@ -265,6 +273,7 @@ describe('who may use each operation', () => {
       otherRegion: gid('Region', otherRegion.id),
       p1Image: gid('Image', p1Image.id),
       p1Task: gid('Task', p1Task.id),
+      sourceUrl: `http://127.0.0.1:${(source.address() as AddressInfo).port}/disk.raw`,
       p1ImageName: p1Image.name,
       async freshImage({ visibility = 'PRIVATE', memberP2 = false, status = 'ACTIVE' } = {}) {
         const fork = t.app.orm.em.fork();
@@ -305,7 +314,10 @@ describe('who may use each operation', () => {
     callers.p1ReadOnly = t.as(await t.tokenFor({ role: 'member', projectId: p1.id, readOnly: true }));
     callers.p2 = t.as(await t.tokenFor({ role: 'member', projectId: p2.id }));
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    source?.close();
+  });
 
   it('refuses a member every change to an image it can see but does not own, changing nothing', async () => {
     // A PUBLIC image of the provider's catalog: every member can see it, none may change it.

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Image } from '../../src/db/entities/image.js';
+import { Task } from '../../src/db/entities/task.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
 import { qcow2, raw } from '../helpers/disk-images.js';
@@ -63,6 +65,21 @@ describe('imageImport', () => {
         if (hits.get(path)! <= 2) return void res.writeHead(503).end('busy');
         return void res.writeHead(200, { 'content-length': DISK.length }).end(DISK);
       }
+      if (path === '/always-busy.qcow2') return void res.writeHead(503).end('busy');
+      if (path === '/declared-big.raw') return void res.writeHead(200, { 'content-length': MAX_BYTES + 1 }).end();
+      if (path === '/slow.qcow2') {
+        res.writeHead(200, { 'content-length': DISK.length });
+        let offset = 0;
+        const timer = setInterval(() => {
+          res.write(DISK.subarray(offset, (offset += 16 * 1024)));
+          if (offset >= DISK.length) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+        res.once('close', () => clearInterval(timer));
+        return;
+      }
       if (path === '/to-loopback') return void res.writeHead(302, { location: `http://127.0.0.2:${port()}/disk.qcow2` }).end();
       if (path === '/to-private') return void res.writeHead(302, { location: 'http://10.1.2.3/disk.qcow2' }).end();
       if (path === '/to-disk') return void res.writeHead(301, { location: '/disk.qcow2' }).end();
@@ -71,6 +88,11 @@ describe('imageImport', () => {
           JSON.stringify({ name: unique('from-manifest'), version: '24.04.1', description: 'From a manifest', url: '/disk.qcow2', checksum: md5(DISK), diskFormat: 'qcow2' }),
         );
       }
+      if (path === '/bad-hash.json') {
+        return void res.writeHead(200).end(JSON.stringify({ name: unique('bad-hash'), url: '/disk.qcow2', hashValue: 'a'.repeat(128) }));
+      }
+      if (path === '/huge.json') return void res.writeHead(200).end(JSON.stringify({ name: unique('huge'), url: '/disk.qcow2', size: MAX_BYTES * 2 }));
+      if (path === '/not-json.json') return void res.writeHead(200).end('<html>not a manifest</html>');
       if (path === '/bad-checksum.json') {
         return void res.writeHead(200).end(JSON.stringify({ name: unique('bad-sum'), url: '/disk.qcow2', checksum: '0'.repeat(32) }));
       }
@@ -86,6 +108,7 @@ describe('imageImport', () => {
       IMAGE_STORE_DIR: storeDir,
       IMAGE_MAX_BYTES: String(MAX_BYTES),
       TASK_RETRY_DELAY_SECONDS: '1',
+      TASK_MAX_ATTEMPTS: '2',
     });
     graphqlUrl = await t.app.start();
     catalog = await createCatalog(t.app);
@@ -198,6 +221,9 @@ describe('imageImport', () => {
       ['both url and manifestUrl', () => ({ url: `${origin}/disk.qcow2`, manifestUrl: `${origin}/manifest.json` }), 'ValidationError', /either/],
       ['neither url nor manifestUrl', () => ({}), 'ValidationError', /either/],
       ['a malformed checksum', () => ({ url: `${origin}/disk.qcow2`, checksum: 'abc' }), 'ValidationError', /MD5/],
+      ['a manifest stating a file over IMAGE_MAX_BYTES', () => ({ manifestUrl: `${origin}/huge.json` }), 'ValidationError', /over the limit/],
+      ['a manifest that is not JSON', () => ({ manifestUrl: `${origin}/not-json.json` }), 'InvalidManifestError', /JSON/],
+      ['an unknown region, before anything is fetched', () => ({ url: `${origin}/counted-never.qcow2`, regionId: gid('Region', '00000000-0000-7000-8000-000000000000') }), 'ValidationError', /region/],
     ];
     it.each(refusals)('%s', async (_label, input, typename, message) => {
       const before = await t.snapshot('image', 'task');
@@ -205,6 +231,8 @@ describe('imageImport', () => {
       expect(answer.__typename).toBe(typename);
       expect(answer.message).toMatch(message);
       expect(await t.snapshot('image', 'task')).toEqual(before);
+      // Bad input is refused before the server asks the source for anything.
+      expect(hits.get('/counted-never.qcow2')).toBeUndefined();
     });
   });
 
@@ -214,6 +242,9 @@ describe('imageImport', () => {
       ['a checksum that does not match', () => ({ name: unique('checksum'), url: `${origin}/disk.qcow2`, checksum: 'f'.repeat(32) }), /Checksum mismatch/],
       ['a checksum that does not match the manifest', () => ({ manifestUrl: `${origin}/bad-checksum.json` }), /Checksum mismatch/],
       ['a file over IMAGE_MAX_BYTES', () => ({ name: unique('big'), url: `${origin}/big.raw` }), /larger than the limit/],
+      ['a file whose Content-Length is over IMAGE_MAX_BYTES', () => ({ name: unique('declared-big'), url: `${origin}/declared-big.raw` }), /over the limit/],
+      ['a SHA-512 that does not match the manifest', () => ({ manifestUrl: `${origin}/bad-hash.json` }), /SHA-512/],
+      ['a source that stays busy through every attempt', () => ({ name: unique('busy'), url: `${origin}/always-busy.qcow2` }), /503/],
     ];
     it.each(failures)('%s', async (_label, input, reason) => {
       const started = await importImage(input());
@@ -224,6 +255,32 @@ describe('imageImport', () => {
       expect((await readImage(started.image.id)).status).toBe('KILLED');
       expect(await filesOf(rawId(started.image.id))).toEqual([]);
     });
+  });
+
+  it('stops an import whose image is deleted meanwhile: the purge wins, no file remains', async () => {
+    const started = await importImage({ name: unique('deleted-midway'), url: `${origin}/slow.qcow2` });
+    const imageId = rawId(started.image.id);
+    const em = () => t.app.orm.em.fork();
+    for (let tries = 0; (await em().findOneOrFail(Task, { id: rawId(started.task.id) })).bytesDone === 0; tries++) {
+      if (tries > 200) throw new Error('the import never started');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const deleted = (
+      await t.requestRaw('mutation ($input: ImageDeleteInput!) { imageDelete(input: $input) { ... on ImageDeletePayload { image { status } task { id } } } }', {
+        input: { id: started.image.id },
+      })
+    ).data!.imageDelete;
+    expect(deleted.image.status).toBe('PENDING_DELETE');
+    expect(await waitForTask(t, deleted.task.id)).toMatchObject({ state: 'FINISHED' });
+    const importTask = await waitForTask(t, started.task.id);
+    expect(importTask.state).toBe('ERROR');
+    expect(importTask.error).toMatch(/PENDING_DELETE|DELETED/);
+    expect((await em().findOneOrFail(Image, { id: imageId })).status).toBe('DELETED');
+    // The import may still be winding down its stream: its temporary file goes with it.
+    for (let tries = 0; (await filesOf(imageId)).length > 0; tries++) {
+      if (tries > 100) throw new Error(`files remain: ${await filesOf(imageId)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   });
 
   it('replicates an imported image into another region: same bytes, linked both ways', async () => {
