@@ -70,7 +70,9 @@ const CATEGORIES: Category[] = [
   category('a multicast address', ['224.0.0.0/4'], ['ff00::/8']),
   category('a broadcast address', ['255.255.255.255/32'], []),
   category('a reserved address', ['240.0.0.0/4'], []),
-  category('a NAT64 (IPv4-translated) address', [], ['64:ff9b::/96']),
+  category('a NAT64 (IPv4-translated) address', [], ['64:ff9b::/96', '64:ff9b:1::/48']),
+  // 6to4 carries an IPv4 address inside; a relay may reach it wherever it points.
+  category('a 6to4 (IPv4-embedding) address', [], ['2002::/16']),
   // Deprecated IPv4-compatible IPv6 (::a.b.c.d); nothing legitimate lives there.
   category('a reserved (IPv4-compatible) address', [], ['::/96']),
 ];

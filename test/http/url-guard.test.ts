@@ -63,6 +63,8 @@ describe('checkUrl refuses IP literals in blocked ranges', () => {
     ['::', 'an unspecified address'],
     ['::1', 'a loopback address'],
     ['64:ff9b::a00:1', 'a NAT64 (IPv4-translated) address'],
+    ['64:ff9b:1::a00:1', 'a NAT64 (IPv4-translated) address'],
+    ['2002:a00:1::1', 'a 6to4 (IPv4-embedding) address'],
     ['fc00::1', 'a private (unique local) address'],
     ['fdff:ffff::1', 'a private (unique local) address'],
     ['fd00:ec2::254', 'a cloud metadata address'],

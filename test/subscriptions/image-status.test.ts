@@ -170,6 +170,10 @@ describe('imageStatusChanged', () => {
       for (const result of await drain(subscription.results, 1)) {
         expect(result.data!.imageStatusChanged.image.id).toBe(gid('Image', elsewhere!.id));
       }
+      // Surely listening now: a change here, then one elsewhere; only the second arrives.
+      await toggle(here);
+      await toggle(elsewhere!.id);
+      expect((await subscription.results.next()).data!.imageStatusChanged.image.id).toBe(gid('Image', elsewhere!.id));
     } finally {
       await subscription.close();
       await client.dispose();
