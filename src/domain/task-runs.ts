@@ -1,7 +1,7 @@
 // How a task runs, as rules on the task and image rows. A worker claims a task (RUNNING, one
 // more attempt), holds it by heartbeats, and ends it; a heartbeat older than the lease means the
-// holder is gone, and any worker's sweep then hands the task to another attempt. The attempt
-// number is the lease's token: a holder that lost its task can no longer change it.
+// holder is gone, and any worker's sweep then hands the task to another attempt. Each claim gets
+// a new token: a holder that lost its task can no longer change it.
 //
 // Locks: only the task row is locked to decide who holds a task, waiting for it (a row skipped
 // would be a task lost); the sweep alone skips locked rows, which are alive. The image row is
@@ -19,14 +19,19 @@ export interface TaskRules {
   leaseMs: number;
   /** Attempts before a task that keeps failing ends in ERROR. */
   maxAttempts: number;
+  /** The first retry's delay; each further one doubles it. */
+  retryDelaySeconds: number;
 }
 
-/** A task held by this process: its attempt number is the lease token. */
+/** A task held by this process, and the lease token of this hold. */
 export interface Claim {
   task: Task;
   image: Image;
-  attempt: number;
+  token: number;
 }
+
+/** What names the temporary file of a hold's bytes, so a lost hold's file can be found and removed. */
+export const stagingTag = (taskId: string, token: number) => `${taskId}.${token}`;
 
 /** What the task's image is while the task runs. */
 const imageWhile = { CREATE: null, UPLOAD: 'SAVING', IMPORT: 'IMPORTING', REPLICATE: 'IMPORTING', PURGE: 'PENDING_DELETE' } as const;
@@ -44,7 +49,7 @@ const lockTask = (tx: EntityManager, taskId: string) => tx.findOne(Task, { id: t
 /** The task's image, locked because its status is about to change. */
 const lockImage = (tx: EntityManager, task: Task) => tx.findOneOrFail(Image, { id: task.image.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 
-const held = (task: Task | null, claim: Claim): task is Task => task?.state === 'RUNNING' && task.attempts === claim.attempt;
+const held = (task: Task | null, claim: Claim): task is Task => task?.state === 'RUNNING' && task.claims === claim.token;
 
 const leaseExpired = (task: Task, rules: TaskRules, now: number) =>
   task.state === 'RUNNING' && (task.heartbeatAt?.getTime() ?? 0) < now - rules.leaseMs;
@@ -73,9 +78,10 @@ export async function claimTask(em: EntityManager, taskId: string, rules: TaskRu
     }
     task.state = 'RUNNING';
     task.attempts += 1;
+    task.claims += 1;
     task.heartbeatAt = new Date(now);
     task.startedAt ??= new Date(now);
-    return { task, image, attempt: task.attempts };
+    return { task, image, token: task.claims };
   });
 }
 
@@ -146,8 +152,9 @@ export async function failTask(
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
     if (!held(task, claim)) return undefined;
-    const retry = options.retry && task.attempts < (options.rules?.maxAttempts ?? 1);
+    const retry = options.retry && options.rules !== undefined && task.attempts < options.rules.maxAttempts;
     failLocked(task, await lockImage(tx, task), reason, retry, options.imageTo);
+    if (retry) task.runAfter = new Date(Date.now() + backoffMs(options.rules!, task.attempts));
     return task;
   });
 }
@@ -163,14 +170,21 @@ export async function releaseTask(em: EntityManager, claim: Claim): Promise<Task
     task.state = 'NEW';
     task.attempts -= 1;
     task.dispatches += 1;
+    task.runAfter = new Date();
     return task;
   });
+}
+
+/** Exponential, with jitter so that retries of many tasks that failed together do not come together. */
+function backoffMs(rules: TaskRules, failedAttempts: number): number {
+  return rules.retryDelaySeconds * 1000 * 2 ** Math.min(16, failedAttempts - 1) * (1 + Math.random() / 2);
 }
 
 function failLocked(task: Task, image: Image, reason: string, retry: boolean, imageTo: ImageStatus | null = imageAfterFailure[task.type]) {
   if (retry) {
     task.state = 'NEW';
     task.dispatches += 1;
+    task.runAfter = new Date();
     task.error = `Attempt ${task.attempts} failed, retrying: ${reason}`;
     return;
   }
@@ -189,20 +203,28 @@ function endTask(task: Task, state: 'FINISHED' | 'ERROR', error?: string) {
   }
 }
 
+/** What a lost hold leaves behind: its temporary file, named by the tag. */
+export interface Abandoned {
+  imageId: string;
+  tag: string;
+}
+
 /**
  * Tasks whose holder stopped (its heartbeat is older than the lease): back to NEW for another
- * attempt, or ERROR once attempts are spent (an upload is never retried: only its client has the
- * bytes). `cleanUp` runs for each before the change commits, while nothing else can start on the
- * image, to remove what the lost attempt left. Returns the tasks to hand to the queue again.
+ * attempt at once, or ERROR once attempts are spent (an upload is never retried: only its client
+ * has the bytes). Returns the tasks to hand to the queue again, and what the lost holds left.
  */
-export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules, cleanUp: (task: Task) => Promise<void>): Promise<Task[]> {
+export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules): Promise<{ retried: Task[]; abandoned: Abandoned[] }> {
   return em.fork().transactional(async (tx) => {
     const cutoff = new Date(Date.now() - rules.leaseMs);
-    // Skipping locked rows: a task whose row is locked has a holder at work on it.
+    // Skipping locked rows: a task whose row is locked has a holder at work on it. Images are
+    // locked in one order, so that two sweeps never wait on each other.
     const stale = await tx.find(Task, { state: 'RUNNING', heartbeatAt: { $lt: cutoff } }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, limit: 100 });
+    stale.sort((a, b) => (a.image.id < b.image.id ? -1 : a.image.id > b.image.id ? 1 : 0));
     const retried: Task[] = [];
+    const abandoned: Abandoned[] = [];
     for (const task of stale) {
-      await cleanUp(task);
+      abandoned.push({ imageId: task.image.id, tag: stagingTag(task.id, task.claims) });
       const image = await lockImage(tx, task);
       if (task.type === 'UPLOAD') {
         failLocked(task, image, 'The upload stopped: the server receiving it went away', false);
@@ -211,7 +233,7 @@ export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules,
         if (task.state === 'NEW') retried.push(task);
       }
     }
-    return retried;
+    return { retried, abandoned };
   });
 }
 
@@ -223,15 +245,29 @@ export async function recoverAbandonedTasks(em: EntityManager, rules: TaskRules,
 export function startUploadTask(em: EntityManager, viewer: Viewer, image: Image, bytesTotal: number | null): Claim {
   const task = newTask(em, viewer, 'UPLOAD', image);
   const now = new Date();
-  Object.assign(task, { state: 'RUNNING', attempts: 1, heartbeatAt: now, startedAt: now, bytesTotal });
-  return { task, image, attempt: 1 };
+  Object.assign(task, { state: 'RUNNING', attempts: 1, claims: 1, heartbeatAt: now, startedAt: now, bytesTotal });
+  return { task, image, token: 1 };
 }
 
-/** NEW tasks not changed for `ageMs`: their hand-over to the queue may have been lost. */
-export async function undispatchedTasks(em: EntityManager, ageMs: number): Promise<Task[]> {
+/**
+ * NEW tasks that should have been claimed a lease ago: their job may have been lost (a failed
+ * hand-over, a job that failed before its claim). The oldest first.
+ */
+export async function overdueTasks(em: EntityManager, leaseMs: number): Promise<Task[]> {
   return em.fork().find(
     Task,
-    { state: 'NEW', updatedAt: { $lt: new Date(Date.now() - ageMs) } },
-    { limit: 100, orderBy: { createdAt: 'asc' } },
+    { state: 'NEW', runAfter: { $lt: new Date(Date.now() - leaseMs) } },
+    { limit: 100, orderBy: { runAfter: 'asc', id: 'asc' } },
   );
+}
+
+/** A new round for an overdue task whose job is gone: null when it moved on meanwhile. */
+export async function nextRound(em: EntityManager, task: Pick<Task, 'id' | 'dispatches'>): Promise<Task | null> {
+  return em.fork().transactional(async (tx) => {
+    const current = await lockTask(tx, task.id);
+    if (current?.state !== 'NEW' || current.dispatches !== task.dispatches) return null;
+    current.dispatches += 1;
+    current.runAfter = new Date();
+    return current;
+  });
 }

@@ -16,8 +16,8 @@ export const TASK_PROGRESS_INTERVAL_MS = 250;
 
 /** Hands committed tasks to the queue; the queue then runs them, here or in a worker process. */
 export interface TaskDispatcher {
-  /** Queues the task's current round; `delaySeconds` holds it back (a retry's backoff). */
-  dispatch(task: Pick<Task, 'id' | 'type' | 'dispatches'>, options?: { delaySeconds?: number }): Promise<void>;
+  /** Queues the task's current round, to run once its runAfter has come. */
+  dispatch(task: Pick<Task, 'id' | 'type' | 'dispatches' | 'runAfter'>): Promise<void>;
 }
 
 /**

@@ -8,7 +8,7 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction, Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { checkUrl, type ResolvedAddress, type UrlPolicy } from './url-guard.js';
+import { checkUrl, displayUrl, type ResolvedAddress, type UrlPolicy } from './url-guard.js';
 
 export interface GuardedFetchOptions {
   /** Passed to checkUrl for the first URL and every redirect target. */
@@ -75,7 +75,7 @@ export async function guardedGet(url: string, options: GuardedFetchOptions): Pro
       throw options.signal.reason;
     }
     const status = res.statusCode ?? 0;
-    const shown = display(target);
+    const shown = displayUrl(target);
 
     if (REDIRECTS.has(status)) {
       res.destroy(); // the redirect's own body is of no use
@@ -113,7 +113,7 @@ export async function guardedGetText(
 ): Promise<{ url: URL; text: string; contentType?: string }> {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const response = await guardedGet(url, options);
-  const shown = display(response.url);
+  const shown = displayUrl(response.url);
   const tooLarge = () => new FetchFailed(shown, `${shown} is larger than ${maxBytes} bytes, the most accepted here`, { transient: false });
   if (response.contentLength !== undefined && response.contentLength > maxBytes) {
     response.body.destroy();
@@ -138,7 +138,7 @@ function send(target: URL, addresses: ResolvedAddress[], options: GuardedFetchOp
   return new Promise<{ req: http.ClientRequest; res: IncomingMessage }>((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) return reject(signal.reason);
-    const shown = display(target);
+    const shown = displayUrl(target);
     const tls = target.protocol === 'https:';
     const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
     const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
@@ -305,12 +305,6 @@ function errorCodes(error: unknown): string[] {
   const code = (e: unknown) => (typeof (e as { code?: unknown })?.code === 'string' ? [(e as { code: string }).code] : []);
   const inner = error instanceof AggregateError ? error.errors.flatMap(code) : [];
   return [...code(error), ...inner];
-}
-
-/** The URL for messages: no credentials, no query (it may hold a signature), not unboundedly long. */
-function display(url: URL): string {
-  const text = `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 const seconds = (ms: number) => `${ms / 1000} second${ms === 1000 ? '' : 's'}`;

@@ -15,6 +15,7 @@ import { SizeLimitExceeded } from '../domain/image-digest.js';
 import {
   DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
 } from '../domain/image-upload.js';
+import { stagingTag } from '../domain/task-runs.js';
 import { isUuid } from '../domain/validation.js';
 import type { ByteRange, ImageStore, StagedFile } from '../store/image-store.js';
 import { holdLease, withProgress } from '../jobs/lease.js';
@@ -75,7 +76,8 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
   lease.signal.addEventListener('abort', () => body.destroy(new UploadCancelled()), { once: true });
   let staged: StagedFile;
   try {
-    staged = await store.stage(imageId, withProgress(body, lease, length ?? null), maxBytes, (measured) => assertFormat(declared, measured));
+    const tag = stagingTag(claim.task.id, claim.token);
+    staged = await store.stage(imageId, withProgress(body, lease, length ?? null), maxBytes, tag, (measured) => assertFormat(declared, measured));
   } catch (error) {
     await lease.release();
     // A lost lease surfaces in the stream as TaskAbandoned: the upload was cancelled.

@@ -3,19 +3,19 @@
 import { SourceUnavailableError, UrlRefusedError } from '../domain/errors.js';
 import type { ImageSources } from '../domain/image-sources.js';
 import { FetchFailed, guardedGet, guardedGetText } from './guarded-fetch.js';
-import { type UrlPolicy, UrlRefused, checkUrl } from './url-guard.js';
+import { type UrlPolicy, UrlRefused } from './url-guard.js';
 
 export function guardedImageSources(policy: UrlPolicy): ImageSources {
   return {
     async probe(url, field) {
-      const checked = await checkUrl(url, policy).catch(refusedAs(field, 'The file'));
       try {
         const response = await guardedGet(url, { policy, connectTimeoutMs: 10_000, idleTimeoutMs: 15_000 });
         response.body.destroy();
       } catch (error) {
         if (!isPassing(error)) refusedAs(field, 'The file')(error);
       }
-      return checked.url;
+      // Checked by the fetch already (or refused for now only): parsed here for the caller.
+      return new URL(url);
     },
     async fetchText(url, field, maxBytes) {
       const { url: from, text } = await guardedGetText(url, { policy, maxBytes, idleTimeoutMs: 15_000 }).catch(refusedAs(field, 'The manifest'));
@@ -31,6 +31,7 @@ function isPassing(error: unknown): boolean {
 
 function refusedAs(field: string, what: string) {
   return (error: unknown): never => {
+    if (error instanceof UrlRefused && error.temporary) throw new SourceUnavailableError(`${what} cannot be fetched for now: ${error.message}`, field);
     if (error instanceof UrlRefused) throw new UrlRefusedError(error.message, field);
     if (error instanceof FetchFailed) throw new SourceUnavailableError(`${what} cannot be fetched: ${error.message}`, field);
     throw error;

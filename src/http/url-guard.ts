@@ -210,10 +210,12 @@ async function defaultResolve(host: string): Promise<ResolvedAddress[]> {
   return results.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 }
 
-/** What to print for a URL: no credentials, and not unboundedly long. */
-function display(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/** What to print for a URL: no credentials, no query (it may hold a signature), not unboundedly long. */
+export function displayUrl(url: URL): string {
+  return truncated(`${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`);
 }
+
+const truncated = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
 /** Parses and checks a URL before anything is fetched; returns the URL and the addresses it may connect to (so the caller connects to exactly those, defeating DNS rebinding between check and connect). */
 export async function checkUrl(
@@ -224,15 +226,12 @@ export async function checkUrl(
   try {
     parsed = new URL(url);
   } catch {
-    throw new UrlRefused(display(String(url).replace(/\/\/[^/@]*@/, '//')), 'it is not a valid URL');
+    throw new UrlRefused(truncated(String(url).replace(/\/\/[^/@]*@/, '//').replace(/\?.*/s, '?…')), 'it is not a valid URL');
   }
 
   const credentials = parsed.username !== '' || parsed.password !== '';
-  const shown = new URL(parsed.href);
-  shown.username = '';
-  shown.password = '';
   const refuse = (reason: string, cause?: unknown) =>
-    new UrlRefused(display(shown.href), reason, cause === undefined ? undefined : {
+    new UrlRefused(displayUrl(parsed), reason, cause === undefined ? undefined : {
       cause,
       temporary: TEMPORARY_DNS_FAILURES.has((cause as NodeJS.ErrnoException | null)?.code ?? ''),
     });

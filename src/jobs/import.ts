@@ -3,6 +3,7 @@
 // an oversize file or a refused redirect ends the image KILLED with the reason on the task.
 import { DiskFormatMismatch, assertFormat, takeStagedBytes } from '../domain/image-upload.js';
 import type { ImportTaskInput } from '../domain/image-import.js';
+import { stagingTag } from '../domain/task-runs.js';
 import { type Digest, SizeLimitExceeded } from '../domain/image-digest.js';
 import { FetchFailed, guardedGet } from '../http/guarded-fetch.js';
 import { UrlRefused, type UrlPolicy } from '../http/url-guard.js';
@@ -15,8 +16,8 @@ export function importImage(options: { policy: UrlPolicy; maxBytes: number }): T
     const input = claim.task.input as unknown as ImportTaskInput;
     const imageId = claim.image.id;
     const declared = claim.image.diskFormat;
-    // Left by an attempt whose worker died.
-    await store.removePartials(imageId);
+    // Left by the hold this one took over, if its holder died without a sweep noticing.
+    if (claim.token > 1) await store.removeStaged(imageId, stagingTag(claim.task.id, claim.token - 1));
     const response = await guardedGet(input.url, { policy: options.policy, signal }).catch(failure);
     const total = response.contentLength ?? input.size ?? null;
     if (total !== null && total > options.maxBytes) {
@@ -28,7 +29,7 @@ export function importImage(options: { policy: UrlPolicy; maxBytes: number }): T
       throw new TaskFailure(`The server sends ${response.contentLength} bytes; the manifest states ${input.size}`);
     }
     const staged = await store
-      .stage(imageId, withProgress(response.body, run, total), options.maxBytes, (measured) => {
+      .stage(imageId, withProgress(response.body, run, total), options.maxBytes, stagingTag(claim.task.id, claim.token), (measured) => {
         assertFormat(declared, measured);
         assertExpected(input, measured);
       })

@@ -83,11 +83,13 @@ export function jobId(taskId: string, round: number): string {
 
 export function queueDispatcher(boss: PgBoss): TaskDispatcher {
   return {
-    async dispatch(task, options = {}) {
+    async dispatch(task) {
       if (!isBackground(task.type)) return;
+      // A retry waits out its backoff in the queue.
+      const delaySeconds = Math.ceil((task.runAfter.getTime() - Date.now()) / 1000);
       await boss.send(QUEUES[task.type], { taskId: task.id } satisfies JobData, {
         id: jobId(task.id, task.dispatches),
-        ...(options.delaySeconds && { startAfter: Math.ceil(options.delaySeconds) }),
+        ...(delaySeconds > 0 && { startAfter: delaySeconds }),
       });
     },
   };

@@ -31,8 +31,11 @@ export async function startTaskRuntime(options: {
         boss,
         dispatcher,
         store,
-        rules: { leaseMs: config.tasks.leaseSeconds * 1000, maxAttempts: config.tasks.maxAttempts },
-        retryDelaySeconds: config.tasks.retryDelaySeconds,
+        rules: {
+          leaseMs: config.tasks.leaseSeconds * 1000,
+          maxAttempts: config.tasks.maxAttempts,
+          retryDelaySeconds: config.tasks.retryDelaySeconds,
+        },
         concurrency: config.tasks.workers,
         handlers: {
           IMPORT: importImage({ policy: config.imports.policy, maxBytes: config.imageMaxBytes }),

@@ -4,12 +4,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import type { Task } from '../db/entities/task.js';
 import {
-  type Claim, type TaskRules, claimTask, failTask, recoverAbandonedTasks, releaseTask, undispatchedTasks,
+  type Claim, type TaskRules, claimTask, failTask, heartbeat, nextRound, overdueTasks, recoverAbandonedTasks, releaseTask,
 } from '../domain/task-runs.js';
 import type { TaskDispatcher } from '../domain/tasks.js';
 import type { ImageStore } from '../store/image-store.js';
 import { TaskAbandoned, holdLease } from './lease.js';
-import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES } from './queue.js';
+import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES, isBackground, jobId } from './queue.js';
 
 /** What a task handler gets: the claimed task, and a way to report progress and keep its lease. */
 export interface TaskRun {
@@ -47,8 +47,6 @@ export interface WorkerOptions {
   store: ImageStore;
   handlers: Record<BackgroundType, TaskHandler>;
   rules: TaskRules;
-  /** The first retry's delay; each further one doubles it. */
-  retryDelaySeconds: number;
   /** Jobs run at once per task type in this process. */
   concurrency: number;
 }
@@ -75,12 +73,17 @@ export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Pr
       });
     }
   }
-  // Tasks whose holder died go to another attempt; tasks whose hand-over was lost are handed
-  // over again (the same round: a job that exists already is not queued twice).
+  // Tasks whose holder died go to another attempt, and what it left is removed; an overdue task
+  // whose job is gone (a lost hand-over, a job failed before its claim) gets a new round.
   const sweep = async () => {
-    const retried = await recoverAbandonedTasks(orm.em, rules, (task) => options.store.removePartials(task.image.id));
+    const { retried, abandoned } = await recoverAbandonedTasks(orm.em, rules);
     for (const task of retried) await dispatcher.dispatch(task);
-    for (const task of await undispatchedTasks(orm.em, rules.leaseMs)) await dispatcher.dispatch(task);
+    for (const { imageId, tag } of abandoned) await options.store.removeStaged(imageId, tag);
+    for (const task of await overdueTasks(orm.em, rules.leaseMs)) {
+      if (!isBackground(task.type) || (await jobAlive(boss, task, rules.leaseMs))) continue;
+      const again = await nextRound(orm.em, task);
+      if (again) await dispatcher.dispatch(again);
+    }
   };
   let sweeping: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
@@ -94,25 +97,33 @@ export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Pr
       // No new job from here on; running ones go back to the queue rather than wait out a lease.
       await Promise.all(BACKGROUND_TYPES.map((type) => boss.offWork(QUEUES[type])));
       for (const abort of running.values()) abort.abort(new Stopping('this worker is stopping'));
-      await Promise.allSettled([sweeping, ...running.keys()]);
+      await sweeping;
+      // Until none is left: a job fetched just before offWork arrives after the abort above.
+      while (running.size > 0) await Promise.allSettled([...running.keys()]);
     },
   };
 }
 
 async function runTask(options: WorkerOptions, type: BackgroundType, taskId: string, abort: AbortController): Promise<void> {
   const { orm, rules, dispatcher } = options;
-  // Jobs never fail in the queue: every outcome is recorded on the task. A fault here (the
-  // database gone) leaves the task RUNNING, and the sweep takes it over once its lease runs out.
+  // Every outcome is recorded on the task, not on the job. A fault (the database gone) fails
+  // the job and leaves the task as it was: RUNNING until its lease runs out, or NEW and overdue;
+  // either way the sweep hands it over again.
   const claim = await claimTask(orm.em, taskId, rules);
   if (!claim) return;
   const lease = holdLease(orm.em, claim, rules.leaseMs, abort);
   const run: TaskRun = { claim, orm, store: options.store, signal: lease.signal, progress: lease.progress };
   try {
+    // Claimed while this worker was stopping: straight back to the queue.
+    if (abort.signal.aborted) throw abort.signal.reason;
     await options.handlers[type](run);
   } catch (thrown) {
     // An aborted handler fails with whatever it was doing; the abort's reason is the real one.
     const error: unknown = abort.signal.aborted ? abort.signal.reason : thrown;
     if (error instanceof TaskAbandoned) return;
+    // The work may have failed because the task moved on under it (its image deleted, its
+    // files purged): then that is the task's end, recorded by the heartbeat, not a fault.
+    if (!(error instanceof Stopping) && !(await heartbeat(orm.em, claim).catch(() => true))) return;
     let again: Task | undefined;
     if (error instanceof Stopping) {
       again = await releaseTask(orm.em, claim);
@@ -123,17 +134,15 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
       const failed = await failTask(orm.em, claim, reason, { retry: error instanceof TransientFailure, rules });
       if (failed?.state === 'NEW') again = failed;
     }
-    if (again) {
-      const delaySeconds = error instanceof Stopping ? 0 : backoff(options.retryDelaySeconds, again.attempts);
-      await dispatcher.dispatch(again, { delaySeconds });
-    }
+    if (again) await dispatcher.dispatch(again);
   } finally {
     await lease.release();
   }
 }
 
-/** Exponential, with jitter so that retries of many tasks failed at once do not arrive at once. */
-function backoff(firstSeconds: number, failedAttempts: number): number {
-  const base = firstSeconds * 2 ** Math.min(16, failedAttempts - 1);
-  return base * (1 + Math.random() / 2);
+/** Whether the task's current job will still be delivered, or is being run (claims follow within ms). */
+async function jobAlive(boss: PgBoss, task: Task, leaseMs: number): Promise<boolean> {
+  const job = await boss.getJobById(QUEUES[task.type as BackgroundType], jobId(task.id, task.dispatches));
+  if (job?.state === 'created' || job?.state === 'retry') return true;
+  return job?.state === 'active' && job.startedOn.getTime() > Date.now() - leaseMs;
 }

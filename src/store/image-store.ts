@@ -1,7 +1,6 @@
 // Image bytes, one file per image named by its id. A write goes to a temporary file beside the
 // final one and is renamed into place only once complete, verified and recorded: the final name
 // never holds partial bytes, and a failed write (size limit, client gone, error) leaves nothing.
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,13 +34,15 @@ export interface ImageStore {
    * every byte is on disk; throwing refuses the bytes. Rejects with SizeLimitExceeded past
    * `maxBytes`, or with the source's error, leaving no file.
    */
-  stage(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile>;
+  stage(imageId: string, source: Readable, maxBytes: number, tag: string, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile>;
+  /** Removes the temporary file a write tagged `tag` left behind (its process died). */
+  removeStaged(imageId: string, tag: string): Promise<void>;
   /** The whole file or a range of it, and the whole file's size; null when the image has no bytes. */
   open(imageId: string, range?: ByteRange): Promise<{ stream: Readable; size: number } | null>;
   stat(imageId: string): Promise<{ size: number } | null>;
   /** Removes the image's bytes; nothing happens when there are none. */
   remove(imageId: string): Promise<void>;
-  /** Removes the temporary files of writes that never finished (their process died). */
+  /** Removes every temporary file of the image's (once nothing may write to it any more). */
   removePartials(imageId: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -69,10 +70,11 @@ class FileImageStore implements ImageStore {
     private readonly removeOnStop: boolean,
   ) {}
 
-  async stage(imageId: string, source: Readable, maxBytes: number, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile> {
+  async stage(imageId: string, source: Readable, maxBytes: number, tag: string, verify?: (digest: Digest) => void | Promise<void>): Promise<StagedFile> {
     const final = this.pathOf(imageId);
-    // A name of its own per attempt, so concurrent or stale attempts never share a file.
-    const temp = `${final}.${randomBytes(8).toString('hex')}${PARTIAL_SUFFIX}`;
+    // A name of its own per hold, so concurrent or stale writers never share a file, and the
+    // file a lost hold left can be removed by name.
+    const temp = this.stagedPath(imageId, tag);
     const { stream: measuring, digest } = measure({ maxBytes });
     // Opened here, not by the write stream, so the file exists (and is ours to remove) before
     // any failure can happen. The stream closes the handle when it finishes or is destroyed.
@@ -137,6 +139,10 @@ class FileImageStore implements ImageStore {
     await rm(this.pathOf(imageId), { force: true });
   }
 
+  async removeStaged(imageId: string, tag: string) {
+    await rm(this.stagedPath(imageId, tag), { force: true });
+  }
+
   async removePartials(imageId: string) {
     const prefix = `${basename(this.pathOf(imageId))}.`;
     const names = await readdir(this.dir);
@@ -147,6 +153,11 @@ class FileImageStore implements ImageStore {
 
   async stop() {
     if (this.removeOnStop) await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private stagedPath(imageId: string, tag: string): string {
+    if (!/^[\w.-]{1,100}$/.test(tag) || tag.includes('..')) throw new TypeError(`not a staging tag: ${JSON.stringify(tag)}`);
+    return `${this.pathOf(imageId)}.${tag}${PARTIAL_SUFFIX}`;
   }
 
   /** Only uuids name files: no id can reach outside the directory. */

@@ -10,11 +10,8 @@ export class Inbox<T> {
   private readonly items: T[] = [];
   private waiting: ((item: T) => void) | undefined;
   ended = false;
-  /** When each item arrived, in order (not when the test read it). */
-  readonly arrivedAt: number[] = [];
 
   put(item: T) {
-    this.arrivedAt.push(Date.now());
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;

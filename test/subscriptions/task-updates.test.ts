@@ -137,13 +137,10 @@ describe('taskUpdated', () => {
         updates.push(result.data!.taskUpdated);
         if (result.data!.taskUpdated.state === 'FINISHED') break;
       }
-      // Progress events a quarter second apart at least (timers may fire a little early); neither
-      // the current state nor the final one is held back.
-      const progressArrivals = subscription.results.arrivedAt.slice(1, updates.length - 1);
-      for (let i = 1; i < progressArrivals.length; i++) expect(progressArrivals[i]! - progressArrivals[i - 1]!).toBeGreaterThanOrEqual(200);
       const elapsed = Date.now() - started;
       expect(updates.at(-1)).toMatchObject({ state: 'FINISHED', progress: 100 });
-      // 30 progress writes and the end; one a quarter second, plus the first at once.
+      // 30 progress writes and the end; one a quarter second, plus the first at once. (The spacing
+      // itself is the throttle's, tested with fake timers above.)
       expect(updates.length).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 2);
       expect(updates.length).toBeLessThan(31);
       await new Promise((resolve) => setTimeout(resolve, 100));

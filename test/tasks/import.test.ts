@@ -53,6 +53,8 @@ describe('imageImport', () => {
   let storeDir: string;
   let graphqlUrl: string;
   const hits = new Map<string, number>();
+  let letGo!: () => void;
+  const heldBack = new Promise<void>((resolve) => (letGo = resolve));
 
   beforeAll(async () => {
     source = createServer((req, res) => {
@@ -67,17 +69,11 @@ describe('imageImport', () => {
       }
       if (path === '/always-busy.qcow2') return void res.writeHead(503).end('busy');
       if (path === '/declared-big.raw') return void res.writeHead(200, { 'content-length': MAX_BYTES + 1 }).end();
-      if (path === '/slow.qcow2') {
+      if (path === '/held.qcow2') {
+        // All but the last byte, then the rest only when the test says so.
         res.writeHead(200, { 'content-length': DISK.length });
-        let offset = 0;
-        const timer = setInterval(() => {
-          res.write(DISK.subarray(offset, (offset += 16 * 1024)));
-          if (offset >= DISK.length) {
-            clearInterval(timer);
-            res.end();
-          }
-        }, 100);
-        res.once('close', () => clearInterval(timer));
+        res.write(DISK.subarray(0, DISK.length - 1));
+        void heldBack.then(() => !res.destroyed && res.end(DISK.subarray(DISK.length - 1)));
         return;
       }
       if (path === '/to-loopback') return void res.writeHead(302, { location: `http://127.0.0.2:${port()}/disk.qcow2` }).end();
@@ -115,6 +111,7 @@ describe('imageImport', () => {
   });
   afterAll(async () => {
     await t?.close();
+    letGo?.();
     source?.close();
     if (storeDir) await rm(storeDir, { recursive: true, force: true });
   });
@@ -258,7 +255,7 @@ describe('imageImport', () => {
   });
 
   it('stops an import whose image is deleted meanwhile: the purge wins, no file remains', async () => {
-    const started = await importImage({ name: unique('deleted-midway'), url: `${origin}/slow.qcow2` });
+    const started = await importImage({ name: unique('deleted-midway'), url: `${origin}/held.qcow2` });
     const imageId = rawId(started.image.id);
     const em = () => t.app.orm.em.fork();
     for (let tries = 0; (await em().findOneOrFail(Task, { id: rawId(started.task.id) })).bytesDone === 0; tries++) {
@@ -272,6 +269,7 @@ describe('imageImport', () => {
     ).data!.imageDelete;
     expect(deleted.image.status).toBe('PENDING_DELETE');
     expect(await waitForTask(t, deleted.task.id)).toMatchObject({ state: 'FINISHED' });
+    letGo();
     const importTask = await waitForTask(t, started.task.id);
     expect(importTask.state).toBe('ERROR');
     expect(importTask.error).toMatch(/PENDING_DELETE|DELETED/);
@@ -333,6 +331,7 @@ describe('imageImport', () => {
     ).data!.imageDelete;
     expect(deleted.image.status).toBe('PENDING_DELETE');
     expect(await waitForTask(t, deleted.task.id)).toMatchObject({ state: 'FINISHED' });
+    letGo();
     expect(await filesOf(rawId(started.image.id))).toEqual([]);
   });
 });

@@ -38,9 +38,14 @@ export const Task = defineEntity({
     input: p.json<Record<string, unknown>>().default('{}'),
     /** Why the task failed, or why its last attempt did (while it is retried). */
     error: p.text().nullable(),
+    /** Attempts that count towards the limit (one given back by a stopping worker does not). */
     attempts: p.integer().default(0),
+    /** Claims so far, only ever growing: the lease token of the current holder. */
+    claims: p.integer().default(0),
     /** Hand-overs to the queue; with the task id it names the job, so one hand-over queues one job. */
     dispatches: p.integer().default(0),
+    /** Not to run before this (a retry's backoff); a NEW task still waiting long after it was lost by the queue. */
+    runAfter: p.datetime().columnType('timestamptz(3)').onCreate(() => new Date()),
     heartbeatAt: p.datetime().columnType('timestamptz(3)').nullable(),
     startedAt: p.datetime().columnType('timestamptz(3)').nullable(),
     finishedAt: p.datetime().columnType('timestamptz(3)').nullable(),
@@ -48,6 +53,7 @@ export const Task = defineEntity({
   indexes: [
     { name: 'task_created_at_id_idx', properties: ['createdAt', 'id'] },
     { name: 'task_state_heartbeat_idx', properties: ['state', 'heartbeatAt'] },
+    { name: 'task_state_run_after_idx', properties: ['state', 'runAfter'] },
   ],
 });
 export type Task = InferEntity<typeof Task>;
