@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/dataset.js';
 import { loadDataset } from '../../bench/load.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { gid } from '../helpers/fixtures.js';
 
 const IMAGES = 2_000;
 
@@ -75,7 +76,7 @@ describe('the benchmark dataset', () => {
       const member = dataset.image_member.find((row) => row.status === 'ACCEPTED')!;
       const token = await t.tokenFor({ role: 'member', projectId: member.project_id as string });
       const seen = await t.as(token).requestRaw('query ($id: ID!) { image(id: $id) { id } }', {
-        id: Buffer.from(`Image:${member.image_id}`).toString('base64'),
+        id: gid('Image', member.image_id as string),
       });
       const image = dataset.image.find((row) => row.id === member.image_id)!;
       expect(seen.data!.image === null).toBe(image.deleted_at !== null);

@@ -1,6 +1,6 @@
 // Bulk test data written straight through the ORM: fast, and independent of the mutations
 // under test. Mutations get their own tests.
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { Architecture } from '../../src/db/entities/architecture.js';
 import { ComputeResource } from '../../src/db/entities/compute-resource.js';
 import { ImageMetadata } from '../../src/db/entities/image-metadata.js';
@@ -11,6 +11,8 @@ import { Region } from '../../src/db/entities/region.js';
 import type { App } from '../../src/server.js';
 
 export const gid = (type: string, id: string) => encodeGlobalID(type, id);
+/** The uuid inside a global id. */
+export const rawId = (globalId: string) => decodeGlobalID(globalId).id;
 
 export interface Catalog {
   region: Region;

@@ -1,7 +1,6 @@
 // The reference types (operating systems, architectures, compute resources, regions,
 // projects): create/update/delete mutations, their list connections, and every refusal,
 // which must be a typed union member and change nothing.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Architecture } from '../../src/db/entities/architecture.js';
 import { ComputeResource } from '../../src/db/entities/compute-resource.js';
@@ -12,7 +11,7 @@ import { Region } from '../../src/db/entities/region.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Result, member } from '../helpers/results.js';
-import { gid, unique } from '../helpers/fixtures.js';
+import { gid, rawId, unique } from '../helpers/fixtures.js';
 
 // --- Operating systems -------------------------------------------------------------------
 
@@ -473,7 +472,7 @@ describe('reference data', () => {
 
     it('refuses to delete one a live image uses (InUseError), and allows it once the image is deleted', async () => {
       const os = await created({ name: 'inuse', major: '1' });
-      const image = await anImage({ operatingSystem: rawOf(os.id) });
+      const image = await anImage({ operatingSystem: rawId(os.id) });
       await unchanged(async () => {
         member(await t.request(OsDelete, { input: { id: os.id } }), 'operatingSystemDelete', 'InUseError');
       });
@@ -540,7 +539,7 @@ describe('reference data', () => {
 
     it('refuses to delete one a live image uses (InUseError), and allows it once the image is deleted', async () => {
       const arch = await created('inuse-arch');
-      const image = await anImage({ architecture: rawOf(arch.id) });
+      const image = await anImage({ architecture: rawId(arch.id) });
       await unchanged(async () => {
         member(await t.request(ArchDelete, { input: { id: arch.id } }), 'architectureDelete', 'InUseError');
       });
@@ -647,7 +646,7 @@ describe('reference data', () => {
 
     it('refuses to delete one a live image uses (InUseError), and allows it once the image is deleted', async () => {
       const cr = await created({ name: 'inuse-cr', provider: 'libvirt' });
-      const image = await anImage({ computeResource: rawOf(cr.id) });
+      const image = await anImage({ computeResource: rawId(cr.id) });
       await unchanged(async () => {
         member(await t.request(CrDelete, { input: { id: cr.id } }), 'computeResourceDelete', 'InUseError');
       });
@@ -729,7 +728,7 @@ describe('reference data', () => {
 
     it('refuses to delete one any image keeps, deleted or not (InUseError)', async () => {
       const region = await created({ slug: 'kept', name: 'Kept' });
-      const image = await anImage({ region: rawOf(region.id) });
+      const image = await anImage({ region: rawId(region.id) });
       await unchanged(async () => {
         member(await t.request(RegionDelete, { input: { id: region.id } }), 'regionDelete', 'InUseError');
       });
@@ -804,7 +803,7 @@ describe('reference data', () => {
 
     it('refuses to delete a project that owns images (InUseError)', async () => {
       const project = await created('owner-of-images');
-      await anImage({ owner: rawOf(project.id) });
+      await anImage({ owner: rawId(project.id) });
       await unchanged(async () => {
         member(await t.request(ProjectDelete, { input: { id: project.id } }), 'projectDelete', 'InUseError');
       });
@@ -813,4 +812,3 @@ describe('reference data', () => {
 });
 
 /** The raw uuid behind a global id. */
-const rawOf = (globalId: string) => decodeGlobalID(globalId).id;

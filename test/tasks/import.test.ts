@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image } from '../../src/db/entities/image.js';
 import { Task } from '../../src/db/entities/task.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, gid, rawId, unique } from '../helpers/fixtures.js';
 import { qcow2, raw } from '../helpers/disk-images.js';
 import { graphql } from '../gql/index.js';
 import { subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
@@ -122,7 +122,6 @@ describe('imageImport', () => {
     (await t.requestRaw(IMPORT, { input: { regionId: regionId(), ...input } })).data!.imageImport;
   const readImage = async (id: string) => (await t.requestRaw(IMAGE, { id })).data!.image;
   const filesOf = async (imageId: string) => (await readdir(storeDir)).filter((name) => name.startsWith(imageId));
-  const rawId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
   const download = (id: string, headers: Record<string, string> = {}) =>
     fetch(new URL(`/images/${id}/file`, graphqlUrl), { headers: { authorization: `Bearer ${t.adminToken}`, ...headers } });
 

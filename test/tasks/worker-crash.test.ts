@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image } from '../../src/db/entities/image.js';
 import { Task } from '../../src/db/entities/task.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, gid, rawId, unique } from '../helpers/fixtures.js';
 import { qcow2 } from '../helpers/disk-images.js';
 import { type ServiceProcess, startService } from '../helpers/processes.js';
 import { waitForTask } from '../helpers/tasks.js';
@@ -81,8 +81,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed during an impor
       { input: { name: unique('crash'), regionId: gid('Region', catalog.region.id), url } },
     );
     const { image, task } = answer.data!.imageImport;
-    const imageId = Buffer.from(image.id, 'base64').toString().split(':')[1]!;
-    const taskId = Buffer.from(task.id, 'base64').toString().split(':')[1]!;
+    const imageId = rawId(image.id);
+    const taskId = rawId(task.id);
 
     // Mid-way: bytes reported, a temporary file on disk, the image IMPORTING.
     const em = () => t.app.orm.em.fork();
@@ -134,7 +134,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a gateway killed during an uplo
     const created = await t.requestRaw('mutation ($input: ImageCreateInput!) { imageCreate(input: $input) { ... on ImageCreatePayload { image { id } } } }', {
       input: { name: unique('upload-crash'), regionId: gid('Region', catalog.region.id) },
     });
-    const imageId = Buffer.from(created.data!.imageCreate.image.id, 'base64').toString().split(':')[1]!;
+    const imageId = rawId(created.data!.imageCreate.image.id);
 
     // Half the file, then the gateway dies with the upload open.
     const upload = request(new URL(`/images/${imageId}/file`, url), {
