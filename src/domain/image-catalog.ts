@@ -7,6 +7,7 @@ import { type Direction, type OrderKey, type Page, type PageArgs, findPage } fro
 import { escapeLike, searchCondition } from './search/to-filter.js';
 import { AmbiguousNameError, BadQueryError } from './errors.js';
 import { isPrintable, isUuid } from './validation.js';
+import { type Row, findRows, refId } from './rows.js';
 import { imageScope, readableImages } from './visibility.js';
 
 export interface Range<T> {
@@ -63,13 +64,15 @@ export interface ImageListArgs extends PageArgs {
   search?: string | null;
 }
 
-export interface ImagePage extends Page<Image> {
+export type ImageRow = Row<Image>;
+
+export interface ImagePage extends Page<ImageRow> {
   /** Counted only when asked for: a count is a second statement. */
   totalCount: () => Promise<number>;
 }
 
 /** The relations a catalog page joins in, so a page costs one statement whatever it shows. */
-export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'region', 'owner'] as const;
+export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'computeResource.region', 'region', 'owner'] as const;
 
 function range<T>(value: Range<T> & { eq?: T | null; neq?: T | null }): Record<string, T> {
   const operators: Record<string, T> = {};
@@ -130,39 +133,34 @@ export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[]
 /** A page of the images the viewer may see, with their relations joined in. */
 export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
   const where = await imageCondition(ctx, args.filter ?? {}, args.search);
-  const page = await findPage<Image>(ctx.em, 'Image', where, imageOrder(args.orderBy), args, {
-    populate: [...IMAGE_RELATIONS] as never,
-    strategy: 'joined',
-  });
+  const page = await findPage<Image>(ctx.em, 'Image', where, imageOrder(args.orderBy), args, IMAGE_RELATIONS);
   let count: Promise<number> | undefined;
   return { ...page, totalCount: () => (count ??= ctx.em.count(Image, where)) };
 }
 
 /** The live images among `ids` that the viewer may see, in one statement, in no particular order. */
-export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<Image[]> {
+export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<ImageRow[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  return ctx.em.find(Image, { $and: [await readableImages(ctx), { id: { $in: wanted } }] }, {
-    populate: [...IMAGE_RELATIONS] as never,
-    strategy: 'joined',
-  });
+  return findRows<Image>(ctx.em, 'Image', { where: { $and: [await readableImages(ctx), { id: { $in: wanted } }] }, join: IMAGE_RELATIONS });
 }
 
 /**
  * Danube's image-by-name: among the images the viewer can see in a region, its own project's
  * first; an ambiguous name is an error listing the candidates rather than a guess.
  */
-export async function imageByName(ctx: DomainContext, regionId: string, name: string): Promise<Image | null> {
+export async function imageByName(ctx: DomainContext, regionId: string, name: string): Promise<ImageRow | null> {
   if (!isUuid(regionId)) return null;
   if (!isPrintable(name)) throw new BadQueryError('name must not contain control characters', 'name');
-  const matches = await ctx.em.find(
-    Image,
-    { $and: [await readableImages(ctx), { region: regionId, name }] },
-    { populate: [...IMAGE_RELATIONS] as never, strategy: 'joined', orderBy: { id: 'ASC' }, limit: 11 },
-  );
+  const matches = await findRows<Image>(ctx.em, 'Image', {
+    where: { $and: [await readableImages(ctx), { region: regionId, name }] },
+    join: IMAGE_RELATIONS,
+    orderBy: [{ id: 'ASC' }],
+    limit: 11,
+  });
   const viewer = ctx.viewer;
   // Names are unique per owner and region, so at most one of them is the caller's own.
-  const own = viewer.kind === 'member' ? matches.find((image) => image.owner?.id === viewer.projectId) : undefined;
+  const own = viewer.kind === 'member' ? matches.find((image) => refId(image.owner) === viewer.projectId) : undefined;
   if (own) return own;
   if (matches.length <= 1) return matches[0] ?? null;
   throw new AmbiguousNameError(name, matches.map((image) => image.id));

@@ -11,6 +11,7 @@ import type { DomainContext } from './context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import { findImage } from './images.js';
 import { assertWriter } from './permissions.js';
+import { type Row, findRows, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
 import { isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -24,19 +25,24 @@ const speaksForOwner = (viewer: Viewer, image: Image) =>
  * shows them: all of them to an admin and to the owner's members, its own row to a member
  * project, nothing to anybody else.
  */
-export async function membersByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<ImageMember[][]> {
+export async function membersByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<Row<ImageMember>[][]> {
   const { viewer } = ctx;
   const wanted = imageIds.filter(isUuid);
   if (viewer.kind === 'reseller' || wanted.length === 0) return imageIds.map(() => []);
   const scope = viewer.kind === 'admin' ? {} : { $or: [{ image: { owner: viewer.projectId } }, { project: viewer.projectId }] };
-  // refresh: a change earlier in this request must show, not the rows this unit of work saw before it.
-  const rows = await ctx.em.find(
-    ImageMember,
-    { $and: [{ image: { $in: wanted } }, scope] },
-    { orderBy: { image: 'ASC', createdAt: 'ASC', id: 'ASC' }, refresh: true },
-  );
-  const byImage = new Map<string, ImageMember[]>();
-  for (const row of rows) byImage.set(row.image.id, [...(byImage.get(row.image.id) ?? []), row]);
+  // Rows are read fresh: a change earlier in this request shows. The member's project comes joined.
+  const rows = await findRows<ImageMember>(ctx.em, 'ImageMember', {
+    where: { $and: [{ image: { $in: wanted } }, scope] },
+    join: ['project'],
+    orderBy: [{ image: 'ASC', createdAt: 'ASC', id: 'ASC' }],
+  });
+  const byImage = new Map<string, Row<ImageMember>[]>();
+  for (const row of rows) {
+    const imageId = refId(row.image);
+    let members = byImage.get(imageId);
+    if (!members) byImage.set(imageId, (members = []));
+    members.push(row);
+  }
   return imageIds.map((imageId) => byImage.get(imageId) ?? []);
 }
 

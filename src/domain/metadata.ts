@@ -7,20 +7,25 @@ import type { DomainContext } from './context.js';
 import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
 import { findImage } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
+import { type Row, findRows, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
 import { metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
 const items = metadataList(z.object({ key: metadataKey, value: metadataValue }).strict());
 export type MetadataItemInput = z.input<typeof items>[number];
 
-/** The items of many images in one statement, in the order of `imageIds`. */
-export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<ImageMetadata[][]> {
-  // refresh: a change earlier in this request must show, not the rows this unit of work saw before it.
-  const rows = await ctx.em.find(ImageMetadata, { image: { $in: [...imageIds] } }, { orderBy: { image: 'ASC', key: 'ASC' }, refresh: true });
-  const byImage = new Map<string, ImageMetadata[]>();
+/** The items of many images in one statement, in the order of `imageIds`. Rows are read fresh: a change earlier in the request shows. */
+export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<Row<ImageMetadata>[][]> {
+  const rows = await findRows<ImageMetadata>(ctx.em, 'ImageMetadata', {
+    where: { image: { $in: [...imageIds] } },
+    orderBy: [{ image: 'ASC', key: 'ASC' }],
+  });
+  const byImage = new Map<string, Row<ImageMetadata>[]>();
   for (const row of rows) {
-    const imageId = row.image.id;
-    byImage.set(imageId, [...(byImage.get(imageId) ?? []), row]);
+    const imageId = refId(row.image);
+    let items = byImage.get(imageId);
+    if (!items) byImage.set(imageId, (items = []));
+    items.push(row);
   }
   return imageIds.map((imageId) => byImage.get(imageId) ?? []);
 }

@@ -1,8 +1,9 @@
 // Keyset (cursor) pagination in both directions on any order with `id` as the tie-breaker:
 // page 10,000 costs what page 1 costs, and rows inserted between pages are neither skipped
 // nor repeated. Nulls sort as the smallest value (ASC NULLS FIRST, DESC NULLS LAST).
-import type { EntityManager, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { BadQueryError } from './errors.js';
+import { type Row, findRows } from './rows.js';
 import { isPrintable, isUuid } from './validation.js';
 
 export type Direction = 'ASC' | 'DESC';
@@ -158,8 +159,9 @@ export async function findPage<T extends { id: string }>(
   where: FilterQuery<T>,
   order: OrderKey[],
   args: PageArgs,
-  options: Pick<FindOptions<T, any>, 'populate' | 'strategy' | 'fields'> = {},
-): Promise<Page<T>> {
+  /** Relations joined into each row. */
+  join: readonly string[] = [],
+): Promise<Page<Row<T>>> {
   const { size, backward } = pageSize(args);
   const forward = order.map((key) => key.direction);
   const conditions: FilterQuery<any>[] = [where];
@@ -173,11 +175,12 @@ export async function findPage<T extends { id: string }>(
   }
   const directions = backward ? forward.map(flip) : forward;
   // One row more than asked tells whether there is a next page (even for first: 0).
-  const rows = (await em.find(entity, { $and: conditions } as FilterQuery<any>, {
-    ...(options as object),
+  const rows = await findRows<T>(em, entity, {
+    where: { $and: conditions } as FilterQuery<T>,
+    join,
     orderBy: orderBy(order, directions),
     limit: size + 1,
-  })) as T[];
+  });
   const more = rows.length > size;
   const nodes = rows.slice(0, size);
   if (backward) nodes.reverse();

@@ -13,18 +13,19 @@ import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
 import { InUseError, NotFoundError, ValidationError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
+import { type Row, findRows } from './rows.js';
 import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { type Loose, identifier, isUuid, slug, text, validate } from './validation.js';
 
-type Row = { id: string };
+type Keyed = { id: string };
 // biome-ignore lint: the schema's second parameter is the (absent) base entity
-type Schema<T extends Row> = EntitySchema<T, never>;
+type Schema<T extends Keyed> = EntitySchema<T, never>;
 
 /** The rows that exist among `ids`, in one statement, in no particular order. */
-export async function referencesById<T extends Row>(ctx: DomainContext, entity: Schema<T>, ids: readonly string[]): Promise<T[]> {
+export async function referencesById<T extends Keyed>(ctx: DomainContext, entity: Schema<T>, ids: readonly string[]): Promise<Row<T>[]> {
   const wanted = ids.filter(isUuid);
-  return wanted.length ? ctx.em.find(entity, { id: { $in: wanted } } as unknown as FilterQuery<T>) : [];
+  return wanted.length ? findRows<T>(ctx.em, entity.meta.className, { where: { id: { $in: wanted } } as unknown as FilterQuery<T> }) : [];
 }
 
 /** The order of each reference list: what people look them up by. */
@@ -38,14 +39,14 @@ function listScope(ctx: DomainContext, className: string): FilterQuery<Project> 
 }
 
 /** A page of reference rows ordered by name (regions by slug, systems by title). */
-export async function listReferences<T extends Row>(ctx: DomainContext, entity: Schema<T>, args: PageArgs): Promise<Page<T>> {
+export async function listReferences<T extends Keyed>(ctx: DomainContext, entity: Schema<T>, args: PageArgs): Promise<Page<Row<T>>> {
   const { className } = entity.meta;
   const order = [{ field: listOrder(className), direction: 'ASC' as const, kind: 'string' as const, nullable: false }];
   return findPage<T>(ctx.em, className, listScope(ctx, className) as FilterQuery<T>, order, args);
 }
 
 /** A row by id, or NotFoundError naming its type: what every update and delete starts with. */
-export async function findRow<T extends Row>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
+export async function findRow<T extends Keyed>(em: EntityManager, entity: Schema<T>, id: string): Promise<T> {
   const row = isUuid(id) ? await em.findOne(entity, { id } as unknown as FilterQuery<T>) : null;
   if (!row) throw new NotFoundError(entity.meta.className, id);
   return row;

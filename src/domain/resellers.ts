@@ -8,6 +8,7 @@ import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
 import { InUseError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
+import { type Row, findRows } from './rows.js';
 import { assertAdmin } from './permissions.js';
 import { findRow } from './reference-data.js';
 import { inTransaction } from './unit-of-work.js';
@@ -27,15 +28,15 @@ export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
 }
 
 /** The visible resellers among `ids`, in one statement (the Reseller node's loader). */
-export async function resellersById(ctx: DomainContext, ids: readonly string[]): Promise<Reseller[]> {
+export async function resellersById(ctx: DomainContext, ids: readonly string[]): Promise<Row<Reseller>[]> {
   const scope = visibleResellers(ctx.viewer);
   const wanted = ids.filter(isUuid);
   if (!scope || wanted.length === 0) return [];
-  return ctx.em.find(Reseller, { $and: [scope, { id: { $in: wanted } }] });
+  return findRows<Reseller>(ctx.em, 'Reseller', { where: { $and: [scope, { id: { $in: wanted } }] } });
 }
 
 /** A page of the visible resellers, by name. */
-export async function listResellers(ctx: DomainContext, args: PageArgs): Promise<Page<Reseller>> {
+export async function listResellers(ctx: DomainContext, args: PageArgs): Promise<Page<Row<Reseller>>> {
   const scope = visibleResellers(ctx.viewer);
   // Members see no reseller.
   if (!scope) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
@@ -79,7 +80,7 @@ export async function deleteReseller(ctx: DomainContext, id: string) {
 }
 
 /** A page of a reseller's client projects, by name (the reseller itself is already visible to the caller). */
-export async function listResellerProjects(ctx: DomainContext, resellerId: string, args: PageArgs): Promise<Page<Project>> {
+export async function listResellerProjects(ctx: DomainContext, resellerId: string, args: PageArgs): Promise<Page<Row<Project>>> {
   return findPage<Project>(ctx.em, 'Project', { reseller: resellerId }, [{ field: 'name', direction: 'ASC', kind: 'string', nullable: false }], args);
 }
 

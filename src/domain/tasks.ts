@@ -8,6 +8,7 @@ import { Task, type TaskState, type TaskType } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { NotFoundError } from './errors.js';
 import { type PageArgs, type Page, findPage } from './pagination.js';
+import { type Row, findRows } from './rows.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
 
@@ -65,9 +66,9 @@ export async function findTask(ctx: DomainContext, taskId: string): Promise<Task
   return task;
 }
 
-export async function tasksById(ctx: DomainContext, ids: readonly string[]): Promise<Task[]> {
+export async function tasksById(ctx: DomainContext, ids: readonly string[]): Promise<Row<Task>[]> {
   const valid = ids.filter(isUuid);
-  return valid.length ? ctx.em.find(Task, { $and: [taskScope(ctx.viewer), { id: { $in: valid } }] }) : [];
+  return valid.length ? findRows<Task>(ctx.em, 'Task', { where: { $and: [taskScope(ctx.viewer), { id: { $in: valid } }] } }) : [];
 }
 
 export interface TaskFilter {
@@ -77,7 +78,7 @@ export interface TaskFilter {
 }
 
 /** The caller's tasks, newest first. */
-export async function listTasks(ctx: DomainContext, filter: TaskFilter, args: PageArgs): Promise<Page<Task>> {
+export async function listTasks(ctx: DomainContext, filter: TaskFilter, args: PageArgs): Promise<Page<Row<Task>>> {
   const where: FilterQuery<Task>[] = [taskScope(ctx.viewer)];
   if (filter.imageId) where.push({ image: isUuid(filter.imageId) ? filter.imageId : null });
   if (filter.state?.length) where.push({ state: { $in: filter.state } });

@@ -10,3 +10,15 @@ export type Viewer =
 
 /** Whether the viewer may change anything at all (read-only members may not). */
 export const canWrite = (viewer: Viewer) => viewer.kind !== 'member' || !viewer.readOnly;
+
+/** Viewers with the same key see the same images and tasks (read-only changes what one may do, not see). */
+export function visibilityKey(viewer: Viewer): string {
+  switch (viewer.kind) {
+    case 'admin':
+      return 'admin';
+    case 'reseller':
+      return `reseller:${viewer.resellerId}`;
+    case 'member':
+      return `member:${viewer.projectId}:${viewer.resellerId ?? ''}`;
+  }
+}

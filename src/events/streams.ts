@@ -1,11 +1,14 @@
 // What one subscriber receives: the bus events that concern it, each checked against its
 // visibility when it arrives, in a fresh unit of work, so sharing changed meanwhile applies at once.
 import { Repeater } from 'graphql-yoga';
-import { Image, type ImageStatus } from '../db/entities/image.js';
+import type { Image, ImageStatus } from '../db/entities/image.js';
 import type { Task, TaskState } from '../db/entities/task.js';
 import type { DomainContext } from '../domain/context.js';
+import { type ImageRow, IMAGE_RELATIONS } from '../domain/image-catalog.js';
 import { findImage } from '../domain/images.js';
+import { type Row, findRows } from '../domain/rows.js';
 import { TASK_PROGRESS_INTERVAL_MS, findTask, tasksById } from '../domain/tasks.js';
+import { visibilityKey } from '../domain/viewer.js';
 import { imageScope } from '../domain/visibility.js';
 import type { EventBus } from './bus.js';
 import { throttlePerKey } from './throttle.js';
@@ -16,7 +19,7 @@ export interface LiveContext extends DomainContext {
 
 export interface ImageStatusChange {
   /** The image as it is now, read through the subscriber's visibility. */
-  image: Image;
+  image: ImageRow;
   /** Null on the first event of a subscription by id (the current state) and for a new image. */
   previousStatus: ImageStatus | null;
   status: ImageStatus;
@@ -33,6 +36,19 @@ const isFinal = (state: TaskState) => state === 'FINISHED' || state === 'ERROR';
 
 /** A context of its own for one event: a new unit of work, and no per-request cache (sharing rows) kept. */
 const freshScope = (ctx: LiveContext): LiveContext => ({ ...ctx, em: ctx.em.fork() });
+
+// Every subscriber gets the same event object; subscribers who see alike (same visibility key
+// and purpose) share one check of it, so 5,000 dashboards on one change cost one query per
+// distinct viewer, not 5,000. The row is only read from then on.
+const checksByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function checkOnce<T>(event: object, key: string, check: () => Promise<T>): Promise<T> {
+  let checks = checksByEvent.get(event);
+  if (!checks) checksByEvent.set(event, (checks = new Map()));
+  let result = checks.get(key) as Promise<T> | undefined;
+  if (!result) checks.set(key, (result = check()));
+  return result;
+}
 
 /**
  * With `imageId`: the image's current state (NotFoundError when the caller cannot read it), then
@@ -63,9 +79,12 @@ export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWat
     events,
     current,
     async (event) => {
-      const scoped = freshScope(ctx);
-      const scope = await imageScope(scoped, { purpose }, scoped.em);
-      const image = await scoped.em.findOne(Image, { $and: [scope, { id: event.imageId }] });
+      const image = await checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async () => {
+        const scoped = freshScope(ctx);
+        const scope = await imageScope(scoped, { purpose }, scoped.em);
+        const [row] = await findRows<Image>(scoped.em, 'Image', { where: { $and: [scope, { id: event.imageId }] }, join: IMAGE_RELATIONS });
+        return row ?? null;
+      });
       return image && { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) };
     },
     (change) => imageId != null && change.status === 'DELETED',
@@ -76,14 +95,14 @@ export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWat
  * With `taskId`: the task's current state (NotFoundError when the caller cannot see it), then its
  * changes until it is FINISHED or ERROR. Without: the changes of every task the caller may see.
  */
-export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: string | null }): Promise<AsyncIterableIterator<Task>> {
+export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: string | null }): Promise<AsyncIterableIterator<Row<Task>>> {
   const viewer = ctx.viewer;
   // A member sees its project's tasks only: other projects' events are dropped without a query.
   const events = ctx.events.listen(
     'task',
     (event) => (!taskId || event.taskId === taskId) && (viewer.kind !== 'member' || event.projectId === viewer.projectId),
   );
-  let current: Task | undefined;
+  let current: Row<Task> | undefined;
   if (taskId) {
     try {
       current = await findTask(freshScope(ctx), taskId);
@@ -100,7 +119,7 @@ export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: strin
   return relay(
     throttled,
     current,
-    async (event) => (await tasksById(freshScope(ctx), [event.taskId]))[0] ?? null,
+    (event) => checkOnce(event, visibilityKey(viewer), async () => (await tasksById(freshScope(ctx), [event.taskId]))[0] ?? null),
     (task) => taskId != null && isFinal(task.state),
   );
 }

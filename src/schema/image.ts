@@ -6,7 +6,7 @@ import type { DomainContext } from '../domain/context.js';
 import {
   ConflictError, ForbiddenError, InvalidStatusTransitionError, NotFoundError, ProtectedImageError, ValidationError,
 } from '../domain/errors.js';
-import { type ImageFilter, type ImageListArgs, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
+import { type ImageFilter, type ImageListArgs, type ImageRow, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
 import {
   addImageTags, createImage, deleteImage, removeImageTags, renameImage, setImageActivation, updateImage,
 } from '../domain/images.js';
@@ -20,12 +20,13 @@ import {
   MachineTypeEnum, OrderDirectionEnum, SshKeyPolicyEnum, VideoModelEnum, VifModelEnum, VisibilityEnum,
 } from './image-enums.js';
 import { viaLoader } from './loaded.js';
+import { refId } from '../domain/rows.js';
 import { OperatingSystemRef } from './operating-system.js';
 import { ProjectRef } from './project.js';
 import { RegionRef } from './region.js';
 import { TaskRef } from './task.js';
 
-export const ImageRef = builder.loadableNodeRef<Image, string>('Image', {
+export const ImageRef = builder.loadableNodeRef<ImageRow, string>('Image', {
   id: { resolve: (image) => image.id },
   // Visibility is applied inside: an image the caller may not see loads as null.
   load: (ids, ctx) => imagesById(ctx, ids),
@@ -34,7 +35,7 @@ export const ImageRef = builder.loadableNodeRef<Image, string>('Image', {
   cacheResolved: true,
 });
 
-const HardwareRef = builder.objectRef<Image>('ImageHardware').implement({
+const HardwareRef = builder.objectRef<ImageRow>('ImageHardware').implement({
   description: 'Virtual hardware the image asks for (Glance hw_* properties).',
   fields: (t) => ({
     firmware: t.expose('hwFirmware', { type: FirmwareEnum, nullable: true }),
@@ -118,7 +119,7 @@ ImageRef.implement({
       type: ImageRef,
       nullable: true,
       // Always through the loader: an image is shown only as the visibility scope returns it.
-      resolve: (image, _args, ctx) => (image.replicaOf ? image.replicaOf.id : null),
+      resolve: (image) => refId(image.replicaOf),
     }),
     rowVersion: t.exposeInt('rowVersion', { description: 'Pass as expectedVersion to update only this version.' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),

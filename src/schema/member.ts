@@ -5,19 +5,20 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { addImageMember, removeImageMember, updateImageMember } from '../domain/members.js';
 import { membersByImage } from '../loaders/members-by-image.js';
 import { type Context, builder } from './builder.js';
+import { type Row, refId } from '../domain/rows.js';
 import { ImageRef } from './image.js';
 import { MemberStatusEnum } from './image-enums.js';
 import { viaLoader } from './loaded.js';
 import { ProjectRef } from './project.js';
 
-export const ImageMemberRef = builder.objectRef<ImageMember>('ImageMember').implement({
+export const ImageMemberRef = builder.objectRef<Row<ImageMember>>('ImageMember').implement({
   description: 'A project a SHARED image is offered to, and its answer.',
   fields: (t) => ({
     image: t.field({
       type: ImageRef,
       authScopes: { authenticated: true },
       // Through the loader, so the image is what the visibility scope returns.
-      resolve: (member) => member.image.id,
+      resolve: (member) => refId(member.image),
     }),
     project: t.field({
       type: ProjectRef,

@@ -2,11 +2,12 @@
 import type { ImageMetadata } from '../db/entities/image-metadata.js';
 import { ForbiddenError, NotFoundError, ReadOnlyMetadataError, ValidationError } from '../domain/errors.js';
 import { deleteMetadataItem, replaceMetadata, setMetadata } from '../domain/metadata.js';
+import type { Row } from '../domain/rows.js';
 import { metadataByImage } from '../loaders/metadata-by-image.js';
 import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 
-export const MetadataRef = builder.objectRef<ImageMetadata>('Metadata').implement({
+export const MetadataRef = builder.objectRef<Row<ImageMetadata>>('Metadata').implement({
   description: 'A key/value item of an image. Read-only items are the provider\'s and cannot be changed.',
   fields: (t) => ({
     key: t.exposeString('key'),

@@ -1,5 +1,6 @@
 // Task: work on an image (upload, import, copy, purge) and its root fields.
 import { TASK_STATES, TASK_TYPES, type Task } from '../db/entities/task.js';
+import type { Row } from '../domain/rows.js';
 import { listTasks, tasksById } from '../domain/tasks.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
@@ -16,7 +17,7 @@ export const TaskStateEnum = builder.enumType('TaskState', {
   values: TASK_STATES,
 });
 
-export const TaskRef = builder.loadableNodeRef<Task, string>('Task', {
+export const TaskRef = builder.loadableNodeRef<Row<Task>, string>('Task', {
   id: { resolve: (task) => task.id },
   // Scoped inside: a task the caller may not see loads as null.
   load: (ids, ctx) => tasksById(ctx, ids),

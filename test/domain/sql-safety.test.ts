@@ -12,8 +12,9 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return files.flat().filter((file) => file.endsWith('.ts'));
 }
 
-// Constant SQL text the ORM has no API for, read here line by line: no input reaches it.
-const REVIEWED = new Set(['db/migrate.ts']);
+// Read here line by line: constant SQL text the ORM has no API for (migrate), and the query
+// builder run without entity mapping (rows: `qb.execute`, no SQL text). No input reaches SQL text.
+const REVIEWED = new Set(['db/migrate.ts', 'domain/rows.ts']);
 
 describe('SQL construction', () => {
   it('never passes text to a raw-SQL API in src/', async () => {

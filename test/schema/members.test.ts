@@ -16,6 +16,7 @@ import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Result, member } from '../helpers/results.js';
 import { gid, unique } from '../helpers/fixtures.js';
+import { refId } from '../../src/domain/rows.js';
 
 graphql(`
   fragment MbError on Error {
@@ -387,7 +388,7 @@ describe('image members', () => {
       await withMember(imageId, other, 'PENDING');
     });
     const seen = async (viewer: Viewer) =>
-      (await membersByImageIds(ctxOf(viewer), [imageId]))[0]!.map((row) => [row.project.id, row.status]);
+      (await membersByImageIds(ctxOf(viewer), [imageId]))[0]!.map((row) => [refId(row.project), row.status]);
 
     it('shows every member to an administrator', async () => {
       expect(await seen(asAdmin)).toEqual([[guest.id, 'ACCEPTED'], [other.id, 'PENDING']]);
