@@ -21,7 +21,16 @@ export function ormConfig({ clientUrl, debug = false, poolSize = 10 }: OrmOption
     entities,
     extensions: [Migrator],
     debug,
-    pool: { min: 0, max: poolSize },
+    pool: {
+      min: 0,
+      max: poolSize,
+      // Queries are written in the order they should join: the page with its relations as left
+      // joins along foreign keys. Searching join orders took PostgreSQL 8-12 ms to plan a page
+      // that runs in 1 ms; planned as written, it takes under 1 ms.
+      afterCreate(connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error?: Error) => void) {
+        connection.query('set join_collapse_limit = 1', done);
+      },
+    },
     // Requests fork the EntityManager explicitly; a global one shared by accident is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
