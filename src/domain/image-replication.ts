@@ -7,7 +7,7 @@ import { Region } from '../db/entities/region.js';
 import type { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, ValidationError } from './errors.js';
-import { findImage } from './images.js';
+import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { dispatchCommitted, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
@@ -31,7 +31,9 @@ const COPIED = [
 
 export async function requestReplica(ctx: DomainContext, imageId: string, regionId: string): Promise<{ image: Image; task: Task }> {
   const created = await inTransaction(ctx, async (em) => {
-    const source = await findImage(em, ctx, imageId);
+    // Locked, though only read: its status and metadata stay as checked and copied until the copy
+    // commits. The copy is new, so this is the only existing image the use case locks.
+    const source = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, source);
     const region = await targetRegion(em, regionId, source);
     if (source.status !== 'ACTIVE') throw new ConflictError(`Only an ACTIVE image can be replicated; this one is ${source.status}`);

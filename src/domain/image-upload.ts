@@ -9,7 +9,7 @@ import type { DomainContext } from './context.js';
 import { ConflictError, DomainError, ForbiddenError } from './errors.js';
 import { type Digest, SizeLimitExceeded } from './image-digest.js';
 import { transition } from './image-status.js';
-import { findImage } from './images.js';
+import { findImage, findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { type Claim, failTask, finishTask, startUploadTask } from './task-runs.js';
 import { inTransaction } from './unit-of-work.js';
@@ -24,12 +24,12 @@ export class DiskFormatMismatch extends DomainError {
 
 /**
  * QUEUED -> SAVING, committed before any byte is read: a second upload now finds SAVING and is
- * refused (the row version also refuses two that raced past the read). The upload is a task the
+ * refused (two that come together take turns on the image row lock). The upload is a task the
  * request holds (heartbeats renew its lease); returns it with the declared format.
  */
 export async function startSaving(ctx: DomainContext, imageId: string, length: number | undefined, maxBytes: number) {
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     if (image.status === 'SAVING') throw new ConflictError('Another upload of this image is in progress');
     if (image.status !== 'QUEUED') throw new ConflictError(`Bytes can be uploaded only to a QUEUED image; this one is ${image.status}`);

@@ -1,5 +1,6 @@
 // Changing images: create, update, rename, tag, delete. Each validates everything first,
 // then writes in one transaction.
+import { type FindOneOptions, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Architecture } from '../db/entities/architecture.js';
@@ -83,7 +84,24 @@ const uniqueTags = (tags: string[]) => [...new Set(tags)];
 
 /** A live image the viewer can see, or NotFoundError. */
 export async function findImage(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
-  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [await readableImages(ctx, em), { id: imageId }] }) : null;
+  return visibleImage(em, ctx, imageId, {});
+}
+
+/**
+ * `findImage` for a use case that changes the image, inside `inTransaction`: the row is locked
+ * (SELECT ... FOR UPDATE) until the transaction ends, so a concurrent change of the same image
+ * waits for this one to commit and then reads the row it left. Writers of one image take turns
+ * instead of failing on the row version; `expectedVersion` remains the way to ask for a check.
+ * No deadlock: a use case locks one existing image at most, and task runs lock their task first.
+ */
+export async function findImageForChange(em: EntityManager, ctx: DomainContext, imageId: string): Promise<Image> {
+  // When the scope left-joins the owner's project, MikroORM locks the image row alone (FOR UPDATE OF).
+  // Refreshed: the row as committed wins over a copy already in this unit of work.
+  return visibleImage(em, ctx, imageId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+async function visibleImage(em: EntityManager, ctx: DomainContext, imageId: string, options: FindOneOptions<Image>): Promise<Image> {
+  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [await readableImages(ctx, em), { id: imageId }] }, options) : null;
   if (!image) throw new NotFoundError('Image', imageId);
   return image;
 }
@@ -207,7 +225,7 @@ export async function updateImage(
   expectedVersion?: number | null,
 ): Promise<Image> {
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     assertAdminFields(ctx.viewer, raw);
     const check = new InputCheck(['input', 'patch']);
@@ -243,7 +261,7 @@ const tagArgument = z.object({ tags: z.array(tag).min(1, 'give at least one tag'
 export async function addImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
   const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const merged = uniqueTags([...image.tags, ...valid.tags]);
     validate(z.object({ tags: tagList }), { tags: merged });
@@ -256,7 +274,7 @@ export async function addImageTags(ctx: DomainContext, imageId: string, tags: st
 export async function removeImageTags(ctx: DomainContext, imageId: string, tags: string[]): Promise<Image> {
   const valid = validate(tagArgument, { tags });
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const kept = image.tags.filter((existing) => !valid.tags.includes(existing));
     if (kept.length !== image.tags.length) image.tags = kept;
@@ -271,7 +289,7 @@ export async function removeImageTags(ctx: DomainContext, imageId: string, tags:
  */
 export async function deleteImage(ctx: DomainContext, imageId: string): Promise<{ image: Image; task: Task }> {
   const deleted = await inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     if (image.protected) throw new ProtectedImageError(image.id);
     transition(image, deletionStart(image.status));
@@ -292,7 +310,7 @@ export async function deleteImage(ctx: DomainContext, imageId: string): Promise<
 export async function setImageActivation(ctx: DomainContext, imageId: string, to: 'ACTIVE' | 'DEACTIVATED'): Promise<Image> {
   assertAdmin(ctx.viewer, to === 'ACTIVE' ? 'reactivate images' : 'deactivate images');
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     if (image.status === to) return image;
     // Only these two move between each other here: reactivating is not how an upload completes.
     const from = to === 'ACTIVE' ? 'DEACTIVATED' : 'ACTIVE';

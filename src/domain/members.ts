@@ -9,7 +9,7 @@ import { ImageMember, MEMBER_STATUSES, type MemberStatus } from '../db/entities/
 import { Project } from '../db/entities/project.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
-import { findImage } from './images.js';
+import { findImageForChange } from './images.js';
 import { assertWriter } from './permissions.js';
 import { type Row, findRows, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
@@ -55,7 +55,7 @@ async function findMember(em: EntityManager, image: Image, projectId: string): P
 /** Offers a SHARED image to another project; the new member starts PENDING. */
 export async function addImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<ImageMember> {
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertWriter(ctx.viewer);
     if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may add members");
     // ConflictError rather than ValidationError: the id is fine, it is the image's current
@@ -82,7 +82,7 @@ const statusSchema = z.enum(MEMBER_STATUSES);
 export async function updateImageMember(ctx: DomainContext, imageId: string, projectId: string, status: MemberStatus): Promise<ImageMember> {
   const valid = validate(statusSchema, status, ['input', 'status']);
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertWriter(ctx.viewer);
     const { viewer } = ctx;
     // Glance: only the member itself answers, not the owner that made the offer.
@@ -99,7 +99,7 @@ export async function updateImageMember(ctx: DomainContext, imageId: string, pro
 /** The owner withdraws an offer. A member cannot remove itself (Glance: it rejects instead). */
 export async function removeImageMember(ctx: DomainContext, imageId: string, projectId: string): Promise<{ image: Image; member: ImageMember }> {
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertWriter(ctx.viewer);
     if (!speaksForOwner(ctx.viewer, image)) throw new ForbiddenError("Only the image's owner may remove members");
     const member = await findMember(em, image, projectId);

@@ -5,7 +5,7 @@ import { ImageMetadata } from '../db/entities/image-metadata.js';
 import type { Image } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
 import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
-import { findImage } from './images.js';
+import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { type Row, findRows, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
@@ -38,7 +38,7 @@ function touch(image: Image) {
 export async function setMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
   const valid = validate(items.min(1, 'give at least one item'), raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const existing = await em.find(ImageMetadata, { image, key: { $in: valid.map((item) => item.key) } });
     const byKey = new Map(existing.map((row) => [row.key, row]));
@@ -60,7 +60,7 @@ export async function setMetadata(ctx: DomainContext, imageId: string, raw: Meta
 export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
   const valid = validate(items, raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const existing = await em.find(ImageMetadata, { image });
     const wanted = new Map(valid.map((item) => [item.key, item.value]));
@@ -91,7 +91,7 @@ export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: 
 export async function deleteMetadataItem(ctx: DomainContext, imageId: string, key: string) {
   const valid = validate(z.object({ key: metadataKey }), { key });
   return inTransaction(ctx, async (em) => {
-    const image = await findImage(em, ctx, imageId);
+    const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const row = await em.findOne(ImageMetadata, { image, key: valid.key });
     if (!row) throw new NotFoundError('Metadata item', valid.key);

@@ -40,7 +40,11 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-/** Runs `work` in a transaction on a fork of the request's EntityManager. */
+/**
+ * Runs `work` in a transaction on a fork of the request's EntityManager. A race with another
+ * writer can end any such change in ConflictError (below), so every mutation that runs here lists
+ * it among its errors. Use cases that change an image lock it first (`findImageForChange`).
+ */
 export async function inTransaction<T>(ctx: DomainContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
     return await ctx.em.fork().transactional(work);

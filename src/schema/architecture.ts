@@ -52,7 +52,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteArchitecture(ctx, input.id.id);
       return { deletedId: { type: 'Architecture', id: input.id.id } };

@@ -78,7 +78,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: ComputeResourceRef, required: true }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteComputeResource(ctx, input.id.id);
       return { deletedId: { type: 'ComputeResource', id: input.id.id } };

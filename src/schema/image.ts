@@ -462,7 +462,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await addImageTags(ctx, input.id.id, input.tags) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -478,7 +478,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: await removeImageTags(ctx, input.id.id, input.tags) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -491,7 +491,7 @@ builder.relayMutationField(
     description:
       'Soft delete: the image leaves every list at once; with bytes it is PENDING_DELETE until its PURGE task has removed them, then DELETED.',
     authScopes: { writer: true },
-    errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError, ForbiddenError] },
+    errors: { types: [NotFoundError, ProtectedImageError, InvalidStatusTransitionError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => deleteImage(ctx, input.id.id),
   },
   { outputFields: imageAndTask },
@@ -507,7 +507,7 @@ for (const [name, to, description] of [
     {
       description,
       authScopes: { admin: true },
-      errors: { types: [NotFoundError, InvalidStatusTransitionError, ForbiddenError] },
+      errors: { types: [NotFoundError, InvalidStatusTransitionError, ConflictError, ForbiddenError] },
       resolve: async (_root, { input }, ctx) => ({ image: await setImageActivation(ctx, input.id.id, to) }),
     },
     { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },

@@ -78,7 +78,7 @@ builder.relayMutationField(
   {
     description: 'A member project answers for itself: PENDING, ACCEPTED or REJECTED, and back again.',
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({
       member: fresh(ctx, input.imageId.id, await updateImageMember(ctx, input.imageId.id, input.projectId.id, input.status)),
     }),
@@ -97,7 +97,7 @@ builder.relayMutationField(
   {
     description: "Withdraws the offer (the owner's writers or an administrator); a member rejects rather than removes itself.",
     authScopes: { writer: true },
-    errors: { types: [NotFoundError, ForbiddenError] },
+    errors: { types: [NotFoundError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => {
       const { image } = await removeImageMember(ctx, input.imageId.id, input.projectId.id);
       return fresh(ctx, image.id, { image, removedProjectId: { type: 'Project', id: input.projectId.id } });

@@ -1,6 +1,6 @@
 // Metadata: Gcore's key/value items of an image, and the mutations on them.
 import type { ImageMetadata } from '../db/entities/image-metadata.js';
-import { ForbiddenError, NotFoundError, ReadOnlyMetadataError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ReadOnlyMetadataError, ValidationError } from '../domain/errors.js';
 import { deleteMetadataItem, replaceMetadata, setMetadata } from '../domain/metadata.js';
 import type { Row } from '../domain/rows.js';
 import { metadataByImage } from '../loaders/metadata-by-image.js';
@@ -53,7 +53,7 @@ builder.relayMutationField(
   {
     description: 'Creates the items that do not exist and overwrites the values of those that do.',
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await setMetadata(ctx, input.id.id, input.items)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -70,7 +70,7 @@ builder.relayMutationField(
   {
     description: 'Deletes every item not given and sets those given. Read-only items stay, and may not get other values.',
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await replaceMetadata(ctx, input.id.id, input.items)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },
@@ -86,7 +86,7 @@ builder.relayMutationField(
   },
   {
     authScopes: { writer: true },
-    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ForbiddenError] },
+    errors: { types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await deleteMetadataItem(ctx, input.id.id, input.key)) }),
   },
   { outputFields: (t) => ({ image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image }) }) },

@@ -75,7 +75,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: OperatingSystemRef, required: true }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteOperatingSystem(ctx, input.id.id);
       return { deletedId: { type: 'OperatingSystem', id: input.id.id } };

@@ -90,7 +90,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: ProjectRef, required: true }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteProject(ctx, input.id.id);
       return { deletedId: { type: 'Project', id: input.id.id } };

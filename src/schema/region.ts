@@ -64,7 +64,7 @@ builder.relayMutationField(
   { inputFields: (t) => ({ id: t.globalID({ for: RegionRef, required: true }) }) },
   {
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteRegion(ctx, input.id.id);
       return { deletedId: { type: 'Region', id: input.id.id } };

@@ -61,7 +61,7 @@ builder.relayMutationField(
   {
     description: 'Refused with InUseError while projects belong to the reseller; its shared-image rows go with it.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ForbiddenError] },
+    errors: { types: [NotFoundError, InUseError, ConflictError, ForbiddenError] },
     resolve: async (_root, { input }, ctx) => {
       await deleteReseller(ctx, input.id.id);
       return { deletedId: { type: 'Reseller', id: input.id.id } };

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.TestConcurrentMetadataSetDocument,
+    "\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.TestConcurrentTagAddDocument,
+    "\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n": typeof types.TestConcurrentUpdateDocument,
+    "\n  query TestConcurrentImage($id: ID!) {\n    image(id: $id) {\n      rowVersion\n      tags\n      minDisk\n      metadata { key value }\n    }\n  }\n": typeof types.TestConcurrentImageDocument,
     "\n  fragment MutatedImage on Image {\n    id\n    name\n    description\n    status\n    visibility\n    protected\n    hidden\n    tags\n    minDisk\n    minRam\n    diskFormat\n    displayOrder\n    sourceUrl\n    providerRef\n    username\n    hasPassword\n    rowVersion\n    deletedAt\n    region { id }\n    owner { id }\n    operatingSystem { id }\n    architecture { id }\n    computeResource { id }\n    metadata { key value readOnly }\n  }\n": typeof types.MutatedImageFragmentDoc,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on ProtectedImageError { imageId }\n    ... on ReadOnlyMetadataError { keys }\n  }\n": typeof types.MutationErrorFragmentDoc,
     "\n  mutation TestImageCreate($input: ImageCreateInput!) {\n    imageCreate(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageCreatePayload { image { ...MutatedImage } }\n    }\n  }\n": typeof types.TestImageCreateDocument,
@@ -94,6 +98,10 @@ type Documents = {
     "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": typeof types.AcrossWatchRegionDocument,
 };
 const documents: Documents = {
+    "\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": types.TestConcurrentMetadataSetDocument,
+    "\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": types.TestConcurrentTagAddDocument,
+    "\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n": types.TestConcurrentUpdateDocument,
+    "\n  query TestConcurrentImage($id: ID!) {\n    image(id: $id) {\n      rowVersion\n      tags\n      minDisk\n      metadata { key value }\n    }\n  }\n": types.TestConcurrentImageDocument,
     "\n  fragment MutatedImage on Image {\n    id\n    name\n    description\n    status\n    visibility\n    protected\n    hidden\n    tags\n    minDisk\n    minRam\n    diskFormat\n    displayOrder\n    sourceUrl\n    providerRef\n    username\n    hasPassword\n    rowVersion\n    deletedAt\n    region { id }\n    owner { id }\n    operatingSystem { id }\n    architecture { id }\n    computeResource { id }\n    metadata { key value readOnly }\n  }\n": types.MutatedImageFragmentDoc,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    code\n    ... on ValidationError { issues { path message } }\n    ... on ConflictError { field }\n    ... on NotFoundError { type id }\n    ... on ProtectedImageError { imageId }\n    ... on ReadOnlyMetadataError { keys }\n  }\n": types.MutationErrorFragmentDoc,
     "\n  mutation TestImageCreate($input: ImageCreateInput!) {\n    imageCreate(input: $input) {\n      __typename\n      ...MutationError\n      ... on ImageCreatePayload { image { ...MutatedImage } }\n    }\n  }\n": types.TestImageCreateDocument,
@@ -188,6 +196,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n"): (typeof documents)["\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n"): (typeof documents)["\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestConcurrentImage($id: ID!) {\n    image(id: $id) {\n      rowVersion\n      tags\n      minDisk\n      metadata { key value }\n    }\n  }\n"): (typeof documents)["\n  query TestConcurrentImage($id: ID!) {\n    image(id: $id) {\n      rowVersion\n      tags\n      minDisk\n      metadata { key value }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

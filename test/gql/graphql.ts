@@ -434,6 +434,56 @@ export type VifModel =
   | 'RTL8139'
   | 'VIRTIO';
 
+export type TestConcurrentMetadataSetMutationVariables = Exact<{
+  input: ImageMetadataSetInput;
+}>;
+
+
+export type TestConcurrentMetadataSetMutation = { imageMetadataSet:
+    | { __typename: 'BaseError', message: string }
+    | { __typename: 'ConflictError', message: string, field: string | null }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'ImageMetadataSetPayload' }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ReadOnlyMetadataError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type TestConcurrentTagAddMutationVariables = Exact<{
+  input: ImageTagAddInput;
+}>;
+
+
+export type TestConcurrentTagAddMutation = { imageTagAdd:
+    | { __typename: 'BaseError', message: string }
+    | { __typename: 'ConflictError', message: string, field: string | null }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'ImageTagAddPayload' }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type TestConcurrentUpdateMutationVariables = Exact<{
+  input: ImageUpdateInput;
+}>;
+
+
+export type TestConcurrentUpdateMutation = { imageUpdate:
+    | { __typename: 'BaseError', message: string }
+    | { __typename: 'ConflictError', message: string, field: string | null }
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'ImageUpdatePayload', image: { rowVersion: number } | null }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
+
+export type TestConcurrentImageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestConcurrentImageQuery = { image: { rowVersion: number, tags: Array<string>, minDisk: number, metadata: Array<{ key: string, value: string }> } | null };
+
 export type MutatedImageFragment = { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> };
 
 type MutationError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: string };
@@ -523,6 +573,7 @@ export type TestImageTagAddMutationVariables = Exact<{
 
 export type TestImageTagAddMutation = { imageTagAdd:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageTagAddPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -536,6 +587,7 @@ export type TestImageTagRemoveMutationVariables = Exact<{
 
 export type TestImageTagRemoveMutation = { imageTagRemove:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageTagRemovePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -549,6 +601,7 @@ export type TestImageDeleteMutationVariables = Exact<{
 
 export type TestImageDeleteMutation = { imageDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageDeletePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null, task: { id: string, type: TaskType, state: TaskState } | null }
     | { __typename: 'InvalidStatusTransitionError', message: string, code: string }
@@ -563,6 +616,7 @@ export type TestImageMetadataSetMutationVariables = Exact<{
 
 export type TestImageMetadataSetMutation = { imageMetadataSet:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageMetadataSetPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -577,6 +631,7 @@ export type TestImageMetadataReplaceMutationVariables = Exact<{
 
 export type TestImageMetadataReplaceMutation = { imageMetadataReplace:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageMetadataReplacePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -591,6 +646,7 @@ export type TestImageMetadataDeleteMutationVariables = Exact<{
 
 export type TestImageMetadataDeleteMutation = { imageMetadataDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageMetadataDeletePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -633,6 +689,7 @@ export type TestImageRenameThenTagMutation = { first:
     | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
   , second:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageTagAddPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -840,6 +897,7 @@ export type MbMemberUpdateMutationVariables = Exact<{
 
 export type MbMemberUpdateMutation = { imageMemberUpdate:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageMemberUpdatePayload', member: { status: MemberStatus, createdAt: string, updatedAt: string, project: { id: string } } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -853,6 +911,7 @@ export type MbMemberRemoveMutationVariables = Exact<{
 
 export type MbMemberRemoveMutation = { imageMemberRemove:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'ImageMemberRemovePayload', removedProjectId: string, image: { id: string, members: Array<{ project: { id: string } }> } | null }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -897,6 +956,7 @@ export type RdOsDeleteMutationVariables = Exact<{
 
 export type RdOsDeleteMutation = { operatingSystemDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'InUseError', message: string, code: string, usedBy: string }
     | { __typename: 'NotFoundError', message: string, code: string, id: string, type: string }
     | { __typename: 'OperatingSystemDeletePayload', deletedId: string }
@@ -945,6 +1005,7 @@ export type RdArchDeleteMutationVariables = Exact<{
 export type RdArchDeleteMutation = { architectureDelete:
     | { __typename: 'ArchitectureDeletePayload', deletedId: string }
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'InUseError', message: string, code: string, usedBy: string }
     | { __typename: 'NotFoundError', message: string, code: string, id: string, type: string }
    };
@@ -992,6 +1053,7 @@ export type RdCrDeleteMutationVariables = Exact<{
 export type RdCrDeleteMutation = { computeResourceDelete:
     | { __typename: 'BaseError', message: string, code: string }
     | { __typename: 'ComputeResourceDeletePayload', deletedId: string }
+    | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'InUseError', message: string, code: string, usedBy: string }
     | { __typename: 'NotFoundError', message: string, code: string, id: string, type: string }
    };
@@ -1038,6 +1100,7 @@ export type RdRegionDeleteMutationVariables = Exact<{
 
 export type RdRegionDeleteMutation = { regionDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'InUseError', message: string, code: string, usedBy: string }
     | { __typename: 'NotFoundError', message: string, code: string, id: string, type: string }
     | { __typename: 'RegionDeletePayload', deletedId: string }
@@ -1087,6 +1150,7 @@ export type RdProjectDeleteMutationVariables = Exact<{
 
 export type RdProjectDeleteMutation = { projectDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', message: string, code: string }
     | { __typename: 'InUseError', message: string, code: string, usedBy: string }
     | { __typename: 'NotFoundError', message: string, code: string, id: string, type: string }
     | { __typename: 'ProjectDeletePayload', deletedId: string }
@@ -1191,6 +1255,7 @@ export type RsDeleteMutationVariables = Exact<{
 
 export type RsDeleteMutation = { resellerDelete:
     | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
     | { __typename: 'ForbiddenError', message: string, code: string }
     | { __typename: 'InUseError', usedBy: string, message: string, code: string }
     | { __typename: 'NotFoundError', type: string, id: string, message: string, code: string }
@@ -1385,6 +1450,7 @@ export type LiveDeactivateMutationVariables = Exact<{
 
 export type LiveDeactivateMutation = { imageDeactivate:
     | { __typename: 'BaseError' }
+    | { __typename: 'ConflictError' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ImageDeactivatePayload' }
     | { __typename: 'InvalidStatusTransitionError' }
@@ -1398,6 +1464,7 @@ export type LiveReactivateMutationVariables = Exact<{
 
 export type LiveReactivateMutation = { imageReactivate:
     | { __typename: 'BaseError' }
+    | { __typename: 'ConflictError' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ImageReactivatePayload' }
     | { __typename: 'InvalidStatusTransitionError' }
@@ -1411,6 +1478,7 @@ export type LiveDeleteMutationVariables = Exact<{
 
 export type LiveDeleteMutation = { imageDelete:
     | { __typename: 'BaseError' }
+    | { __typename: 'ConflictError' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ImageDeletePayload' }
     | { __typename: 'InvalidStatusTransitionError' }
@@ -1441,6 +1509,7 @@ export type LiveMemberRemoveMutationVariables = Exact<{
 
 export type LiveMemberRemoveMutation = { imageMemberRemove:
     | { __typename: 'BaseError' }
+    | { __typename: 'ConflictError' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ImageMemberRemovePayload' }
     | { __typename: 'NotFoundError' }
@@ -1474,6 +1543,10 @@ export const MbErrorFragmentDoc = {"kind":"Document","definitions":[{"kind":"Fra
 export const RsErrorFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RsError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InUseError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usedBy"}}]}}]}}]} as unknown as DocumentNode<RsErrorFragment, unknown>;
 export const SiErrorFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SiError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SiErrorFragment, unknown>;
 export const SiRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SiRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SharedImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reseller"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"imageIds"}},{"kind":"Field","name":{"kind":"Name","value":"images"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SiRowFragment, unknown>;
+export const TestConcurrentMetadataSetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConcurrentMetadataSet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageMetadataSetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageMetadataSet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<TestConcurrentMetadataSetMutation, TestConcurrentMetadataSetMutationVariables>;
+export const TestConcurrentTagAddDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConcurrentTagAdd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageTagAddInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageTagAdd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<TestConcurrentTagAddMutation, TestConcurrentTagAddMutationVariables>;
+export const TestConcurrentUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConcurrentUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImageUpdatePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TestConcurrentUpdateMutation, TestConcurrentUpdateMutationVariables>;
+export const TestConcurrentImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TestConcurrentImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<TestConcurrentImageQuery, TestConcurrentImageQueryVariables>;
 export const TestImageCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestImageCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImageCreatePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutatedImage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProtectedImageError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReadOnlyMetadataError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatedImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Image"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"displayOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasPassword"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operatingSystem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"architecture"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computeResource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}}]}}]}}]} as unknown as DocumentNode<TestImageCreateMutation, TestImageCreateMutationVariables>;
 export const TestImageUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestImageUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImageUpdatePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutatedImage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProtectedImageError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReadOnlyMetadataError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatedImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Image"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"displayOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasPassword"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operatingSystem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"architecture"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computeResource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}}]}}]}}]} as unknown as DocumentNode<TestImageUpdateMutation, TestImageUpdateMutationVariables>;
 export const TestImageRenameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestImageRename"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageRenameInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageRename"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationError"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ImageRenamePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutatedImage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationError"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProtectedImageError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReadOnlyMetadataError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatedImage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Image"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"displayOrder"}},{"kind":"Field","name":{"kind":"Name","value":"sourceUrl"}},{"kind":"Field","name":{"kind":"Name","value":"providerRef"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"hasPassword"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"operatingSystem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"architecture"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"computeResource"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}}]}}]}}]} as unknown as DocumentNode<TestImageRenameMutation, TestImageRenameMutationVariables>;
