@@ -104,8 +104,9 @@ const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.
 
 /**
  * Random ids, none of them twice among the requests in flight: two writes to one image at once
- * would measure W5's optimistic-lock conflicts rather than its writes. `take` stores the id in the
- * request's context (autocannon keeps it from setupRequest to onResponse), `release` frees it.
+ * take turns on its row lock, and W5 would measure that wait rather than its writes. `take`
+ * stores the id in the request's context (autocannon keeps it from setupRequest to onResponse),
+ * `release` frees it.
  */
 function exclusivePicker(ids: readonly string[]) {
   const inFlight = new Set<string>();
