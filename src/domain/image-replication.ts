@@ -7,8 +7,10 @@ import { Region } from '../db/entities/region.js';
 import type { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, ValidationError } from './errors.js';
+import { IMAGE_RELATIONS, type ImageRow } from './image-catalog.js';
 import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
+import { findRows, refId } from './rows.js';
 import { dispatchCommitted, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
 import { readableImages } from './visibility.js';
@@ -65,11 +67,11 @@ async function targetRegion(em: EntityManager, regionId: string, source: Image):
 }
 
 /** The visible replicas of each source image, in one statement for a whole page. */
-export async function replicasOf(ctx: DomainContext, sourceIds: readonly string[]): Promise<Image[][]> {
-  const found = await ctx.em.find(
-    Image,
-    { $and: [await readableImages(ctx), { replicaOf: { $in: sourceIds.filter(isUuid) } }] },
-    { orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
-  return sourceIds.map((id) => found.filter((image) => image.replicaOf?.id === id));
+export async function replicasOf(ctx: DomainContext, sourceIds: readonly string[]): Promise<ImageRow[][]> {
+  const found = await findRows<Image>(ctx.em, 'Image', {
+    where: { $and: [await readableImages(ctx), { replicaOf: { $in: sourceIds.filter(isUuid) } }] },
+    join: IMAGE_RELATIONS,
+    orderBy: [{ createdAt: 'asc', id: 'asc' }],
+  });
+  return sourceIds.map((id) => found.filter((image) => refId(image.replicaOf) === id));
 }

@@ -109,7 +109,12 @@ export async function findRows<T extends object>(em: EntityManager, entity: stri
   const joined = query.join ?? [];
   const qb = em.createQueryBuilder(entity, 'e').select('*');
   for (const path of joined) {
-    const [parent, relation] = path.includes('.') ? [aliasOf(path.slice(0, path.lastIndexOf('.'))), path.slice(path.lastIndexOf('.') + 1)] : ['e', path];
+    const cut = path.lastIndexOf('.');
+    // A nested path joins from its parent's alias: the parent must be joined first.
+    if (cut >= 0 && !joined.slice(0, joined.indexOf(path)).includes(path.slice(0, cut))) {
+      throw new Error(`findRows: join ${path.slice(0, cut)} before ${path}`);
+    }
+    const [parent, relation] = cut >= 0 ? [aliasOf(path.slice(0, cut)), path.slice(cut + 1)] : ['e', path];
     qb.leftJoinAndSelect(`${parent}.${relation}`, aliasOf(path));
   }
   qb.where(query.where as FilterQuery<any>);

@@ -1,6 +1,7 @@
 // Every change runs in one transaction on its own fork: a failure leaves no half-written row,
 // and a failed mutation leaves nothing pending for the next one in the same request.
 import {
+  DeadlockException,
   ForeignKeyConstraintViolationException,
   OptimisticLockError,
   UniqueConstraintViolationException,
@@ -32,6 +33,10 @@ function translate(error: unknown): unknown {
   }
   if (error instanceof OptimisticLockError) {
     return new ConflictError('The record was changed by someone else; read it again and retry', 'expectedVersion');
+  }
+  // lock_timeout ran out (55P03), or PostgreSQL broke a deadlock: the other change went first.
+  if (error instanceof DeadlockException || (error as { code?: string }).code === '55P03') {
+    return new ConflictError('The record is being changed by another request; retry');
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
     // Use cases check references first; this is a race with a concurrent change.

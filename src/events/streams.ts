@@ -1,5 +1,5 @@
 // What one subscriber receives: the bus events that concern it, each checked against its
-// visibility when it arrives, in a fresh unit of work, so sharing changed meanwhile applies at once.
+// visibility after the change, in a fresh unit of work, so sharing changed before it applies.
 import { Repeater } from 'graphql-yoga';
 import type { Image, ImageStatus } from '../db/entities/image.js';
 import type { Task, TaskState } from '../db/entities/task.js';
@@ -46,7 +46,11 @@ function checkOnce<T>(event: object, key: string, check: () => Promise<T>): Prom
   let checks = checksByEvent.get(event);
   if (!checks) checksByEvent.set(event, (checks = new Map()));
   let result = checks.get(key) as Promise<T> | undefined;
-  if (!result) checks.set(key, (result = check()));
+  if (!result) {
+    checks.set(key, (result = check()));
+    // A failed check is not shared: the next subscriber asks the database again.
+    result.catch(() => checks.delete(key));
+  }
   return result;
 }
 

@@ -10,6 +10,7 @@ import { type ImageFilter, type ImageListArgs, type ImageRow, danubeAccess, imag
 import {
   addImageTags, createImage, deleteImage, removeImageTags, renameImage, setImageActivation, updateImage,
 } from '../domain/images.js';
+import { refId } from '../domain/rows.js';
 import { ArchitectureRef } from './architecture.js';
 import { builder } from './builder.js';
 import { ComputeResourceRef } from './compute-resource.js';
@@ -20,7 +21,6 @@ import {
   MachineTypeEnum, OrderDirectionEnum, SshKeyPolicyEnum, VideoModelEnum, VifModelEnum, VisibilityEnum,
 } from './image-enums.js';
 import { viaLoader } from './loaded.js';
-import { refId } from '../domain/rows.js';
 import { OperatingSystemRef } from './operating-system.js';
 import { ProjectRef } from './project.js';
 import { RegionRef } from './region.js';

@@ -3,9 +3,9 @@
 import type { ImageMember } from '../db/entities/image-member.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { addImageMember, removeImageMember, updateImageMember } from '../domain/members.js';
+import { type Row, refId } from '../domain/rows.js';
 import { membersByImage } from '../loaders/members-by-image.js';
 import { type Context, builder } from './builder.js';
-import { type Row, refId } from '../domain/rows.js';
 import { ImageRef } from './image.js';
 import { MemberStatusEnum } from './image-enums.js';
 import { viaLoader } from './loaded.js';

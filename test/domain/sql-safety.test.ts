@@ -12,9 +12,10 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return files.flat().filter((file) => file.endsWith('.ts'));
 }
 
-// Read here line by line: constant SQL text the ORM has no API for (migrate), and the query
-// builder run without entity mapping (rows: `qb.execute`, no SQL text). No input reaches SQL text.
-const REVIEWED = new Set(['db/migrate.ts', 'domain/rows.ts']);
+// Constant SQL text the ORM has no API for, read here line by line: no input reaches it.
+const REVIEWED = new Set(['db/migrate.ts', 'db/orm.ts']);
+// Calls that look like raw SQL but are not: the query builder run without entity mapping.
+const NOT_RAW: Record<string, string[]> = { 'domain/rows.ts': ["qb.execute('all', false)"] };
 
 describe('SQL construction', () => {
   it('never passes text to a raw-SQL API in src/', async () => {
@@ -22,7 +23,8 @@ describe('SQL construction', () => {
     const root = new URL('../../src/', import.meta.url).pathname;
     for (const file of await sourceFiles(root)) {
       if (REVIEWED.has(file.slice(root.length))) continue;
-      const text = await readFile(file, 'utf8');
+      let text = await readFile(file, 'utf8');
+      for (const call of NOT_RAW[file.slice(root.length)] ?? []) text = text.replaceAll(call, '');
       for (const pattern of [/\.raw\(/, /\.execute\(/, /\bsql`/, /\.query\(`/, /knex\s*\(/, /\$where\b/]) {
         if (pattern.test(text)) offenders.push(`${file}: ${pattern}`);
       }
