@@ -3,9 +3,11 @@ import type { FanoutFigures } from './fanout.js';
 import type { HttpFigures } from './http-load.js';
 import type { WorkloadId } from './workloads.js';
 
+/** The most statements any try sent at page sizes 10 and 100, and every try's count. */
 export interface StatementCounts {
   at10: number;
   at100: number;
+  attempts?: { at10: number[]; at100: number[] };
 }
 
 export interface WorkloadResult {
@@ -17,6 +19,11 @@ export interface WorkloadResult {
   peer?: HttpFigures[];
   /** Our server on embedded PGlite (--embedded). */
   embedded?: HttpFigures[];
+  /**
+   * W2: the first page (W1's request), one per round, each measured right beside the deep page on
+   * the same server (the order swaps each round); the deep page's ratio is taken against these.
+   */
+  firstPage?: { ours: HttpFigures[]; peer?: HttpFigures[] };
   statements: { ours: StatementCounts; peer?: StatementCounts };
 }
 
@@ -54,7 +61,7 @@ export interface BenchResults {
   workloads: WorkloadResult[];
   sweep?: { connections: number[]; ours: HttpFigures[]; peer: HttpFigures[] };
   fanout: FanoutFigures[];
-  /** Sanity checks that do not fail the run, e.g. both servers list the same first page. */
+  /** Sanity checks, e.g. both servers list the same first page; a false one fails the run. */
   checks: Record<string, boolean | string>;
   /** What made the run fail (exit code 1); empty when it passed. */
   failures: string[];

@@ -3,8 +3,8 @@
 //   npm run bench -- [--images N] [--quick] [--only W1,W3] [--embedded] [--seed S]
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench) is dropped and recreated.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ import { startSqlCounter } from './sql-counter.js';
 import { OURS_CURSOR_PAGE, PEER_CURSOR_AT, PEER_LIVE, type Workload, type WorkloadFacts, memberProjectOf, workloads } from './workloads.js';
 
 const GROUPS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'] as const;
+const DEFAULT_SEED = 42;
+const defaultImages = (quick: boolean) => (quick ? 10_000 : 100_000);
 
 const { values: args } = parseArgs({
   options: {
@@ -33,11 +35,11 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     embedded: { type: 'boolean', default: false },
-    seed: { type: 'string', default: '42' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
   },
 });
 const quick = args.quick!;
-const images = Number(args.images ?? (quick ? 10_000 : 100_000));
+const images = Number(args.images ?? defaultImages(quick));
 const seed = Number(args.seed);
 const only = new Set((args.only ?? GROUPS.join(',')).split(',').map((name) => name.trim().toUpperCase()));
 if (!Number.isSafeInteger(images) || images < 1_000 || !Number.isSafeInteger(seed) || [...only].some((name) => !(GROUPS as readonly string[]).includes(name))) {
@@ -73,11 +75,20 @@ async function stop(server: RunningServer | undefined) {
   await server.stop();
 }
 
-/** bench/ has its own lockfile (PostGraphile, autocannon, Node 22): installed on first use. */
+/**
+ * bench/ has its own lockfile (PostGraphile, autocannon, Node 22): installed on first use, and again
+ * whenever the lockfile differs from the one last installed (its hash is kept in node_modules).
+ */
 function ensureBenchDependencies() {
-  if (existsSync(NODE22) && existsSync(join(BENCH_DIR, 'node_modules/autocannon')) && existsSync(join(BENCH_DIR, 'node_modules/postgraphile-plugin-connection-filter'))) return;
-  log('installing bench dependencies (npm ci --prefix bench)');
+  const lockHash = createHash('sha256').update(readFileSync(join(BENCH_DIR, 'package-lock.json'))).digest('hex');
+  const hashFile = join(BENCH_DIR, 'node_modules/.bench-lock-hash');
+  const installedHash = existsSync(hashFile) ? readFileSync(hashFile, 'utf8').trim() : undefined;
+  const present = [NODE22, join(BENCH_DIR, 'node_modules/autocannon'), join(BENCH_DIR, 'node_modules/postgraphile-plugin-connection-filter')].every((path) => existsSync(path));
+  if (present && installedHash === lockHash) return;
+  log(`installing bench dependencies (npm ci --prefix bench): ${!present ? 'some are missing' : installedHash ? 'bench/package-lock.json changed' : 'no record of the installed lockfile'}`);
   execFileSync('npm', ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  // Written only after a successful install: a failed one is retried on the next run.
+  writeFileSync(hashFile, `${lockHash}\n`);
 }
 
 /** A member token for `projectId`, issued in the database `url` names. */
@@ -135,8 +146,9 @@ async function validate(list: Workload[], ours: RunningServer, peer: RunningServ
 
 /**
  * SQL statements per request, through the counting proxy, on instances of their own so the proxy
- * never slows a throughput run. One warm-up request first (caches fill on first use), then the
- * fewest of three tries, so a background statement (the task queue's upkeep) is not counted.
+ * never slows a throughput run. One warm-up request first (caches fill on first use), then three
+ * tries at each page size, every one recorded: the most of them is the count, so an occasional
+ * extra statement shows rather than hides (the servers run no task workers to add any).
  */
 async function countStatements(list: Workload[]): Promise<Map<string, { ours: StatementCounts; peer?: StatementCounts }>> {
   const counter = await startSqlCounter(databaseUrl);
@@ -159,15 +171,16 @@ async function countStatements(list: Workload[]): Promise<Map<string, { ours: St
     const measure = async (server: RunningServer, make: (size: number) => import('./workloads.js').Operation): Promise<StatementCounts> => {
       await once(server, make, 100);
       const at = async (size: number) => {
-        let fewest = Number.POSITIVE_INFINITY;
+        const attempts: number[] = [];
         for (let attempt = 0; attempt < 3; attempt++) {
           counter.reset();
           await once(server, make, size);
-          fewest = Math.min(fewest, counter.count);
+          attempts.push(counter.count);
         }
-        return fewest;
+        return attempts;
       };
-      return { at10: await at(10), at100: await at(100) };
+      const attempts = { at10: await at(10), at100: await at(100) };
+      return { at10: Math.max(...attempts.at10), at100: Math.max(...attempts.at100), attempts };
     };
     for (const workload of list) {
       counts.set(workload.id, {
@@ -202,6 +215,18 @@ async function machineFacts(): Promise<BenchResults['machine']> {
     postgres,
     openFilesLimit,
   };
+}
+
+/** The command that repeats this run: the options that differ from their defaults (the database is the environment's). */
+function benchCommand(): string {
+  const options = [
+    ...(quick ? ['--quick'] : []),
+    ...(images !== defaultImages(quick) ? [`--images ${images}`] : []),
+    ...(only.size !== GROUPS.length ? [`--only ${[...only].join(',')}`] : []),
+    ...(args.embedded ? ['--embedded'] : []),
+    ...(seed !== DEFAULT_SEED ? [`--seed ${seed}`] : []),
+  ];
+  return `npm run bench${options.length ? ` -- ${options.join(' ')}` : ''}`;
 }
 
 const brief = (figures: HttpFigures) =>
@@ -245,14 +270,17 @@ async function main(): Promise<number> {
       const data = ((await response.json()) as { data: Record<string, { edges: { node: { name: string; id: string } }[] }> }).data;
       return Object.values(data)[0]!.edges.map((edge) => edge.node.name).join('\n');
     };
-    checks[`${workload.id}: same first page as PostGraphile`] = (await names(ours, workload.ours(100))) === (await names(peer, workload.peer!(100)));
+    const check = `${workload.id}: same first page as PostGraphile`;
+    checks[check] = (await names(ours, workload.ours(100))) === (await names(peer, workload.peer!(100)));
+    if (!checks[check]) failures.push(`${check}: no, the two servers list different images`);
   }
   log(`validated ${list.length} workloads on both servers; ${JSON.stringify(checks)}`);
 
   log('counting SQL statements per request (separate instances behind the counting proxy)');
   const statements = await countStatements(list);
   for (const [id, count] of statements) {
-    log(`  ${id}: ours ${count.ours.at10}/${count.ours.at100}${count.peer ? `, PostGraphile ${count.peer.at10}/${count.peer.at100}` : ''}`);
+    const tries = (counts: StatementCounts) => (counts.attempts ? ` [${counts.attempts.at10.join(',')} / ${counts.attempts.at100.join(',')}]` : '');
+    log(`  ${id}: ours ${count.ours.at10}/${count.ours.at100}${tries(count.ours)}${count.peer ? `, PostGraphile ${count.peer.at10}/${count.peer.at100}${tries(count.peer)}` : ''}`);
     if (count.ours.at100 > count.ours.at10) failures.push(`${id}: our server sends more SQL statements for 100 rows (${count.ours.at100}) than for 10 (${count.ours.at10}): N+1`);
   }
 
@@ -262,6 +290,7 @@ async function main(): Promise<number> {
     ...(workload.note && { note: workload.note }),
     ours: [],
     ...(workload.peer && { peer: [] }),
+    ...(workload.firstPage && { firstPage: { ours: [], ...(workload.peer && workload.firstPage.peer && { peer: [] }) } }),
     statements: statements.get(workload.id)!,
   }));
   const load = (server: RunningServer, operation: import('./workloads.js').Operation, connections = settings.connections) =>
@@ -269,13 +298,18 @@ async function main(): Promise<number> {
   for (let round = 1; round <= settings.rounds; round++) {
     for (const [index, workload] of list.entries()) {
       const result = results[index]!;
-      const figures = await load(ours, workload.ours(100));
-      result.ours.push(figures);
-      log(`round ${round} ${workload.id} ours: ${brief(figures)}`);
-      if (workload.peer) {
-        const peerFigures = await load(peer, workload.peer(100));
-        result.peer!.push(peerFigures);
-        log(`round ${round} ${workload.id} PostGraphile: ${brief(peerFigures)}`);
+      for (const [side, server, label] of [['ours', ours, 'ours'], ['peer', peer, 'PostGraphile']] as const) {
+        const make = workload[side];
+        if (!make) continue;
+        const firstPage = workload.firstPage?.[side];
+        // W2: the first page right beside the deep page, on the same connections, the order
+        // swapped each round, so their ratio compares two runs of the same moment.
+        const turns = !firstPage ? (['workload'] as const) : round % 2 === 1 ? (['first page', 'workload'] as const) : (['workload', 'first page'] as const);
+        for (const turn of turns) {
+          const figures = await load(server, (turn === 'first page' ? firstPage! : make)(100));
+          (turn === 'first page' ? result.firstPage![side]! : result[side]!).push(figures);
+          log(`round ${round} ${workload.id}${turn === 'first page' ? ' (its first page)' : ''} ${label}: ${brief(figures)}`);
+        }
       }
     }
   }
@@ -312,7 +346,11 @@ async function main(): Promise<number> {
     await stop(first);
     await stop(second);
     for (const figures of fanout) {
-      if (figures.lost > 0) failures.push(`W6 with ${figures.gateways} gateway(s): ${figures.lost} of ${figures.expected} events lost`);
+      const setup = `W6 with ${figures.gateways} gateway(s)`;
+      const firstError = figures.firstError ? `; the first error: ${figures.firstError}` : '';
+      if (figures.lost > 0) failures.push(`${setup}: ${figures.lost} of ${figures.expected} events lost`);
+      if (figures.subscriptionErrors > 0) failures.push(`${setup}: ${figures.subscriptionErrors} subscription errors${firstError}`);
+      if (figures.closedEarly > 0) failures.push(`${setup}: ${figures.closedEarly} subscriptions closed early${firstError}`);
     }
   } else {
     await stop(ours);
@@ -351,7 +389,14 @@ async function main(): Promise<number> {
   }
 
   for (const result of results) {
-    for (const [side, runs] of [['ours', result.ours], ['PostGraphile', result.peer ?? []], ['ours embedded', result.embedded ?? []]] as const) {
+    const sides = [
+      ['ours', result.ours],
+      ['PostGraphile', result.peer ?? []],
+      ['ours embedded', result.embedded ?? []],
+      ['ours, its first page', result.firstPage?.ours ?? []],
+      ['PostGraphile, its first page', result.firstPage?.peer ?? []],
+    ] as const;
+    for (const [side, runs] of sides) {
       const bad = runs.find((figures) => figures.non2xx || figures.socketErrors || figures.graphqlErrors);
       if (bad) failures.push(`${result.id} ${side}: ${bad.non2xx} non-2xx, ${bad.socketErrors} socket errors, ${bad.graphqlErrors} GraphQL errors${bad.firstError ? `; the first: ${bad.firstError}` : ''}`);
     }
@@ -360,7 +405,7 @@ async function main(): Promise<number> {
   const output: BenchResults = {
     startedAt: new Date(started).toISOString(),
     wallSeconds: (Date.now() - started) / 1000,
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    command: benchCommand(),
     quick,
     images,
     seed,

@@ -31,6 +31,11 @@ export interface Workload {
   peer?: (pageSize: number) => Operation;
   /** Said in the report next to the figures. */
   note?: string;
+  /**
+   * W2: the same list from its start (W1's request), measured back to back with this workload on
+   * each server so that the deep page's ratio to it compares runs of the same moment.
+   */
+  firstPage?: { ours: (pageSize: number) => Operation; peer?: (pageSize: number) => Operation };
 }
 
 /** What the workloads need to know about the catalog and the servers. */
@@ -160,13 +165,13 @@ export function workloads(facts: WorkloadFacts): Workload[] {
       ...fixed(PEER_PAGE, { first: pageSize, ...variables }),
       check: expect(['allImages'], pageOf(size(pageSize), PEER_KEYS)),
     });
+  const firstPage = { ours: oursPage(admin, () => ({})), peer: peerPage({ filter: PEER_LIVE }) };
   return [
     {
       id: 'W1',
       group: 'W1',
       title: 'W1 catalog page, admin',
-      ours: oursPage(admin, () => ({})),
-      peer: peerPage({ filter: PEER_LIVE }),
+      ...firstPage,
     },
     {
       id: 'W1s',
@@ -182,6 +187,7 @@ export function workloads(facts: WorkloadFacts): Workload[] {
       title: `W2 deep page (after ${facts.deepRows.toLocaleString('en')} rows), admin`,
       ours: oursPage(admin, () => ({ after: facts.deepCursor.ours })),
       peer: peerPage({ filter: PEER_LIVE, after: facts.deepCursor.peer }),
+      firstPage,
     },
     {
       id: 'W3',

@@ -39,10 +39,26 @@ describe('the benchmark report', () => {
     expect(() => replaceBetween('no markers', 'bench', 'x')).toThrow(/markers/);
   });
 
-  it('reports the deep page against the first page, per round', () => {
-    const first = results.workloads.find((workload) => workload.id === 'W1')!.ours[0]!.p50;
-    const deep = results.workloads.find((workload) => workload.id === 'W2')!.ours[0]!.p50;
-    expect(deepRatio(results, 'ours')).toBeCloseTo(deep / first, 5);
+  it('reports the deep page against the first page measured beside it, per round and server', () => {
+    const w2 = results.workloads.find((workload) => workload.id === 'W2')!;
+    expect(deepRatio(results, 'ours')).toBeCloseTo(w2.ours[0]!.p50 / w2.firstPage!.ours[0]!.p50, 5);
+    expect(deepRatio(results, 'peer')).toBeCloseTo(w2.peer![0]!.p50 / w2.firstPage!.peer![0]!.p50, 5);
+    const withoutFirstPage = { ...results, workloads: results.workloads.map((workload) => ({ ...workload, firstPage: undefined })) };
+    expect(deepRatio(withoutFirstPage, 'ours')).toBeNaN();
+  });
+
+  it('shows the same plain command in BENCHMARKS.md and the README, with no database URL', () => {
+    const full = { ...results, command: 'npm run bench' };
+    const command = renderBenchmarks(full, '', '').split('## Command')[1]!;
+    expect(command).toContain('```sh\nnpm run bench\n```');
+    expect(command).toContain('(default postgres://postgres@127.0.0.1:5432/bench)');
+    expect(command).not.toMatch(/BENCH_DATABASE_URL=/);
+    expect(renderReadmeBlock(full).startsWith('`npm run bench` on ')).toBe(true);
+  });
+
+  it('lists a failed check among the notes', () => {
+    const markdown = renderBenchmarks({ ...results, checks: { 'W1: same first page as PostGraphile': false } }, '', '');
+    expect(markdown).toContain('- Check, W1: same first page as PostGraphile: **no**.');
   });
 
   it('plots p50 and p99 of both servers against concurrency, with labelled axes', () => {
