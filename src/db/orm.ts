@@ -30,10 +30,8 @@ export function ormConfig({ clientUrl, debug = false, poolSize = 10 }: OrmOption
       //   runs in 1 ms. (Subqueries such as the member condition are still planned freely.)
       // - No parallel workers: a filtered page scanned by three processes took 31 ms each (93 ms
       //   of CPU) against 22 ms alone; with requests already in parallel, workers only add CPU.
-      // - A lock is waited for 10 s at most: changes of one image take turns on its row, and a
-      //   wait that long means something is stuck (ConflictError, retry), not busy.
       afterCreate(connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error?: Error) => void) {
-        connection.query("set join_collapse_limit = 1; set max_parallel_workers_per_gather = 0; set lock_timeout = '10s'", done);
+        connection.query('set join_collapse_limit = 1; set max_parallel_workers_per_gather = 0', done);
       },
     },
     // Requests fork the EntityManager explicitly; a global one shared by accident is a bug.

@@ -34,8 +34,8 @@ function translate(error: unknown): unknown {
   if (error instanceof OptimisticLockError) {
     return new ConflictError('The record was changed by someone else; read it again and retry', 'expectedVersion');
   }
-  // lock_timeout ran out (55P03), or PostgreSQL broke a deadlock: the other change went first.
-  if (error instanceof DeadlockException || (error as { code?: string }).code === '55P03') {
+  // PostgreSQL broke a deadlock: the other change went first.
+  if (error instanceof DeadlockException) {
     return new ConflictError('The record is being changed by another request; retry');
   }
   if (error instanceof ForeignKeyConstraintViolationException) {

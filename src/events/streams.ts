@@ -48,7 +48,7 @@ function checkOnce<T>(event: object, key: string, check: () => Promise<T>): Prom
   let result = checks.get(key) as Promise<T> | undefined;
   if (!result) {
     checks.set(key, (result = check()));
-    // A failed check is not shared: the next subscriber asks the database again.
+    // A failed check is not kept: subscribers that come to the event after it failed ask again.
     result.catch(() => checks.delete(key));
   }
   return result;

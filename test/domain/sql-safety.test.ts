@@ -13,7 +13,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 // Constant SQL text the ORM has no API for, read here line by line: no input reaches it.
-const REVIEWED = new Set(['db/migrate.ts', 'db/orm.ts']);
+const REVIEWED = new Set(['db/migrate.ts']);
 // Calls that look like raw SQL but are not: the query builder run without entity mapping.
 const NOT_RAW: Record<string, string[]> = { 'domain/rows.ts': ["qb.execute('all', false)"] };
 
