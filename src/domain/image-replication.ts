@@ -10,7 +10,7 @@ import { ConflictError, ValidationError } from './errors.js';
 import { IMAGE_RELATIONS, type ImageRow } from './image-catalog.js';
 import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
-import { findRows, refId } from './rows.js';
+import { findRows, groupedBy, refId } from './rows.js';
 import { dispatchCommitted, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
 import { readableImages } from './visibility.js';
@@ -73,5 +73,5 @@ export async function replicasOf(ctx: DomainContext, sourceIds: readonly string[
     join: IMAGE_RELATIONS,
     orderBy: [{ createdAt: 'asc', id: 'asc' }],
   });
-  return sourceIds.map((id) => found.filter((image) => refId(image.replicaOf) === id));
+  return groupedBy(sourceIds, found, (image) => refId(image.replicaOf)!);
 }

@@ -11,7 +11,7 @@ import type { DomainContext } from './context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import { findImageForChange } from './images.js';
 import { assertWriter } from './permissions.js';
-import { type Row, findRows, refId } from './rows.js';
+import { type Row, findRows, groupedBy, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
 import { isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -36,14 +36,7 @@ export async function membersByImageIds(ctx: DomainContext, imageIds: readonly s
     join: ['project'],
     orderBy: [{ image: 'ASC', createdAt: 'ASC', id: 'ASC' }],
   });
-  const byImage = new Map<string, Row<ImageMember>[]>();
-  for (const row of rows) {
-    const imageId = refId(row.image);
-    let members = byImage.get(imageId);
-    if (!members) byImage.set(imageId, (members = []));
-    members.push(row);
-  }
-  return imageIds.map((imageId) => byImage.get(imageId) ?? []);
+  return groupedBy(imageIds, rows, (row) => refId(row.image));
 }
 
 async function findMember(em: EntityManager, image: Image, projectId: string): Promise<ImageMember> {

@@ -7,7 +7,7 @@ import type { DomainContext } from './context.js';
 import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
 import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
-import { type Row, findRows, refId } from './rows.js';
+import { type Row, findRows, groupedBy, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
 import { metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
@@ -20,14 +20,7 @@ export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly 
     where: { image: { $in: [...imageIds] } },
     orderBy: [{ image: 'ASC', key: 'ASC' }],
   });
-  const byImage = new Map<string, Row<ImageMetadata>[]>();
-  for (const row of rows) {
-    const imageId = refId(row.image);
-    let items = byImage.get(imageId);
-    if (!items) byImage.set(imageId, (items = []));
-    items.push(row);
-  }
-  return imageIds.map((imageId) => byImage.get(imageId) ?? []);
+  return groupedBy(imageIds, rows, (row) => refId(row.image));
 }
 
 /** Bumps the image's version: its metadata is part of it. */

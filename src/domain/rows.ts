@@ -42,6 +42,18 @@ export function loadedRow<T extends Relation>(ref: T | string): T | null {
   return ref as T;
 }
 
+/** A loader's answer: the rows of each key, in the order of `keys` (none: an empty list). */
+export function groupedBy<R>(keys: readonly string[], rows: readonly R[], keyOf: (row: R) => string): R[][] {
+  const byKey = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = []));
+    group.push(row);
+  }
+  return keys.map((key) => byKey.get(key) ?? []);
+}
+
 export interface RowQuery<T> {
   where: FilterQuery<T>;
   /** Relations joined into each row, as paths (`computeResource.region`); left joins: a missing one is null. */

@@ -31,6 +31,8 @@ export interface TestApp extends Caller {
   }): Promise<string>;
   /** Runs `work` and returns how many SQL statements it sent. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** Runs `work` and returns the SQL statements it sent. */
+  statementsOf(work: () => Promise<unknown>): Promise<string[]>;
   /** Every row of a table, for asserting that a refused change changed nothing. */
   snapshot(...tables: string[]): Promise<unknown[]>;
   close(): Promise<void>;
@@ -48,6 +50,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const adminToken = config.adminToken!;
   const app = await buildServer(config);
   const knex = app.orm.em.getConnection().getKnex();
+
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const sql: string[] = [];
+    const listener = (query: { sql: string }) => sql.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await work();
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    return sql;
+  }
 
   function as(token: string | null): Caller {
     async function requestRaw(query: string, variables?: Record<string, unknown>) {
@@ -78,19 +92,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const name = `test ${role.toLowerCase()}`;
       return (await createToken(app.orm.em.fork(), { name, role: upper, projectId, resellerId, readOnly })).token;
     },
-    async countStatements(work) {
-      let count = 0;
-      const listener = () => {
-        count++;
-      };
-      knex.on('query', listener);
-      try {
-        await work();
-      } finally {
-        knex.removeListener('query', listener);
-      }
-      return count;
-    },
+    countStatements: async (work) => (await statementsOf(work)).length,
+    statementsOf,
     async snapshot(...tables) {
       const rows: unknown[] = [];
       for (const table of tables) {

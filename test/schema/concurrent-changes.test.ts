@@ -83,20 +83,6 @@ async function readImage(id: string) {
   return result.data!.image!;
 }
 
-/** The SQL sent while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const knex = t.app.orm.em.getConnection().getKnex();
-  const sql: string[] = [];
-  const listener = (query: { sql: string }) => sql.push(query.sql);
-  knex.on('query', listener);
-  try {
-    await work();
-  } finally {
-    knex.removeListener('query', listener);
-  }
-  return sql;
-}
-
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
 describe('concurrent changes to one image', () => {
@@ -160,7 +146,7 @@ describe('concurrent changes to one image', () => {
 
   it('reads the image with a row lock (SELECT ... FOR UPDATE) before changing it', async () => {
     const image = await newImage();
-    const sql = await statementsOf(() => t.request(ConcurrentTagAdd, { input: { id: image.id, tags: ['locked'] } }));
+    const sql = await t.statementsOf(() => t.request(ConcurrentTagAdd, { input: { id: image.id, tags: ['locked'] } }));
     const lockIndex = sql.findIndex((statement) => /^select\b.*\bfrom "image"/i.test(statement) && /\bfor update\b/i.test(statement));
     const updateIndex = sql.findIndex((statement) => /^update "image"/i.test(statement));
     expect(lockIndex, sql.join('\n')).toBeGreaterThanOrEqual(0);
