@@ -19,6 +19,7 @@ const schema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64')
     .optional(),
   LOG_SQL: boolean.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // HS256 keys shorter than the hash are weak (RFC 7518 3.2).
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Keys fetched in clear could be swapped by anyone on the path: https, or http on loopback.
@@ -53,6 +54,8 @@ export interface Config {
   adminToken: string | undefined;
   imageSecretKey: string | undefined;
   logSql: boolean;
+  /** The least severe log lines written (pino levels; `silent` writes none). */
+  logLevel: string;
   /** JWT bearer tokens are accepted only when a key source is set: a shared secret (HS256) or a JWKS URL. */
   jwt: JwtConfig;
   /** Where image files live; undefined: under DATA_DIR (see src/store/image-store.ts). */
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     imageSecretKey: e.IMAGE_SECRET_KEY,
     logSql: e.LOG_SQL,
+    logLevel: e.LOG_LEVEL,
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     imageStoreDir: e.IMAGE_STORE_DIR,
     imageMaxBytes: e.IMAGE_MAX_BYTES,

@@ -28,6 +28,7 @@ import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
+import { setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
 import { startTaskRuntime } from './jobs/runtime.js';
@@ -45,6 +46,7 @@ export interface App {
 const GRAPHQL_PATH = '/graphql';
 
 export async function buildServer(config: Config): Promise<App> {
+  setLogLevel(config.logLevel);
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
