@@ -1,10 +1,13 @@
 // The environment is read here once; everything else receives a Config.
 import { z } from 'zod';
 import { type UrlPolicy, parseAllowedHosts } from './http/url-guard.js';
+import type { OperationLimits } from './http/use-operation-limits.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(1e9).default(fallback);
 
 const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -41,6 +44,13 @@ const schema = z.object({
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   TASK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Operation limits (src/http/use-operation-limits.ts, src/schema/cost.ts).
+  MAX_TOKENS: limit(5000),
+  MAX_DEPTH: limit(15),
+  MAX_ALIASES: limit(30),
+  MAX_ROOT_FIELDS: limit(20),
+  MAX_DIRECTIVES: limit(20),
+  MAX_COST: limit(5000),
 });
 
 export interface Config {
@@ -66,6 +76,7 @@ export interface Config {
   tasks: TaskConfig;
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
   redisUrl: string | undefined;
+  limits: OperationLimits;
 }
 
 export interface TaskConfig {
@@ -119,6 +130,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: e.TASK_RETRY_DELAY_SECONDS,
     },
     redisUrl: e.REDIS_URL,
+    limits: {
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxRootFields: e.MAX_ROOT_FIELDS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxCost: e.MAX_COST,
+    },
   };
 }
 

@@ -24,6 +24,7 @@ import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
+import { useOperationLimits } from './http/use-operation-limits.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
@@ -117,7 +118,7 @@ export async function buildServer(config: Config): Promise<App> {
     logging: quietAboutExpectedErrors(createLogger('warn')),
     // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
     // its resolvers in about a third less CPU than through the interpreting executor.
-    plugins: [useGraphQlJit()],
+    plugins: [useOperationLimits(config.limits), useGraphQlJit()],
   });
 
   const health = healthHandler(orm);

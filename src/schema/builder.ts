@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { DomainContext } from '../domain/context.js';
 import { BadQueryError, DomainError, ForbiddenError } from '../domain/errors.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/pagination.js';
 import { canWrite } from '../domain/viewer.js';
 import type { EventBus } from '../events/bus.js';
 
@@ -59,6 +60,9 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
+    // The page size, which the operation's cost multiplies (src/schema/cost.ts).
+    firstArgOptions: { description: `The first n items after \`after\`: 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given. The page costs n times what one item costs.` },
+    lastArgOptions: { description: `The last n items before \`before\`: 0 to ${MAX_PAGE_SIZE}. The page costs n times what one item costs.` },
     nodeFieldOptions: { nullable: false },
     nodeQueryOptions: { authScopes: { authenticated: true } },
     nodesQueryOptions: {

@@ -25,6 +25,7 @@ import { OperatingSystemRef } from './operating-system.js';
 import { ProjectRef } from './project.js';
 import { RegionRef } from './region.js';
 import { TaskRef } from './task.js';
+import { COST } from './cost.js';
 
 export const ImageRef = builder.loadableNodeRef<ImageRow, string>('Image', {
   id: { resolve: (image) => image.id },
@@ -137,7 +138,8 @@ export const ImageConnection = builder.connectionObject(
 builder.objectField(ImageConnection, 'totalCount', (t) =>
   t.int({
     nullable: false,
-    description: 'Images matching the filter and search, across all pages.',
+    description: `Images matching the filter and search, across all pages. A count reads every match: it costs ${COST.count}.`,
+    extensions: { cost: COST.count },
     resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
   }),
 );

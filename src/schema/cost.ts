@@ -1,0 +1,181 @@
+// What an operation costs, computed from its document and variables before anything runs: about
+// one unit per row it may read (a node, a joined or looked-up relation), connections multiplied
+// by their page size, nested connections multiplied together, with counts, searches, writes and
+// introspection at weights of their own. README "Limits" documents the model.
+import {
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType,
+  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, GraphQLError, GraphQLIncludeDirective,
+  GraphQLSkipDirective, Kind, getArgumentValues, getDirectiveValues, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, getVariableValues,
+} from 'graphql';
+import { DomainError } from '../domain/errors.js';
+import { pageSize } from '../domain/pagination.js';
+
+/** The weights; a field's own `extensions.cost` (a number) overrides its default. */
+export const COST = {
+  /** A field that returns objects: a row joined into the page or looked up by key. */
+  object: 1,
+  /** The items of a list that is not a connection (metadata, members), per item selected. */
+  listItems: 10,
+  /** A count across all pages (totalCount). */
+  count: 50,
+  /** A Foreman search or a substring filter, which no index answers. */
+  search: 20,
+  /** A mutation: a transaction of a few statements. */
+  mutation: 10,
+  /** A subscription: its first event and each one after. */
+  subscription: 10,
+  /** A full schema introspection: ~6 ms of CPU (250 rows' worth) and 180 kB of answer (500 rows'). */
+  schemaIntrospection: 500,
+  typeIntrospection: 5,
+  /** An image file upload or download request (src/http/image-files.ts). */
+  fileTransfer: 10,
+} as const;
+
+/** Why an operation cannot be costed: a bad variable or argument, decided by the document alone. */
+export class CostError extends GraphQLError {}
+
+export interface CostOptions {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/**
+ * The cost of the operation `operationName` picks, or the errors that make it impossible to run
+ * (no such operation, variables that do not fit, a page size out of range): the same ones
+ * execution would answer, but before the request reaches the database.
+ */
+export function operationCost({ schema, document, operationName, variables }: CostOptions): number | readonly GraphQLError[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!operation) {
+    return [new CostError(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.')];
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 10 });
+  if (coerced.errors) return coerced.errors;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return [new CostError(`The schema has no ${operation.operation} type.`)];
+  try {
+    const walk = new CostWalk(schema, fragments, coerced.coerced);
+    const own = operation.operation === 'mutation' ? COST.mutation : operation.operation === 'subscription' ? COST.subscription : 0;
+    return walk.selectionSet(operation.selectionSet, root, own);
+  } catch (error) {
+    if (error instanceof DomainError) return [new CostError(error.message, { extensions: { code: error.code, ...argumentOf(error) } })];
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
+}
+
+const argumentOf = (error: DomainError) => ('argument' in error ? { argument: (error as { argument: unknown }).argument } : {});
+
+class CostWalk {
+  /** A fragment's selection set is costed once per parent type, however often it is spread. */
+  private readonly memo = new Map<SelectionSetNode, Map<GraphQLNamedType, number>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  /** `rootFieldCost`: the weight of each root field of a mutation or subscription. */
+  selectionSet(set: SelectionSetNode, type: GraphQLNamedType, rootFieldCost = -1): number {
+    const known = this.memo.get(set)?.get(type);
+    if (known !== undefined && rootFieldCost < 0) return known;
+    let total = 0;
+    for (const selection of set.selections) {
+      if (!this.included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        total += this.field(selection, type) + Math.max(rootFieldCost, 0);
+      } else {
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.fragments.get(selection.name.value) : selection;
+        if (!fragment) continue;
+        const condition = fragment.typeCondition ? this.schema.getType(fragment.typeCondition.name.value) : type;
+        // On an abstract parent every possible member is counted: an upper bound, never less.
+        total += this.selectionSet(fragment.selectionSet, condition ?? type, rootFieldCost);
+      }
+    }
+    if (rootFieldCost < 0) {
+      if (!this.memo.has(set)) this.memo.set(set, new Map());
+      this.memo.get(set)!.set(type, total);
+    }
+    return total;
+  }
+
+  private field(node: FieldNode, parent: GraphQLNamedType): number {
+    const name = node.name.value;
+    if (name === '__typename') return 0;
+    if (name === '__schema') return COST.schemaIntrospection;
+    if (name === '__type') return COST.typeIntrospection;
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
+    const field = parent.getFields()[name];
+    if (!field) return 0; // validation has refused it already
+    const own = typeof field.extensions.cost === 'number' ? field.extensions.cost : isCompositeType(getNamedType(field.type)) ? COST.object : 0;
+    if (!node.selectionSet) return own;
+    const args = field.args.length ? getArgumentValues(field, node, this.variables) : {};
+    const type = getNamedType(field.type);
+    if (isConnection(type)) return own + searchCost(args) + this.connection(node.selectionSet, type, pageSize(args).size);
+    const items = isListType(getNullableType(field.type)) ? listSize(field, args) : 1;
+    return own + searchCost(args) + items * this.selectionSet(node.selectionSet, type);
+  }
+
+  /** A connection's edges (or nodes) cost their page size times over; its count once; pageInfo nothing. */
+  private connection(set: SelectionSetNode, type: GraphQLObjectType, size: number): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (!this.included(selection)) continue;
+      if (selection.kind !== Kind.FIELD) {
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.fragments.get(selection.name.value) : selection;
+        if (fragment) total += this.connection(fragment.selectionSet, type, size);
+        continue;
+      }
+      const name = selection.name.value;
+      const field = type.getFields()[name];
+      if (!field || !selection.selectionSet) {
+        total += this.field(selection, type);
+      } else if (name === 'edges' || name === 'nodes') {
+        // An edge is no row of its own; a node is.
+        const item = this.selectionSet(selection.selectionSet, getNamedType(field.type));
+        total += size * (name === 'nodes' ? COST.object + item : item);
+      } else if (name !== 'pageInfo') {
+        total += this.field(selection, type);
+      }
+    }
+    return total;
+  }
+
+  /** @skip and @include are honoured: a field the variables leave out costs nothing. */
+  private included(node: { directives?: FieldNode['directives'] }): boolean {
+    if (!node.directives?.length) return true;
+    const skip = getDirectiveValues(GraphQLSkipDirective, node, this.variables);
+    if (skip?.if === true) return false;
+    const include = getDirectiveValues(GraphQLIncludeDirective, node, this.variables);
+    return include?.if !== false;
+  }
+}
+
+/** A Relay connection: a type with `edges` and `pageInfo`. */
+function isConnection(type: GraphQLNamedType): type is GraphQLObjectType {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
+/** `nodes(ids:)` reads as many as it is given; other lists are counted at a fixed guess. */
+function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const ids = args.ids;
+  if (field.args.some((arg) => arg.name === 'ids') && Array.isArray(ids)) return ids.length;
+  return COST.listItems;
+}
+
+function searchCost(args: Record<string, unknown>): number {
+  const filter = args.filter as { nameContains?: unknown } | null | undefined;
+  const searched = (typeof args.search === 'string' && args.search.trim() !== '') || (filter?.nameContains != null && filter.nameContains !== '');
+  return searched ? COST.search : 0;
+}
