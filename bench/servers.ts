@@ -32,7 +32,7 @@ export interface OursOptions {
   name?: string;
 }
 
-/** Our gateway: src/main.ts under tsx, no task workers, no demo seeding. */
+/** Our gateway: src/main.ts under tsx, no task workers, no demo seeding, no rate limit. */
 export function startOurs(options: OursOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -43,6 +43,9 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     WORKERS: '0',
     SEED_DEMO: 'false',
     ADMIN_TOKEN: options.adminToken,
+    // Throughput is measured with one token at many requests a second: no per-principal rate.
+    // The operation limits stay on, as in production.
+    RATE_LIMIT_COST_PER_SECOND: '0',
     DATA_DIR: options.dataDir ?? 'memory://',
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),

@@ -51,6 +51,8 @@ const schema = z.object({
   MAX_ROOT_FIELDS: limit(20),
   MAX_DIRECTIVES: limit(20),
   MAX_COST: limit(5000),
+  // Cost units per second per principal; 0: no rate limit.
+  RATE_LIMIT_COST_PER_SECOND: z.coerce.number().int().min(0).max(1e9).default(10000),
 });
 
 export interface Config {
@@ -76,7 +78,12 @@ export interface Config {
   tasks: TaskConfig;
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
   redisUrl: string | undefined;
-  limits: OperationLimits;
+  limits: LimitsConfig;
+}
+
+export interface LimitsConfig extends OperationLimits {
+  /** Cost units a principal may spend per second (every face, every gateway with Redis); 0: no limit. */
+  rateCostPerSecond: number;
 }
 
 export interface TaskConfig {
@@ -106,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   // Instances sharing one database must seal passwords with one key; a key generated per
   // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
+  // A request dearer than a whole second's allowance could never be served.
+  if (e.RATE_LIMIT_COST_PER_SECOND > 0 && e.RATE_LIMIT_COST_PER_SECOND < e.MAX_COST) {
+    throw new Error(`Invalid configuration:\n  RATE_LIMIT_COST_PER_SECOND: must be 0 (off) or at least MAX_COST (${e.MAX_COST})`);
+  }
   if (e.DATABASE_URL && !e.IMAGE_SECRET_KEY && !isMemoryDir(e.DATA_DIR)) {
     throw new Error('Invalid configuration:\n  IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
   }
@@ -137,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRootFields: e.MAX_ROOT_FIELDS,
       maxDirectives: e.MAX_DIRECTIVES,
       maxCost: e.MAX_COST,
+      rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },
   };
 }

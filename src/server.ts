@@ -1,7 +1,7 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, createServer } from 'node:http';
 import { type AddressInfo, isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -19,11 +19,13 @@ import { SecretBox } from './domain/secret-box.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
 import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
+import { admit } from './http/admission.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
@@ -70,6 +72,7 @@ export async function buildServer(config: Config): Promise<App> {
   });
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
   const jwt = jwtVerifier(config.jwt);
+  const rate = createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) });
   const store = await openFileImageStore(config).catch(async (error) => {
     await events.close();
     await orm.close();
@@ -103,11 +106,13 @@ export async function buildServer(config: Config): Promise<App> {
         headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
       }),
     }),
-    // A fresh unit of work per operation, and no operation without a valid token (HTTP 401).
-    // The GraphiQL page is rendered before any context is built, so it stays open.
-    context: async ({ request }) => {
+    // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
+    // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
+    // so it stays open. `cost` was set when the operation passed its limits.
+    context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
       const em = orm.em.fork();
-      return { ...services, events, em, viewer: await authenticate(request, { em, jwt }) };
+      const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
+      return { ...services, events, em, viewer };
     },
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -122,7 +127,7 @@ export async function buildServer(config: Config): Promise<App> {
   });
 
   const health = healthHandler(orm);
-  const imageFiles = imageFilesHandler({ orm, jwt, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const server: Server = createServer(async (req, res) => {
     if (await health(req, res)) return;
     if (await imageFiles(req, res)) return;
@@ -162,6 +167,7 @@ export async function buildServer(config: Config): Promise<App> {
       await new Promise((resolve) => setImmediate(resolve));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.stop();
+      await rate.close();
       await orm.close();
       await store.stop();
       await embedded?.stop();

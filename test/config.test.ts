@@ -19,4 +19,10 @@ describe('configuration', () => {
     // Throwaway runs keep nothing, so a key of their own is fine.
     expect(loadConfig({ DATABASE_URL: 'postgres://db/catalog', DATA_DIR: 'memory://' }).databaseUrl).toBe('postgres://db/catalog');
   });
+
+  it('refuses a rate limit below the budget of one operation, which could then never be served', () => {
+    expect(() => loadConfig({ MAX_COST: '5000', RATE_LIMIT_COST_PER_SECOND: '1000' })).toThrow(/RATE_LIMIT_COST_PER_SECOND: must be 0 \(off\) or at least MAX_COST \(5000\)/);
+    expect(loadConfig({ RATE_LIMIT_COST_PER_SECOND: '0' }).limits.rateCostPerSecond).toBe(0);
+    expect(loadConfig({}).limits).toMatchObject({ maxCost: 5000, rateCostPerSecond: 10000, maxDepth: 15 });
+  });
 });

@@ -19,12 +19,13 @@ import { stagingTag } from '../domain/task-runs.js';
 import { isUuid } from '../domain/validation.js';
 import type { ByteRange, ImageStore, StagedFile } from '../store/image-store.js';
 import { holdLease, withProgress } from '../jobs/lease.js';
-import { authenticate } from './authenticate.js';
-import type { JwtVerifier } from './jwt.js';
+import { COST } from '../schema/cost.js';
+import { type Gate, admit } from './admission.js';
 
 export interface ImageFilesOptions {
   orm: MikroORM;
-  jwt: JwtVerifier | null;
+  /** JWTs and the rate limit, as for GraphQL; a file request costs COST.fileTransfer. */
+  gate: Omit<Gate, 'em'>;
   services: Services;
   store: ImageStore;
   /** IMAGE_MAX_BYTES. */
@@ -45,7 +46,8 @@ export function imageFilesHandler(options: ImageFilesOptions) {
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET, HEAD or PUT`, { allow: 'GET, HEAD, PUT' });
       }
       const em = options.orm.em.fork();
-      const ctx: DomainContext = { ...options.services, em, viewer: await authenticate(fetchRequest(req), { em, jwt: options.jwt }) };
+      const viewer = await admit(fetchRequest(req), { ...options.gate, em }, { cost: COST.fileTransfer, address: req.socket.remoteAddress });
+      const ctx: DomainContext = { ...options.services, em, viewer };
       const imageId = imageIdFrom(match[1]!);
       if (req.method === 'PUT') await upload(ctx, imageId, req, res, options);
       else await download(ctx, imageId, req, res, options.store);
