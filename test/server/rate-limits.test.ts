@@ -2,8 +2,10 @@
 // JWT subject, per address without a valid token, shared by the GraphQL and file faces, and by
 // every gateway when Redis carries them.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { type Catalog, createCatalog, createImages, gid } from '../helpers/fixtures.js';
@@ -115,5 +117,24 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('rate lim
     expect((await post(urlB, PAGE, token)).status).toBe(200);
     expect((await post(urlA, PAGE, token)).status).toBe(429);
     expect((await post(urlB, PAGE, token)).status).toBe(429);
+  });
+});
+
+describe('rate limits while Redis is away', () => {
+  it('counts in memory rather than failing or letting everything through', async () => {
+    // A loopback port with nothing listening: Redis is down from the start.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const limiter = createRateLimiter({ costPerSecond: 200, redisUrl: `redis://127.0.0.1:${port}`, namespace: 'test' });
+    try {
+      await limiter.charge('token:x', 100);
+      await limiter.charge('token:x', 100);
+      await expect(limiter.charge('token:x', 100)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+      await limiter.charge('token:y', 100);
+    } finally {
+      await limiter.close();
+    }
   });
 });
