@@ -26,7 +26,9 @@ import { imageFilesHandler } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
+import { useStrictRequests } from './http/use-strict-requests.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
@@ -47,6 +49,7 @@ export interface App {
 }
 
 const GRAPHQL_PATH = '/graphql';
+const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
 export async function buildServer(config: Config): Promise<App> {
   setLogLevel(config.logLevel);
@@ -123,12 +126,21 @@ export async function buildServer(config: Config): Promise<App> {
     logging: quietAboutExpectedErrors(createLogger('warn')),
     // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
     // its resolvers in about a third less CPU than through the interpreting executor.
-    plugins: [useOperationLimits(config.limits), useGraphQlJit()],
+    // GraphQL documents are small; variables too. Bytes travel on /images/:id/file, not here.
+    maxRequestBodySize: MAX_GRAPHQL_BODY_BYTES,
+    multipart: false,
+    plugins: [
+      useStrictRequests(),
+      useOperationLimits(config.limits),
+      useGraphQlJit(),
+    ],
   });
 
   const health = healthHandler(orm);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
-  const server: Server = createServer(async (req, res) => {
+  // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
+  const server: Server = createServer({ requireHostHeader: false }, async (req, res) => {
+    if (refuseBadTarget(req, res)) return;
     if (await health(req, res)) return;
     if (await imageFiles(req, res)) return;
     yoga.handle(req, res);
@@ -136,6 +148,7 @@ export async function buildServer(config: Config): Promise<App> {
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.
   server.requestTimeout = 0;
+  answerClientErrors(server);
   // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
   const websockets = attachWebSocketServer({
     server,

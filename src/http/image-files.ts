@@ -21,6 +21,7 @@ import type { ByteRange, ImageStore, StagedFile } from '../store/image-store.js'
 import { holdLease, withProgress } from '../jobs/lease.js';
 import { COST } from '../schema/cost.js';
 import { type Gate, admit } from './admission.js';
+import { sendJson, sendJsonError } from './error-response.js';
 
 export interface ImageFilesOptions {
   orm: MikroORM;
@@ -284,17 +285,5 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: unknown) {
   const known = toHttpError(error);
   if (!known) console.error(`${req.method} ${req.url} failed:`, error);
   const { status, code, message, headers } = known ?? new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
-  if (!req.complete) {
-    // The body was not (all) read: say so, discard what is still coming, and close afterwards.
-    res.setHeader('connection', 'close');
-    req.resume();
-  }
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, req.method === 'HEAD');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(headOnly ? undefined : text);
+  sendJsonError(req, res, status, code, message, headers);
 }

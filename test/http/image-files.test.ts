@@ -89,7 +89,7 @@ describe('image files over HTTP', () => {
     await rm(storeDir, { recursive: true, force: true });
   });
 
-  it('answers a request with a malformed Host header as any other, never with a fault', async () => {
+  it('refuses a request with a malformed Host header with a 400, never with a fault', async () => {
     const { port } = new URL(base);
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
@@ -100,7 +100,8 @@ describe('image files over HTTP', () => {
       socket.on('end', () => resolve(text));
       socket.on('error', reject);
     });
-    expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 404 /);
+    expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('"code":"BAD_REQUEST"');
   });
 
   /** A PRIVATE image of the catalog's project, written straight through the ORM. */

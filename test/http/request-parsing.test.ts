@@ -1,0 +1,76 @@
+// Requests a client can shape, sent as bytes to the real server: every one that cannot be served
+// gets a 4xx with a GraphQL error body and none of the server's own text (stack frames, module
+// paths, parser messages), over HTTP and graphql-ws.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../helpers/app.js';
+import { INTERNAL_TEXT, rawRequest } from '../helpers/raw-http.js';
+
+
+function get(target: string, headers = 'Host: localhost\r\n'): string {
+  return `GET ${target} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`;
+}
+
+function post(contentType: string | null, body: string, extra = ''): string {
+  const type = contentType === null ? '' : `Content-Type: ${contentType}\r\n`;
+  return `POST /graphql HTTP/1.1\r\nHost: localhost\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`;
+}
+
+describe('requests the gateway refuses', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PORT: '0', WORKERS: '0' });
+    port = Number(new URL(await t.app.start()).port);
+  });
+  afterAll(() => t?.close());
+
+  const refusals: [string, string, number, RegExp][] = [
+    ['malformed variables in a GET', get('/graphql?query={__typename}&variables=x'), 400, /"variables" parameter is not valid JSON/],
+    ['variables that are not an object', get('/graphql?query={__typename}&variables=[1]'), 400, /must be a JSON object/],
+    ['extensions that are a number', get('/graphql?query={__typename}&extensions=1'), 400, /must be a JSON object/],
+    ['a parameter given twice', get('/graphql?query={__typename}&query={__typename}'), 400, /given 2 times/],
+    ['the * target', get('*'), 400, /must be a path/],
+    ['the * target with a Host port', get('*', 'Host: localhost:80\r\n'), 400, /must be a path/],
+    ['an absolute-form target', get('http://elsewhere/graphql?query={__typename}'), 400, /must be a path/],
+    ['a target starting with //', get('//elsewhere/graphql'), 400, /must be a path/],
+    ['a Host with a bracket', get('/graphql?query={__typename}', 'Host: [zz\r\n'), 400, /Host header/],
+    ['a Host with a space', get('/healthz', 'Host: a b\r\n'), 400, /Host header/],
+    ['a Host with a port past 65535', get('/healthz', 'Host: a:99999\r\n'), 400, /Host header/],
+    ['no Host at all', get('/graphql?query={__typename}', ''), 400, /Host header is missing/],
+    ['a text/plain POST', post('text/plain', '{"query":"{__typename}"}'), 415, /Content-Type: application\/json/],
+    ['a form POST', post('application/x-www-form-urlencoded', 'query={__typename}'), 415, /Content-Type: application\/json/],
+    ['a multipart POST', post('multipart/form-data; boundary=x', '--x--'), 415, /Content-Type: application\/json/],
+    ['an application/graphql POST', post('application/graphql', '{__typename}'), 415, /Content-Type: application\/json/],
+    ['a POST without a type', post(null, '{"query":"{__typename}"}'), 415, /Content-Type: application\/json/],
+    ['a JSON POST in Latin-1', post('application/json; charset=latin1', '{"query":"{__typename}"}'), 415, /UTF-8/],
+    ['a body that is not JSON', post('application/json', '{"query":'), 400, /not valid JSON/],
+    ['a body that is an array', post('application/json', '[{"query":"{__typename}"}]'), 400, /JSON object/],
+    ['an empty body', post('application/json', ''), 400, /empty/],
+    ['a body over 1 MiB', post('application/json', `{"query":"${' '.repeat(1024 * 1024)}"}`), 413, /too large/],
+    ['a Content-Length that is no number', post('application/json', '{}').replace(/Content-Length: \d+/, 'Content-Length: 1, 2'), 400, /.+/],
+    ['an Accept nothing can answer', post('application/json', '{"query":"{__typename}"}', 'Accept: text/html\r\n'), 406, /accept application\/graphql-response\+json/],
+    ['a DELETE', 'DELETE /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', 405, /GET and POST/],
+    ['a request line that is not HTTP', 'HELLO\r\n\r\n', 400, /not valid HTTP/],
+    ['headers larger than Node takes', get('/graphql', `Host: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n`), 431, /too large/],
+  ];
+
+  it.each(refusals)('%s: a 4xx in the GraphQL error format', async (_name, request, status, message) => {
+    const response = await rawRequest(port, request);
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const body = JSON.parse(response.body) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.message).toMatch(message);
+    expect(body.errors[0]!.extensions.code).toMatch(/^[A-Z_]+$/);
+    expect(response.body).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('still serves GET and JSON POST with a token', async () => {
+    const auth = `Authorization: Bearer ${t.adminToken}\r\n`;
+    const viaGet = await rawRequest(port, get('/graphql?query=%7B__typename%7D&variables=%7B%7D', `Host: localhost\r\n${auth}`));
+    expect([viaGet.status, JSON.parse(viaGet.body)]).toEqual([200, { data: { __typename: 'Query' } }]);
+    const viaPost = await rawRequest(port, post('application/json; charset=utf-8', '{"query":"{__typename}","variables":null}', auth));
+    expect([viaPost.status, JSON.parse(viaPost.body)]).toEqual([200, { data: { __typename: 'Query' } }]);
+  });
+
+});
