@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type UrlPolicy, parseAllowedHosts } from './http/url-guard.js';
 import type { OperationLimits } from './http/use-operation-limits.js';
+import type { SuggestionPolicy } from './http/use-suggestion-policy.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -51,6 +52,8 @@ const schema = z.object({
   MAX_ROOT_FIELDS: limit(20),
   MAX_DIRECTIVES: limit(20),
   MAX_COST: limit(5000),
+  // "Did you mean ...?" in validation errors: only to a caller with a valid token, or never.
+  GRAPHQL_SUGGESTIONS: z.enum(['authenticated', 'never']).default('authenticated'),
   // Cost units per second per principal; 0: no rate limit.
   RATE_LIMIT_COST_PER_SECOND: z.coerce.number().int().min(0).max(1e9).default(10000),
 });
@@ -79,6 +82,8 @@ export interface Config {
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
   redisUrl: string | undefined;
   limits: LimitsConfig;
+  /** Who gets "Did you mean ...?" in validation errors (src/http/use-suggestion-policy.ts). */
+  suggestions: SuggestionPolicy;
 }
 
 export interface LimitsConfig extends OperationLimits {
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.MAX_COST,
       rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },
+    suggestions: e.GRAPHQL_SUGGESTIONS,
   };
 }
 

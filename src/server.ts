@@ -29,6 +29,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
+import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
@@ -132,6 +133,7 @@ export async function buildServer(config: Config): Promise<App> {
     plugins: [
       useStrictRequests(),
       useOperationLimits(config.limits),
+      useSuggestionPolicy(config.suggestions, (request) => authenticate(request, { em: orm.em.fork(), jwt }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
   });
@@ -154,6 +156,7 @@ export async function buildServer(config: Config): Promise<App> {
     server,
     yoga,
     path: GRAPHQL_PATH,
+    suggestions: config.suggestions,
     authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
   });
 

@@ -6,6 +6,7 @@ import type { ConnectionInitMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
 
@@ -20,6 +21,8 @@ export interface WebSocketOptions {
   server: Server;
   yoga: EnvelopedYoga;
   path: string;
+  /** A connection is authenticated, so it gets suggestions unless they are off (GRAPHQL_SUGGESTIONS). */
+  suggestions: SuggestionPolicy;
   /** Rejects (throws) when the request's credentials are not valid; the HTTP context factory's check. */
   authenticate(request: Request): Promise<unknown>;
 }
@@ -46,7 +49,7 @@ export function credentialsFrom(params: ConnectionInitMessage['payload'], url: s
 
 const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) => (args.rootValue as Enveloped)[phase](args);
 
-export function attachWebSocketServer({ server, yoga, path, authenticate }: WebSocketOptions): { close(): Promise<void> } {
+export function attachWebSocketServer({ server, yoga, path, suggestions, authenticate }: WebSocketOptions): { close(): Promise<void> } {
   const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
   // ws re-emits the HTTP server's errors (EADDRINUSE...); the server's own listeners answer them.
   wsServer.on('error', () => {});
@@ -82,7 +85,7 @@ export function attachWebSocketServer({ server, yoga, path, authenticate }: WebS
         try {
           const document = parse(params.query);
           const errors = validate(schema, document);
-          if (errors.length) return errors;
+          if (errors.length) return suggestions === 'never' ? withoutSuggestions(errors) : errors;
           return {
             schema,
             document,

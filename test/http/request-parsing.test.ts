@@ -1,6 +1,7 @@
 // Requests a client can shape, sent as bytes to the real server: every one that cannot be served
 // gets a 4xx with a GraphQL error body and none of the server's own text (stack frames, module
 // paths, parser messages), over HTTP and graphql-ws.
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { INTERNAL_TEXT, rawRequest } from '../helpers/raw-http.js';
@@ -73,4 +74,52 @@ describe('requests the gateway refuses', () => {
     expect([viaPost.status, JSON.parse(viaPost.body)]).toEqual([200, { data: { __typename: 'Query' } }]);
   });
 
+  describe('"Did you mean" suggestions', () => {
+    const misspelt = '{ imagez { totalCount } }';
+    const messages = async (token: string | null, app = t) => (await app.as(token).requestRaw(misspelt)).errors!.map((e) => e.message);
+
+    it('go to a caller with a valid token', async () => {
+      expect(await messages(t.adminToken)).toEqual(['Cannot query field "imagez" on type "Query". Did you mean "image" or "images"?']);
+    });
+
+    it('do not go to a caller without one, or with a bad one', async () => {
+      expect(await messages(null)).toEqual(['Cannot query field "imagez" on type "Query".']);
+      expect(await messages('not-a-token')).toEqual(['Cannot query field "imagez" on type "Query".']);
+    });
+
+    it('go to nobody with GRAPHQL_SUGGESTIONS=never, over HTTP and graphql-ws', async () => {
+      const strict = await startTestApp({ PORT: '0', WORKERS: '0', GRAPHQL_SUGGESTIONS: 'never' });
+      try {
+        expect(await messages(strict.adminToken, strict)).toEqual(['Cannot query field "imagez" on type "Query".']);
+        const url = await strict.app.start();
+        const answer = await wsExchange(url.replace('http', 'ws'), { authorization: `Bearer ${strict.adminToken}` }, misspelt);
+        expect(answer).toEqual({ kind: 'error', messages: ['Cannot query field "imagez" on type "Query".'] });
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+
 });
+
+type WsAnswer =
+  | { kind: 'closed'; code: number; reason: string }
+  | { kind: 'error'; messages: string[] }
+  | { kind: 'next'; payload: unknown };
+
+/** connection_init with `payload`, then one subscribe: the first answer that settles it. */
+function wsExchange(url: string, payload: unknown, query: string): Promise<WsAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    socket.on('error', reject);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+    socket.on('close', (code, reason) => resolve({ kind: 'closed', code, reason: reason.toString() }));
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { type: string; payload?: any };
+      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+      if (message.type === 'error') resolve({ kind: 'error', messages: message.payload.map((e: { message: string }) => e.message) });
+      if (message.type === 'next') resolve({ kind: 'next', payload: message.payload });
+      if (message.type !== 'connection_ack') socket.close();
+    });
+  });
+}
