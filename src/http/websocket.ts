@@ -6,6 +6,7 @@ import type { ConnectionInitMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { logger } from '../logger.js';
 import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
@@ -44,7 +45,17 @@ export function credentialsFrom(params: ConnectionInitMessage['payload'], url: s
   const authorization = params?.authorization ?? params?.Authorization;
   const header = typeof authorization === 'string' && authorization ? authorization
     : typeof params?.token === 'string' && params.token ? `Bearer ${params.token}` : null;
-  return header ? new Request(url, { headers: { authorization: header } }) : null;
+  // A header value is visible ASCII, spaces and tabs: anything else (NUL, CR/LF, non-Latin-1)
+  // cannot be a token, and would make the Request constructor throw.
+  return header && HEADER_VALUE.test(header) ? new Request(url, { headers: { authorization: header } }) : null;
+}
+
+const HEADER_VALUE = /^[\t\x20-\x7e]+$/;
+
+/** A fault's own text stays in the log; the client reads graphql-ws's 4500 with this reason. */
+function internalError(during: string, error: unknown): Error {
+  logger.error({ err: error }, `graphql-ws ${during} failed`);
+  return new Error('Internal server error');
 }
 
 const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) => (args.rootValue as Enveloped)[phase](args);
@@ -67,7 +78,7 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
           await authenticate(credentials);
         } catch (error) {
           if (error instanceof GraphQLError) return false;
-          throw error;
+          throw internalError('connection_init', error);
         }
         ctx.extra.credentials = credentials;
         return true;
@@ -95,7 +106,7 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
             rootValue: { execute, subscribe },
           };
         } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
+          if (!(error instanceof GraphQLError)) throw internalError('subscribe', error);
           // A refused token or a syntax error answers this operation; the HTTP status means nothing here.
           const { http, ...extensions } = error.extensions;
           return [new GraphQLError(error.message, { extensions })];

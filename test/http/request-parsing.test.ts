@@ -100,6 +100,22 @@ describe('requests the gateway refuses', () => {
     });
   });
 
+  describe('graphql-ws connectionParams', () => {
+    it.each([
+      ['a NUL', 'Bearer a\u0000b'],
+      ['CR/LF', 'Bearer a\r\nX-Injected: 1'],
+      ['a non-Latin-1 character', 'Bearer токен'],
+      ['an object', { nested: true }],
+    ])('a token holding %s closes the socket 4403, with no internal text', async (_name, authorization) => {
+      const answer = await wsExchange(`ws://127.0.0.1:${port}/graphql`, { authorization }, '{ __typename }');
+      expect(answer).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
+    });
+
+    it('a valid token still connects', async () => {
+      const answer = await wsExchange(`ws://127.0.0.1:${port}/graphql`, { authorization: `Bearer ${t.adminToken}` }, '{ __typename }');
+      expect(answer).toEqual({ kind: 'next', payload: { data: { __typename: 'Query' } } });
+    });
+  });
 });
 
 type WsAnswer =
