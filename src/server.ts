@@ -1,7 +1,7 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo, isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -22,7 +22,7 @@ import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
-import { imageFilesHandler } from './http/image-files.js';
+import { imageFilesHandler, isImageFileRequest } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { createRateLimiter } from './http/rate-limit.js';
@@ -141,11 +141,17 @@ export async function buildServer(config: Config): Promise<App> {
   const health = healthHandler(orm);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
-  const server: Server = createServer({ requireHostHeader: false }, async (req, res) => {
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (refuseBadTarget(req, res)) return;
     if (await health(req, res)) return;
     if (await imageFiles(req, res)) return;
     yoga.handle(req, res);
+  };
+  const server: Server = createServer({ requireHostHeader: false }, route);
+  // An upload says when its bytes may come (after its checks); any other request at once.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!isImageFileRequest(req)) res.writeContinue();
+    void route(req, res);
   });
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.

@@ -11,7 +11,8 @@ import { type Digest, SizeLimitExceeded } from './image-digest.js';
 import { transition } from './image-status.js';
 import { findImage, findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
-import { type Claim, failTask, finishTask, startUploadTask } from './task-runs.js';
+import { logger } from '../logger.js';
+import { type Claim, failTask, finishTask, startUploadTask, withdrawTask } from './task-runs.js';
 import { inTransaction } from './unit-of-work.js';
 
 /** The bytes say another format than the image declares. */
@@ -89,6 +90,11 @@ export class UploadCancelled extends ConflictError {
 }
 
 /** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED, the task ERROR with the reason. */
+/** An upload the request itself ended (too large): no task is left behind, the image QUEUED. */
+export async function refuseSaving(ctx: DomainContext, claim: Claim) {
+  await withdrawTask(ctx.em, claim).catch((error) => logger.error({ err: error }, `Could not move image ${claim.image.id} out of SAVING`));
+}
+
 export async function endSaving(ctx: DomainContext, claim: Claim, reason: string, to: 'QUEUED' | 'KILLED') {
   await failTask(ctx.em, claim, reason, { retry: false, imageTo: to }).catch((error) =>
     console.error(`Could not move image ${claim.image.id} out of SAVING:`, error),

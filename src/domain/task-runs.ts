@@ -160,6 +160,21 @@ export async function failTask(
 }
 
 /**
+ * Removes a held task the request itself ended (an upload past the size limit): a refusal, not a
+ * failure, so no ERROR row is left; its image is QUEUED again, as before the task began.
+ */
+export async function withdrawTask(em: EntityManager, claim: Claim): Promise<boolean> {
+  return em.fork().transactional(async (tx) => {
+    const task = await lockTask(tx, claim.task.id);
+    if (!held(task, claim)) return false;
+    const image = await lockImage(tx, task);
+    if (image.status === imageWhile[task.type]) transition(image, 'QUEUED');
+    tx.remove(task);
+    return true;
+  });
+}
+
+/**
  * Gives a held task back untouched, its attempt not counted (the process is stopping): NEW, and
  * handed to the queue again by the caller.
  */

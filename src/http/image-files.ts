@@ -13,7 +13,7 @@ import type { DomainContext, Services } from '../domain/context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import { SizeLimitExceeded } from '../domain/image-digest.js';
 import {
-  DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, startSaving,
+  DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, refuseSaving, startSaving,
 } from '../domain/image-upload.js';
 import { stagingTag } from '../domain/task-runs.js';
 import { isUuid } from '../domain/validation.js';
@@ -36,6 +36,8 @@ export interface ImageFilesOptions {
 }
 
 const FILE_PATH = /^\/images\/([^/]+)\/file$/;
+
+export const isImageFileRequest = (req: IncomingMessage) => FILE_PATH.test(req.url?.split('?')[0] ?? '');
 
 /** Answers `/images/:id/file` and returns true; returns false for any other path. */
 export function imageFilesHandler(options: ImageFilesOptions) {
@@ -72,7 +74,10 @@ class ClientAborted extends Error {
 async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, options: ImageFilesOptions) {
   const { store, maxBytes } = options;
   const length = declaredLength(req);
+  // Too large by its own word: refused before any statement, and before a 100-continue lets the bytes come.
+  if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
   const { declared, claim } = await startSaving(ctx, imageId, length, maxBytes);
+  if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
   // The upload's lease: if this process dies, a worker's sweep puts the image back to QUEUED.
   const lease = holdLease(ctx.em, claim, options.leaseMs);
   const body = requestBody(req);
@@ -85,7 +90,8 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
     await lease.release();
     // A lost lease surfaces in the stream as TaskAbandoned: the upload was cancelled.
     const failure = lease.signal.aborted ? new UploadCancelled() : error;
-    await endSaving(ctx, claim, failureReason(failure), failure instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
+    if (failure instanceof SizeLimitExceeded) await refuseSaving(ctx, claim);
+    else await endSaving(ctx, claim, failureReason(failure), failure instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
     throw failure;
   }
   await lease.release();

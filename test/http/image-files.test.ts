@@ -12,10 +12,12 @@ import { loadConfig } from '../../src/config.js';
 import { Image, type DiskFormat, type ImageStatus } from '../../src/db/entities/image.js';
 import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
+import { Task } from '../../src/db/entities/task.js';
 import { openFileImageStore } from '../../src/store/image-store.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
 import { qcow2 } from '../helpers/disk-images.js';
+import { rawRequest } from '../helpers/raw-http.js';
 
 const MAX_BYTES = 1024 * 1024;
 const VIRTUAL_SIZE = 10 * 1024 ** 3;
@@ -118,6 +120,7 @@ describe('image files over HTTP', () => {
     return image.id;
   }
   const reload = (id: string) => t.app.orm.em.fork().findOneOrFail(Image, { id });
+  const tasksOf = (id: string) => t.app.orm.em.fork().find(Task, { image: id });
   const fileUrl = (id: string) => `${base}/images/${encodeURIComponent(id)}/file`;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -228,13 +231,38 @@ describe('image files over HTTP', () => {
       expect(await reload(id)).toMatchObject({ status: 'ACTIVE', checksum: md5(DISK) });
     });
 
-    it('answers 413 over IMAGE_MAX_BYTES announced by Content-Length, leaving the image QUEUED', async () => {
+    it('answers 413 over IMAGE_MAX_BYTES announced by Content-Length, before any statement but the token lookup, no task left', async () => {
       const id = await newImage();
-      const response = await put(id, Buffer.alloc(MAX_BYTES + 1));
-      expect(response.status).toBe(413);
-      expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      let response: Response | undefined;
+      const statements = await t.statementsOf(async () => (response = await put(id, Buffer.alloc(MAX_BYTES + 1))));
+      expect(response!.status).toBe(413);
+      expect((await response!.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/api_token/);
       expect((await reload(id)).status).toBe('QUEUED');
+      expect(await tasksOf(id)).toEqual([]);
       await expectNoFileFor(id);
+    });
+
+    it('sends no 100 Continue for an upload refused by its Content-Length, and one for an upload it takes', async () => {
+      const { port } = new URL(base);
+      const head = (id: string, length: number) =>
+        `PUT /images/${id}/file HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${memberToken}\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
+      const refused = await rawRequest(Number(port), head(await newImage(), MAX_BYTES + 1));
+      expect(refused.status).toBe(413);
+      const id = await newImage();
+      const continued = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(head(id, DISK.length)));
+        let text = '';
+        socket.on('data', (chunk) => {
+          if (!text && chunk.toString().startsWith('HTTP/1.1 100 Continue')) socket.write(DISK);
+          text += chunk.toString('latin1');
+        });
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(continued).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+      expect((await reload(id)).status).toBe('ACTIVE');
     });
 
     it('answers 413 when a streamed upload passes IMAGE_MAX_BYTES, back to QUEUED with no file left', async () => {
@@ -248,6 +276,8 @@ describe('image files over HTTP', () => {
       expect(answer.status).toBe(413);
       expect(answer.json().errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
       expect((await reload(id)).status).toBe('QUEUED');
+      // A refusal the request caused, not a failure: no task row in ERROR.
+      expect(await tasksOf(id)).toEqual([]);
       await expectNoFileFor(id);
       // QUEUED again: the image takes a right-sized upload.
       expect((await put(id, DISK)).status).toBe(200);
