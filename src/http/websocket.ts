@@ -3,10 +3,10 @@
 import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { logger } from '../logger.js';
+import { serveGraphQLWs } from './graphql-ws-transport.js';
 import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
@@ -65,7 +65,7 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
   // ws re-emits the HTTP server's errors (EADDRINUSE...); the server's own listeners answer them.
   wsServer.on('error', () => {});
   const url = `http://localhost${path}`;
-  const graphqlWs = useServer<ConnectionInitMessage['payload'], Extra>(
+  const graphqlWs = serveGraphQLWs<ConnectionInitMessage['payload'], Extra>(
     {
       // Yoga's enveloped execute and subscribe travel in rootValue (see onSubscribe).
       execute: throughYoga('execute'),

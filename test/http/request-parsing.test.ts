@@ -111,6 +111,12 @@ describe('requests the gateway refuses', () => {
       expect(answer).toEqual({ kind: 'closed', code: 4403, reason: 'Forbidden' });
     });
 
+    it.each(['next', 'error', 'connection_ack'])('a client sending a server-only %s message is closed 4400, not as a fault', async (type) => {
+      const payload = type === 'error' ? [{ message: 'x' }] : {};
+      const answer = await wsSend(`ws://127.0.0.1:${port}/graphql`, { authorization: `Bearer ${t.adminToken}` }, { id: '1', type, payload });
+      expect(answer).toEqual({ code: 4400, reason: `Unexpected message of type ${type} received` });
+    });
+
     it('a valid token still connects', async () => {
       const answer = await wsExchange(`ws://127.0.0.1:${port}/graphql`, { authorization: `Bearer ${t.adminToken}` }, '{ __typename }');
       expect(answer).toEqual({ kind: 'next', payload: { data: { __typename: 'Query' } } });
@@ -137,5 +143,16 @@ function wsExchange(url: string, payload: unknown, query: string): Promise<WsAns
       if (message.type === 'next') resolve({ kind: 'next', payload: message.payload });
       if (message.type !== 'connection_ack') socket.close();
     });
+  });
+}
+
+/** connection_init with `payload`, then `message` once acknowledged: how the socket closed. */
+function wsSend(url: string, payload: unknown, message: unknown): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    socket.on('error', reject);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+    socket.on('message', () => socket.send(JSON.stringify(message)));
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
 }
