@@ -8,7 +8,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
-import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
+import { type YogaLogger, createYoga, maskError } from 'graphql-yoga';
 import { type Config, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
@@ -26,15 +26,17 @@ import { imageFilesHandler } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
+import { useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
-import { setLogLevel } from './logger.js';
+import { type Logger, logger as processLogger, setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
 import { startTaskRuntime } from './jobs/runtime.js';
@@ -52,8 +54,14 @@ export interface App {
 const GRAPHQL_PATH = '/graphql';
 const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
-export async function buildServer(config: Config): Promise<App> {
+export interface BuildOptions {
+  /** Where request and operation lines go; the process logger by default (a test reads its own). */
+  logger?: Logger;
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<App> {
   setLogLevel(config.logLevel);
+  const log = options.logger ?? processLogger;
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
@@ -62,7 +70,7 @@ export async function buildServer(config: Config): Promise<App> {
     await migrate(orm, { embedded: embedded !== undefined });
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
-    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
+    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined, log);
   } catch (error) {
     await orm.close();
     await embedded?.stop();
@@ -124,7 +132,7 @@ export async function buildServer(config: Config): Promise<App> {
         return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
       },
     },
-    logging: quietAboutExpectedErrors(createLogger('warn')),
+    logging: quietAboutExpectedErrors(yogaLogger(log)),
     // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
     // its resolvers in about a third less CPU than through the interpreting executor.
     // GraphQL documents are small; variables too. Bytes travel on /images/:id/file, not here.
@@ -133,6 +141,8 @@ export async function buildServer(config: Config): Promise<App> {
     plugins: [
       useStrictRequests(),
       useOperationLimits(config.limits),
+      // After the limits: it reads the cost they put on the context.
+      useOperationLog({ subscriptionStarted: () => ({ ended() {} }) }),
       useSuggestionPolicy(config.suggestions, (request) => authenticate(request, { em: orm.em.fork(), jwt }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
@@ -141,12 +151,16 @@ export async function buildServer(config: Config): Promise<App> {
   const health = healthHandler(orm);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
-  const server: Server = createServer({ requireHostHeader: false }, async (req, res) => {
-    if (refuseBadTarget(req, res)) return;
-    if (await health(req, res)) return;
-    if (await imageFiles(req, res)) return;
-    yoga.handle(req, res);
-  });
+  const server: Server = createServer(
+    { requireHostHeader: false },
+    observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH }, async (req, res, operationLog) => {
+      if (refuseBadTarget(req, res)) return;
+      if (await health(req, res)) return;
+      if (await imageFiles(req, res)) return;
+      // The record travels on Yoga's server context, which is each operation's initial context.
+      await yoga.handle(req, res, { operationLog });
+    }),
+  );
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.
   server.requestTimeout = 0;
@@ -158,6 +172,7 @@ export async function buildServer(config: Config): Promise<App> {
     path: GRAPHQL_PATH,
     suggestions: config.suggestions,
     authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+    logger: log,
   });
 
   return {
@@ -198,7 +213,7 @@ const ADMIN_TOKEN_FILE = 'admin-token';
  * is made an active admin token. Otherwise an embedded database with no active admin token gets
  * one, printed once and kept in DATA_DIR/admin-token (owner-only), so a restart pre-fills it again.
  */
-async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: boolean): Promise<string | undefined> {
+async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: boolean, log: Logger): Promise<string | undefined> {
   const em = orm.em.fork();
   if (config.adminToken) {
     await ensureAdminToken(em, config.adminToken, 'ADMIN_TOKEN');
@@ -219,7 +234,8 @@ async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: bool
     await rm(file, { force: true });
     await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   }
-  console.log(`Created an admin token${file ? ` (kept in ${file} for GraphiQL on loopback)` : ''}: ${token}`);
+  // Said once, on purpose: whoever started the server needs it to get in.
+  log.warn(`Created an admin token${file ? ` (kept in ${file} for GraphiQL on loopback)` : ''}: ${token}`);
   return token;
 }
 
@@ -239,6 +255,17 @@ function askedLocally(request: Request): boolean {
   if (request.headers.has('forwarded') || request.headers.has('x-forwarded-for')) return false;
   // The adapter builds the URL from the Host header the client sent.
   return isLoopback(new URL(request.url).hostname);
+}
+
+/** Yoga's own lines through pino, at warn and above as before (its debug and info are chatter). */
+function yogaLogger(log: Logger): YogaLogger {
+  const child = log.child({ component: 'yoga' });
+  const at = (level: 'debug' | 'warn' | 'error') => (...args: unknown[]) => {
+    const err = args.find((arg) => arg instanceof Error);
+    const text = args.filter((arg) => typeof arg === 'string').join(' ');
+    child[level]({ ...(err !== undefined && { err }) }, text || (err as Error | undefined)?.message || 'yoga');
+  };
+  return { debug: at('debug'), info: at('debug'), warn: at('warn'), error: at('error') };
 }
 
 /** Faults are logged; a client's bad search or stale version is its answer, not a log line. */

@@ -13,6 +13,7 @@ import { findImage, findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { type Claim, failTask, finishTask, startUploadTask } from './task-runs.js';
 import { inTransaction } from './unit-of-work.js';
+import { logger } from '../logger.js';
 
 /** The bytes say another format than the image declares. */
 export class DiskFormatMismatch extends DomainError {
@@ -91,7 +92,7 @@ export class UploadCancelled extends ConflictError {
 /** Ends a failed upload: SAVING -> QUEUED (try again) or KILLED, the task ERROR with the reason. */
 export async function endSaving(ctx: DomainContext, claim: Claim, reason: string, to: 'QUEUED' | 'KILLED') {
   await failTask(ctx.em, claim, reason, { retry: false, imageTo: to }).catch((error) =>
-    console.error(`Could not move image ${claim.image.id} out of SAVING:`, error),
+    logger.error({ err: error, imageId: claim.image.id }, 'could not move the image out of SAVING'),
   );
 }
 

@@ -7,6 +7,7 @@ import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'g
 import { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
+import { logger } from '../logger.js';
 
 /** An image's status changed (previousStatus null: the image was created in `status`). */
 export interface ImageStatusEvent {
@@ -130,7 +131,7 @@ async function connectRedis(url: string, channels: string[]) {
   for (const client of [publisher, subscriber]) {
     // ioredis reconnects by itself; say so once per distinct failure, not on every retry.
     client.on('error', (error: Error) => {
-      if (error.message !== lastError) console.warn(`Redis (live events): ${(lastError = error.message)}`);
+      if (error.message !== lastError) logger.warn({ err: (lastError = error.message) }, 'Redis (live events) unavailable; reconnecting');
     });
     client.on('ready', () => {
       lastError = '';

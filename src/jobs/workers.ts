@@ -10,6 +10,7 @@ import type { TaskDispatcher } from '../domain/tasks.js';
 import type { ImageStore } from '../store/image-store.js';
 import { TaskAbandoned, holdLease } from './lease.js';
 import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES, isBackground, jobId } from './queue.js';
+import { logger } from '../logger.js';
 
 /** What a task handler gets: the claimed task, and a way to report progress and keep its lease. */
 export interface TaskRun {
@@ -87,7 +88,7 @@ export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Pr
   };
   let sweeping: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    sweeping = sweep().catch((error) => console.error('Task sweep failed:', error));
+    sweeping = sweep().catch((error) => logger.error({ err: error }, 'task sweep failed'));
   }, Math.max(500, rules.leaseMs / 2));
   timer.unref();
   return {
@@ -129,7 +130,7 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
       again = await releaseTask(orm.em, claim);
     } else {
       // Only a TaskFailure's words reach the task's owner; anything else is a fault, logged here.
-      if (!(error instanceof TaskFailure)) console.error(`Task ${taskId} (${type}) failed:`, error);
+      if (!(error instanceof TaskFailure)) logger.error({ err: error, taskId, taskType: type }, 'task failed');
       const reason = error instanceof TaskFailure ? error.message : 'an internal error stopped the task';
       const failed = await failTask(orm.em, claim, reason, { retry: error instanceof TransientFailure, rules });
       if (failed?.state === 'NEW') again = failed;
