@@ -23,6 +23,7 @@ import { admit } from './http/admission.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
+import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { createRateLimiter } from './http/rate-limit.js';
@@ -44,6 +45,8 @@ import { startTaskRuntime } from './jobs/runtime.js';
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
   orm: MikroORM;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   /** What every request's use cases share (the task queue among them). */
   services: Services;
   /** Listens on config.host:config.port; resolves with the GraphQL URL. */
@@ -91,7 +94,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     await embedded?.stop();
     throw error;
   });
-  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }).catch(async (error) => {
+  const metrics = createMetrics(orm, log);
+  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined, observer: metrics }).catch(async (error) => {
     await events.close();
     await orm.close();
     await store.stop();
@@ -142,20 +146,22 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       useStrictRequests(),
       useOperationLimits(config.limits),
       // After the limits: it reads the cost they put on the context.
-      useOperationLog({ subscriptionStarted: () => ({ ended() {} }) }),
+      useOperationLog(metrics),
       useSuggestionPolicy(config.suggestions, (request) => authenticate(request, { em: orm.em.fork(), jwt }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
   });
 
   const health = healthHandler(orm);
+  const metricsPage = metricsHandler(metrics, config.metricsToken);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
   const server: Server = createServer(
     { requireHostHeader: false },
-    observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH }, async (req, res, operationLog) => {
+    observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
       if (refuseBadTarget(req, res)) return;
       if (await health(req, res)) return;
+      if (await metricsPage(req, res)) return;
       if (await imageFiles(req, res)) return;
       // The record travels on Yoga's server context, which is each operation's initial context.
       await yoga.handle(req, res, { operationLog });
@@ -173,11 +179,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     suggestions: config.suggestions,
     authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
     logger: log,
+    onOperationEnded: metrics.operationEnded,
   });
 
   return {
     yoga,
     orm,
+    metrics,
     services,
     start: () =>
       new Promise((resolve, reject) => {

@@ -56,7 +56,7 @@ export function observeRequests(options: RequestLogOptions, handle: ObservedHand
           status,
           durationMs: Math.round(ms * 10) / 10,
           ...(!res.writableFinished && { aborted: true }),
-          ...(graphql && operationFields(graphql)),
+          ...(graphql && operationFields(graphql, status)),
         },
         'request',
       );
@@ -73,13 +73,13 @@ export function observeRequests(options: RequestLogOptions, handle: ObservedHand
 }
 
 /** The GraphQL part of a log line (the HTTP request's, or a graphql-ws operation's). */
-export function operationFields(operation: OperationRecord) {
+export function operationFields(operation: OperationRecord, httpStatus?: number) {
   return {
     operationName: operation.name?.slice(0, 100) ?? null,
     operationType: operation.type ?? null,
     principal: operation.principal,
     cost: operation.cost ?? null,
-    outcome: outcomeOf(operation),
+    outcome: outcomeOf(operation, httpStatus),
     ...(operation.errorCodes.size > 0 && { errorCodes: [...operation.errorCodes] }),
     ...(operation.refusedBy.size > 0 && { refusedBy: [...operation.refusedBy] }),
   };

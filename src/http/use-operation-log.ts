@@ -35,10 +35,13 @@ export function newOperationRecord(): OperationRecord {
   return { seen: false, name: undefined, type: undefined, principal: 'anonymous', cost: undefined, errorCodes: new Set(), refusedBy: new Set() };
 }
 
-/** Refused by a limit, answered with errors, or ok (a business failure in a payload union is ok). */
-export function outcomeOf(record: OperationRecord): Outcome {
+/**
+ * Refused by a limit, answered with errors (or an HTTP error status), or ok: a business failure
+ * in a payload union is ok.
+ */
+export function outcomeOf(record: OperationRecord, httpStatus?: number): Outcome {
   if (record.refusedBy.size > 0) return 'refused';
-  return record.errorCodes.size > 0 ? 'error' : 'ok';
+  return record.errorCodes.size > 0 || (httpStatus ?? 0) >= 400 ? 'error' : 'ok';
 }
 
 /** Notes the codes (and refusing limits) of `errors`. */

@@ -7,7 +7,7 @@ import { importImage } from './import.js';
 import { purgeImage } from './purge.js';
 import { openQueue, queueDispatcher } from './queue.js';
 import { replicateImage } from './replicate.js';
-import { startWorkers } from './workers.js';
+import { type TaskObserver, startWorkers } from './workers.js';
 
 export interface TaskRuntime {
   dispatcher: TaskDispatcher;
@@ -20,6 +20,8 @@ export async function startTaskRuntime(options: {
   store: ImageStore;
   clientUrl: string;
   embedded: boolean;
+  /** Told how each task attempt of this process's workers ended. */
+  observer?: TaskObserver;
 }): Promise<TaskRuntime> {
   const { config, orm, store } = options;
   const runsWorkers = config.tasks.workers > 0;
@@ -37,6 +39,7 @@ export async function startTaskRuntime(options: {
           retryDelaySeconds: config.tasks.retryDelaySeconds,
         },
         concurrency: config.tasks.workers,
+        observer: options.observer,
         handlers: {
           IMPORT: importImage({ policy: config.imports.policy, maxBytes: config.imageMaxBytes }),
           REPLICATE: replicateImage({ maxBytes: config.imageMaxBytes }),
