@@ -152,7 +152,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     ],
   });
 
-  const health = healthHandler(orm);
+  const health = healthHandler({
+    database: () => orm.em.getConnection().isConnected(),
+    queue: () => tasks.ready(),
+    redis: config.redisUrl ? () => events.redisReady() && rate.redisReady() : undefined,
+  });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.

@@ -46,6 +46,8 @@ export interface EventBus {
    * A listener more than LISTENER_BUFFER events behind loses the oldest ones.
    */
   listen<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
+  /** Whether its Redis connections are up now (true without Redis), for /readyz. */
+  redisReady(): boolean;
   /** Ends every stream, then disconnects from Redis. */
   close(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       }, new SlidingBuffer(LISTENER_BUFFER));
       return startedNow(repeater);
     },
+    redisReady: () => redis?.ready() ?? true,
     async close() {
       if (closed) return;
       closed = true;
@@ -155,6 +158,7 @@ async function connectRedis(url: string, channels: string[]) {
   }
   return {
     target,
+    ready: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async quit() {
       await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
     },

@@ -5,12 +5,14 @@ import type { TaskDispatcher } from '../domain/tasks.js';
 import type { ImageStore } from '../store/image-store.js';
 import { importImage } from './import.js';
 import { purgeImage } from './purge.js';
-import { openQueue, queueDispatcher } from './queue.js';
+import { QUEUES, openQueue, queueDispatcher } from './queue.js';
 import { replicateImage } from './replicate.js';
 import { type TaskObserver, startWorkers } from './workers.js';
 
 export interface TaskRuntime {
   dispatcher: TaskDispatcher;
+  /** Whether the queue answers: pg-boss runs and reaches its tables. */
+  ready(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startTaskRuntime(options: {
     : undefined;
   return {
     dispatcher,
+    ready: async () => (await boss.getQueue(QUEUES.IMPORT)) !== null,
     async stop() {
       // Workers first, so no job is taken while the queue closes.
       await workers?.stop();
