@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { TASK_TYPES } from '../db/entities/task.js';
+import { BACKGROUND_TYPES } from '../jobs/queue.js';
 import type { TaskObserver } from '../jobs/workers.js';
 import type { Logger } from '../logger.js';
 import type { FinishedRequest } from './request-log.js';
@@ -107,18 +108,10 @@ export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
     },
   });
 
-  const names = new Set<string>();
-  const operationLabel = (operation: OperationRecord) => {
-    if (!operation.type) return 'unparsed';
-    const name = operation.name;
-    if (name === undefined) return 'anonymous';
-    if (!OPERATION_NAME.test(name)) return 'other';
-    if (!names.has(name)) {
-      if (names.size >= MAX_OPERATION_NAMES) return 'other';
-      names.add(name);
-    }
-    return name;
-  };
+  // Every task type that runs in the background has its failure count, 0 until one fails.
+  for (const type of BACKGROUND_TYPES) taskFailures.inc({ type }, 0);
+
+  const operationLabel = operationLabels();
   const operationEnded = (operation: OperationRecord, seconds: number, httpStatus?: number) => {
     const labels = { operation: operationLabel(operation), type: operation.type ?? 'unparsed' };
     requests.inc({ ...labels, outcome: outcomeOf(operation, httpStatus) });
@@ -147,6 +140,25 @@ export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
       taskDurations.observe({ type, outcome }, seconds);
       if (outcome === 'retried' || outcome === 'failed') taskFailures.inc({ type });
     },
+  };
+}
+
+/**
+ * The label of an operation: its name when it looks like one and is among the first
+ * MAX_OPERATION_NAMES seen, else "other"; "anonymous" without a name, "unparsed" without a document.
+ */
+export function operationLabels(max = MAX_OPERATION_NAMES) {
+  const names = new Set<string>();
+  return (operation: Pick<OperationRecord, 'name' | 'type'>): string => {
+    if (!operation.type) return 'unparsed';
+    const name = operation.name;
+    if (name === undefined) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (!names.has(name)) {
+      if (names.size >= max) return 'other';
+      names.add(name);
+    }
+    return name;
   };
 }
 
