@@ -1,5 +1,6 @@
 // GraphQL over WebSocket (graphql-ws) on the HTTP server's GraphQL path, run through Yoga's
 // envelop: HTTP, SSE and WebSocket share one context factory, one validation, one error masking.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage } from 'graphql-ws';
@@ -7,7 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { type Logger, logger } from '../logger.js';
-import { operationFields, requestIdFrom } from './request-log.js';
+import { operationFields } from './request-log.js';
 import { type OperationRecord, newOperationRecord, recordErrors } from './use-operation-log.js';
 import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
 
@@ -111,7 +112,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { close(): Pro
         // One request id per operation: the upgrade request carries many.
         const operationLog = newOperationRecord();
         operationLog.seen = true;
-        ctx.extra.operations?.set(id, { requestId: requestIdFrom(undefined), record: operationLog, started: performance.now() });
+        ctx.extra.operations?.set(id, { requestId: randomUUID(), record: operationLog, started: performance.now() });
         // The connection's request: the context factory authenticates each operation again, so a
         // token revoked since the connection opened starts nothing new.
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({

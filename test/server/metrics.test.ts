@@ -208,6 +208,16 @@ describe('logs and metrics', () => {
         client.subscribe({ query: 'query OverWs { images(first: 1) { totalCount } }' }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
       });
       expect(query).toMatchObject({ data: { images: { totalCount: expect.any(Number) } } });
+      const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: images(first: 1) { totalCount }`).join(' ');
+      const refusal = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: `query WsTooMany { ${aliases} }` }, { next: () => {}, error: resolve, complete: () => resolve(undefined) });
+      });
+      expect(refusal).toMatchObject([{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'MAX_ALIASES' } }]);
+      expect(log.entries().find((entry) => entry.msg === 'operation' && entry.operationName === 'WsTooMany')).toMatchObject({
+        transport: 'graphql-ws',
+        outcome: 'refused',
+        refusedBy: ['MAX_ALIASES'],
+      });
       const line = log.entries().find((entry) => entry.msg === 'operation' && entry.operationName === 'OverWs');
       expect(line).toMatchObject({ transport: 'graphql-ws', operationType: 'query', principal: 'admin', outcome: 'ok', requestId: expect.any(String) });
       expect(line!.cost).toBeGreaterThan(0);
@@ -263,7 +273,8 @@ describe('logs and metrics', () => {
     const buckets = samples.filter((s) => s.name === 'graphql_request_duration_seconds_bucket' && s.labels.operation === 'ListImages').map((s) => s.value);
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
 
-    expect(valueOf(samples, 'graphql_refused_total', { limit: 'MAX_ALIASES' })).toBe(1);
+    expect(valueOf(samples, 'graphql_requests_total', { operation: 'WsTooMany', type: 'query', outcome: 'refused' })).toBe(1);
+    expect(valueOf(samples, 'graphql_refused_total', { limit: 'MAX_ALIASES' })).toBe(2);
     expect(valueOf(samples, 'graphql_refused_total', { limit: 'RATE_LIMIT_COST_PER_SECOND' })).toBe(1);
 
     expect(valueOf(samples, 'http_requests_total', { route: '/graphql', status: '200' })).toBeGreaterThanOrEqual(8);
