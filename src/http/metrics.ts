@@ -24,6 +24,9 @@ export interface Metrics extends TaskObserver {
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export const MAX_OPERATION_NAMES = 200;
 
+/** A scrape answers within this even when the database does not (a pool acquisition waits longer). */
+const COLLECT_TIMEOUT_MS = 2000;
+
 /** The task states that are work still to do. */
 const WAITING_STATES = ['NEW', 'RUNNING'] as const;
 
@@ -83,13 +86,19 @@ export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
     async collect() {
       try {
         // One grouped count (the state index serves it), through knex's builder: the ORM has no GROUP BY count.
-        const rows = (await orm.em
+        const counting = orm.em
           .getKnex()
           .from('task')
           .select('type', 'state')
           .count({ n: '*' })
           .whereIn('state', [...WAITING_STATES])
-          .groupBy('type', 'state')) as { type: string; state: string; n: string | number }[];
+          .groupBy('type', 'state')
+          .then((rows) => rows as { type: string; state: string; n: string | number }[]);
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the database did not answer in time')), COLLECT_TIMEOUT_MS);
+        });
+        const rows = await Promise.race([counting, late]).finally(() => clearTimeout(timer));
         for (const type of TASK_TYPES) for (const state of WAITING_STATES) this.set({ type, state }, 0);
         for (const row of rows) this.set({ type: row.type, state: row.state }, Number(row.n));
       } catch (error) {
