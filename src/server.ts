@@ -30,7 +30,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
-import { useOperationLog } from './http/use-operation-log.js';
+import { type OperationRecord, useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
 import { attachWebSocketServer } from './http/websocket.js';
@@ -125,9 +125,16 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
     // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
     // so it stays open. `cost` was set when the operation passed its limits.
-    context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
+    context: async ({ request, req, cost, operationLog }: { request: Request; req?: IncomingMessage; cost?: number; operationLog?: OperationRecord }) => {
       const em = orm.em.fork();
-      const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
+      const viewer = await admit(request, { em, jwt, rate }, {
+        cost: cost ?? 0,
+        address: req?.socket.remoteAddress,
+        // Known before the charge, so a caller refused by its rate limit is still named in its log line.
+        onAuthenticated(who) {
+          if (operationLog) operationLog.principal = who.kind;
+        },
+      });
       return { ...services, events, em, viewer };
     },
     maskedErrors: {

@@ -19,7 +19,7 @@ export interface OperationRecord {
   name: string | undefined;
   /** query, mutation or subscription; undefined when the document did not parse. */
   type: string | undefined;
-  /** The viewer's kind (admin, reseller, member); anonymous when no context was built (401, 429). */
+  /** The viewer's kind (admin, reseller, member), or anonymous when no valid token got in. */
   principal: Viewer['kind'] | 'anonymous';
   /** The operation's cost (src/schema/cost.ts), once it passed its limits. */
   cost: number | undefined;

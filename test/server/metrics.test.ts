@@ -174,6 +174,7 @@ describe('logs and metrics', () => {
     expect([...statuses, limited.status]).toEqual([200, 200, 429]);
     expect(lineOf(limited.requestId)).toMatchObject({
       operationName: 'Page',
+      principal: 'admin',
       status: 429,
       outcome: 'refused',
       errorCodes: ['RATE_LIMITED'],
