@@ -50,7 +50,7 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
   };
-  return launch(options.name ?? 'ours', [NODE22, '--import', 'tsx', 'src/main.ts'], env, /GraphQL and GraphiQL at (\S+)/);
+  return launch(options.name ?? 'ours', [NODE22, '--import', 'tsx', 'src/main.ts'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
 }
 
 /** PostGraphile v5 over the same database (bench/peer.mjs). */

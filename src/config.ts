@@ -45,6 +45,8 @@ const schema = z.object({
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   TASK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Unset: /metrics is open, like /healthz.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Operation limits (src/http/use-operation-limits.ts, src/schema/cost.ts).
   MAX_TOKENS: limit(5000),
   MAX_DEPTH: limit(15),
@@ -81,6 +83,8 @@ export interface Config {
   tasks: TaskConfig;
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
   redisUrl: string | undefined;
+  /** The bearer token GET /metrics asks for; undefined: /metrics is open. */
+  metricsToken: string | undefined;
   limits: LimitsConfig;
   /** Who gets "Did you mean ...?" in validation errors (src/http/use-suggestion-policy.ts). */
   suggestions: SuggestionPolicy;
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: e.TASK_RETRY_DELAY_SECONDS,
     },
     redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN,
     limits: {
       maxTokens: e.MAX_TOKENS,
       maxDepth: e.MAX_DEPTH,

@@ -8,7 +8,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
-import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
+import { type YogaLogger, createYoga, maskError } from 'graphql-yoga';
 import { type Config, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
@@ -23,18 +23,21 @@ import { admit } from './http/admission.js';
 import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler, isImageFileRequest } from './http/image-files.js';
+import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
+import { type OperationRecord, useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
 import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
-import { setLogLevel } from './logger.js';
+import { type Logger, logger as processLogger, setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
 import { startTaskRuntime } from './jobs/runtime.js';
@@ -42,6 +45,8 @@ import { startTaskRuntime } from './jobs/runtime.js';
 export interface App {
   yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
   orm: MikroORM;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   /** What every request's use cases share (the task queue among them). */
   services: Services;
   /** Listens on config.host:config.port; resolves with the GraphQL URL. */
@@ -52,8 +57,14 @@ export interface App {
 const GRAPHQL_PATH = '/graphql';
 const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
-export async function buildServer(config: Config): Promise<App> {
+export interface BuildOptions {
+  /** Where request and operation lines go; the process logger by default (a test reads its own). */
+  logger?: Logger;
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<App> {
   setLogLevel(config.logLevel);
+  const log = options.logger ?? processLogger;
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
   const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
@@ -62,7 +73,7 @@ export async function buildServer(config: Config): Promise<App> {
     await migrate(orm, { embedded: embedded !== undefined });
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
-    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
+    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined, log);
   } catch (error) {
     await orm.close();
     await embedded?.stop();
@@ -83,7 +94,8 @@ export async function buildServer(config: Config): Promise<App> {
     await embedded?.stop();
     throw error;
   });
-  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }).catch(async (error) => {
+  const metrics = createMetrics(orm, log);
+  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined, observer: metrics }).catch(async (error) => {
     await events.close();
     await orm.close();
     await store.stop();
@@ -113,9 +125,16 @@ export async function buildServer(config: Config): Promise<App> {
     // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
     // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
     // so it stays open. `cost` was set when the operation passed its limits.
-    context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
+    context: async ({ request, req, cost, operationLog }: { request: Request; req?: IncomingMessage; cost?: number; operationLog?: OperationRecord }) => {
       const em = orm.em.fork();
-      const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
+      const viewer = await admit(request, { em, jwt, rate }, {
+        cost: cost ?? 0,
+        address: req?.socket.remoteAddress,
+        // Known before the charge, so a caller refused by its rate limit is still named in its log line.
+        onAuthenticated(who) {
+          if (operationLog) operationLog.principal = who.kind;
+        },
+      });
       return { ...services, events, em, viewer };
     },
     maskedErrors: {
@@ -124,7 +143,7 @@ export async function buildServer(config: Config): Promise<App> {
         return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
       },
     },
-    logging: quietAboutExpectedErrors(createLogger('warn')),
+    logging: quietAboutExpectedErrors(yogaLogger(log)),
     // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
     // its resolvers in about a third less CPU than through the interpreting executor.
     // GraphQL documents are small; variables too. Bytes travel on /images/:id/file, not here.
@@ -133,20 +152,29 @@ export async function buildServer(config: Config): Promise<App> {
     plugins: [
       useStrictRequests(),
       useOperationLimits(config.limits),
+      // After the limits: it reads the cost they put on the context.
+      useOperationLog(metrics),
       useSuggestionPolicy(config.suggestions, (request) => authenticate(request, { em: orm.em.fork(), jwt }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
   });
 
-  const health = healthHandler(orm);
+  const health = healthHandler({
+    database: () => orm.em.getConnection().isConnected(),
+    queue: () => tasks.ready(),
+    redis: config.redisUrl ? () => events.redisReady() && rate.redisReady() : undefined,
+  });
+  const metricsPage = metricsHandler(metrics, config.metricsToken);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
+  const route = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
     if (refuseBadTarget(req, res)) return;
     if (await health(req, res)) return;
+    if (await metricsPage(req, res)) return;
     if (await imageFiles(req, res)) return;
-    yoga.handle(req, res);
-  };
+    // The record travels on Yoga's server context, which is each operation's initial context.
+    await yoga.handle(req, res, { operationLog });
+  });
   const server: Server = createServer({ requireHostHeader: false }, route);
   // An upload says when its bytes may come (after its checks); any other request at once.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
@@ -164,11 +192,14 @@ export async function buildServer(config: Config): Promise<App> {
     path: GRAPHQL_PATH,
     suggestions: config.suggestions,
     authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+    logger: log,
+    onOperationEnded: metrics.operationEnded,
   });
 
   return {
     yoga,
     orm,
+    metrics,
     services,
     start: () =>
       new Promise((resolve, reject) => {
@@ -204,7 +235,7 @@ const ADMIN_TOKEN_FILE = 'admin-token';
  * is made an active admin token. Otherwise an embedded database with no active admin token gets
  * one, printed once and kept in DATA_DIR/admin-token (owner-only), so a restart pre-fills it again.
  */
-async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: boolean): Promise<string | undefined> {
+async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: boolean, log: Logger): Promise<string | undefined> {
   const em = orm.em.fork();
   if (config.adminToken) {
     await ensureAdminToken(em, config.adminToken, 'ADMIN_TOKEN');
@@ -225,7 +256,8 @@ async function bootstrapAdminToken(orm: MikroORM, config: Config, embedded: bool
     await rm(file, { force: true });
     await writeFile(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   }
-  console.log(`Created an admin token${file ? ` (kept in ${file} for GraphiQL on loopback)` : ''}: ${token}`);
+  // Said once, on purpose: whoever started the server needs it to get in.
+  log.warn(`Created an admin token${file ? ` (kept in ${file} for GraphiQL on loopback)` : ''}: ${token}`);
   return token;
 }
 
@@ -245,6 +277,17 @@ function askedLocally(request: Request): boolean {
   if (request.headers.has('forwarded') || request.headers.has('x-forwarded-for')) return false;
   // The adapter builds the URL from the Host header the client sent.
   return isLoopback(new URL(request.url).hostname);
+}
+
+/** Yoga's own lines through pino, at warn and above as before (its debug and info are chatter). */
+function yogaLogger(log: Logger): YogaLogger {
+  const child = log.child({ component: 'yoga' });
+  const at = (level: 'debug' | 'warn' | 'error') => (...args: unknown[]) => {
+    const err = args.find((arg) => arg instanceof Error);
+    const text = args.filter((arg) => typeof arg === 'string').join(' ');
+    child[level]({ ...(err !== undefined && { err }) }, text || (err as Error | undefined)?.message || 'yoga');
+  };
+  return { debug: at('debug'), info: at('debug'), warn: at('warn'), error: at('error') };
 }
 
 /** Faults are logged; a client's bad search or stale version is its answer, not a log line. */

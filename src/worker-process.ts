@@ -7,6 +7,7 @@ import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { openFileImageStore } from './store/image-store.js';
 import { startTaskRuntime } from './jobs/runtime.js';
+import { logger } from './logger.js';
 
 export async function startWorkerProcess(config: Config): Promise<{ stop(): Promise<void> }> {
   if (!config.databaseUrl) throw new Error('Invalid configuration:\n  DATABASE_URL: a worker process needs the database the gateways use');
@@ -15,7 +16,7 @@ export async function startWorkerProcess(config: Config): Promise<{ stop(): Prom
   if (!config.imageStoreDir && isMemoryDir(config.dataDir)) {
     throw new Error('Invalid configuration:\n  IMAGE_STORE_DIR: a worker process with DATA_DIR=memory:// needs the image store the gateways share');
   }
-  if (!config.redisUrl) console.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
+  if (!config.redisUrl) logger.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
   const orm = await openOrm({ clientUrl: config.databaseUrl, debug: config.logSql });
   await migrate(orm, { embedded: false });
   // Registered before any transaction, so that every change is published once committed.

@@ -2,10 +2,11 @@
 // They share the gateways' database (DATABASE_URL), image store and Redis.
 import { loadConfig } from './config.js';
 import { startWorkerProcess } from './worker-process.js';
+import { logger } from './logger.js';
 
 const config = loadConfig();
 const worker = await startWorkerProcess(config);
-console.log(`Image catalog worker: ${config.tasks.workers} per task type`);
+logger.info(`Image catalog worker: ${config.tasks.workers} per task type`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

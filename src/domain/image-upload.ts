@@ -11,9 +11,9 @@ import { type Digest, SizeLimitExceeded } from './image-digest.js';
 import { transition } from './image-status.js';
 import { findImage, findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
-import { logger } from '../logger.js';
 import { type Claim, failTask, finishTask, startUploadTask, withdrawTask } from './task-runs.js';
 import { inTransaction } from './unit-of-work.js';
+import { logger } from '../logger.js';
 
 /** The bytes say another format than the image declares. */
 export class DiskFormatMismatch extends DomainError {
@@ -97,7 +97,7 @@ export async function refuseSaving(ctx: DomainContext, claim: Claim) {
 
 export async function endSaving(ctx: DomainContext, claim: Claim, reason: string, to: 'QUEUED' | 'KILLED') {
   await failTask(ctx.em, claim, reason, { retry: false, imageTo: to }).catch((error) =>
-    console.error(`Could not move image ${claim.image.id} out of SAVING:`, error),
+    logger.error({ err: error, imageId: claim.image.id }, 'could not move the image out of SAVING'),
   );
 }
 

@@ -11,6 +11,7 @@ import { type PageArgs, type Page, findPage } from './pagination.js';
 import { type Row, findRows } from './rows.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
+import { logger } from '../logger.js';
 
 /** Progress of a task reaches the database and subscribers at most 4 times a second. */
 export const TASK_PROGRESS_INTERVAL_MS = 250;
@@ -27,7 +28,7 @@ export interface TaskDispatcher {
  */
 export async function dispatchCommitted(ctx: DomainContext, task: Task): Promise<void> {
   if (task.state !== 'NEW') return;
-  await ctx.tasks.dispatch(task).catch((error) => console.error(`Could not queue task ${task.id}; the sweep will:`, error));
+  await ctx.tasks.dispatch(task).catch((error) => logger.error({ err: error, taskId: task.id }, 'could not queue the task; the sweep will'));
 }
 
 /** A new task for `image`, in the caller's unit of work; dispatch it once that commits. */

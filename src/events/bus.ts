@@ -7,6 +7,7 @@ import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'g
 import { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
+import { logger } from '../logger.js';
 
 /** An image's status changed (previousStatus null: the image was created in `status`). */
 export interface ImageStatusEvent {
@@ -45,6 +46,8 @@ export interface EventBus {
    * A listener more than LISTENER_BUFFER events behind loses the oldest ones.
    */
   listen<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
+  /** Whether its Redis connections are up now (true without Redis), for /readyz. */
+  redisReady(): boolean;
   /** Ends every stream, then disconnects from Redis. */
   close(): Promise<void>;
 }
@@ -97,6 +100,7 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       }, new SlidingBuffer(LISTENER_BUFFER));
       return startedNow(repeater);
     },
+    redisReady: () => redis?.ready() ?? true,
     async close() {
       if (closed) return;
       closed = true;
@@ -130,7 +134,7 @@ async function connectRedis(url: string, channels: string[]) {
   for (const client of [publisher, subscriber]) {
     // ioredis reconnects by itself; say so once per distinct failure, not on every retry.
     client.on('error', (error: Error) => {
-      if (error.message !== lastError) console.warn(`Redis (live events): ${(lastError = error.message)}`);
+      if (error.message !== lastError) logger.warn({ err: (lastError = error.message) }, 'Redis (live events) unavailable; reconnecting');
     });
     client.on('ready', () => {
       lastError = '';
@@ -154,6 +158,7 @@ async function connectRedis(url: string, channels: string[]) {
   }
   return {
     target,
+    ready: () => publisher.status === 'ready' && subscriber.status === 'ready',
     async quit() {
       await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
     },

@@ -13,6 +13,7 @@ import { ChangeSetType, type ChangeSet, type EventSubscriber, type MikroORM, typ
 import type { Image } from '../db/entities/image.js';
 import type { Task } from '../db/entities/task.js';
 import { type EventBus, type EventBusOptions, type EventTopics, type Topic, createEventBus } from './bus.js';
+import { logger } from '../logger.js';
 
 type Outgoing = { [T in Topic]: [T, EventTopics[T]] }[Topic];
 interface Staged {
@@ -47,7 +48,7 @@ export function ormEventPublisher(bus: Pick<EventBus, 'publish'>): EventSubscrib
         bus.publish(topic, event as never);
       } catch (error) {
         // The change is committed: a failed announcement must not fail the caller's work.
-        console.warn(`Could not publish a ${topic} event: ${(error as Error).message}`);
+        logger.warn({ err: (error as Error).message, topic }, 'could not publish an event');
       }
     }
   };

@@ -14,9 +14,11 @@ export interface Admission {
   cost: number;
   /** The client's address, for a caller without a valid token. */
   address: string | undefined;
+  /** Told who is calling once the token checked out, before the charge (the request log's principal). */
+  onAuthenticated?(viewer: Viewer): void;
 }
 
-export async function admit(request: Request, gate: Gate, { cost, address }: Admission): Promise<Viewer> {
+export async function admit(request: Request, gate: Gate, { cost, address, onAuthenticated }: Admission): Promise<Viewer> {
   const charged = Math.max(1, cost);
   let viewer: Viewer;
   try {
@@ -25,6 +27,7 @@ export async function admit(request: Request, gate: Gate, { cost, address }: Adm
     await gate.rate.charge(addressKey(address), charged);
     throw error;
   }
+  onAuthenticated?.(viewer);
   await gate.rate.charge(principalKey(presentedToken(request)!), charged);
   return viewer;
 }

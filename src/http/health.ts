@@ -1,8 +1,24 @@
-// Liveness and readiness, outside GraphQL so load balancers need no query.
+// Liveness and readiness, outside GraphQL so load balancers need no query. Live: the process
+// answers. Ready: each of its dependencies does (the database, Redis when configured, the task
+// queue); a failing one turns /readyz 503 and names itself, and the answer comes back 200 once
+// it recovers, without a restart.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MikroORM } from '@mikro-orm/postgresql';
 
-export function healthHandler(orm: MikroORM) {
+/** Whether a dependency is usable now; a throw or a hang past CHECK_TIMEOUT_MS counts as no. */
+export type ReadinessCheck = () => boolean | Promise<boolean>;
+
+export interface ReadinessChecks {
+  database: ReadinessCheck;
+  queue: ReadinessCheck;
+  /** Undefined: no Redis is configured. */
+  redis?: ReadinessCheck | undefined;
+}
+
+const CHECK_TIMEOUT_MS = 2000;
+
+type CheckResult = 'ok' | 'failing' | 'not configured';
+
+export function healthHandler(checks: ReadinessChecks) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = req.url?.split('?')[0];
     if (path === '/healthz') {
@@ -10,13 +26,32 @@ export function healthHandler(orm: MikroORM) {
       return true;
     }
     if (path === '/readyz') {
-      // Ready means the database answers.
-      const ready = await orm.em.getConnection().isConnected().catch(() => false);
+      const [database, redis, queue] = await Promise.all([
+        run(checks.database),
+        checks.redis ? run(checks.redis) : ('not configured' as const),
+        run(checks.queue),
+      ]);
+      const results: Record<string, CheckResult> = { database, redis, queue };
+      const ready = Object.values(results).every((result) => result !== 'failing');
       res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }));
+        .end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', checks: results }));
       return true;
     }
     return false;
   };
+}
+
+async function run(check: ReadinessCheck): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([Promise.resolve().then(check), timeout])) ? 'ok' : 'failing';
+  } catch {
+    return 'failing';
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -21,6 +21,7 @@ import type { ByteRange, ImageStore, StagedFile } from '../store/image-store.js'
 import { holdLease, withProgress } from '../jobs/lease.js';
 import { COST } from '../schema/cost.js';
 import { type Gate, admit } from './admission.js';
+import { logger } from '../logger.js';
 import { sendJson, sendJsonError } from './error-response.js';
 
 export interface ImageFilesOptions {
@@ -289,7 +290,7 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: unknown) {
     return;
   }
   const known = toHttpError(error);
-  if (!known) console.error(`${req.method} ${req.url} failed:`, error);
+  if (!known) logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'image file request failed');
   const { status, code, message, headers } = known ?? new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
   sendJsonError(req, res, status, code, message, headers);
 }

@@ -13,6 +13,8 @@ import { looksLikeJwt } from './jwt.js';
 export interface RateLimiter {
   /** Takes `cost` from the bucket of `key`; throws a 429 GraphQLError (RATE_LIMITED) when it is empty. */
   charge(key: string, cost: number): Promise<void>;
+  /** Whether its Redis connection is up now (true without Redis), for /readyz. */
+  redisReady(): boolean;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export interface RateLimitOptions {
 export const RATE_LIMIT = 'RATE_LIMIT_COST_PER_SECOND';
 
 export function createRateLimiter({ costPerSecond, redisUrl, namespace }: RateLimitOptions): RateLimiter {
-  if (costPerSecond <= 0) return { charge: async () => {}, close: async () => {} };
+  if (costPerSecond <= 0) return { charge: async () => {}, redisReady: () => true, close: async () => {} };
   const options = { points: costPerSecond, duration: 1, keyPrefix: `${namespace}:rate` };
   const memory = new RateLimiterMemory(options);
   let redis: Redis | undefined;
@@ -55,6 +57,7 @@ export function createRateLimiter({ costPerSecond, redisUrl, namespace }: RateLi
         throw rateLimited(costPerSecond, cost, Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)));
       }
     },
+    redisReady: () => !redis || redis.status === 'ready',
     async close() {
       await redis?.quit().catch(() => redis?.disconnect());
     },

@@ -1,12 +1,15 @@
 // GraphQL over WebSocket (graphql-ws) on the HTTP server's GraphQL path, run through Yoga's
 // envelop: HTTP, SSE and WebSocket share one context factory, one validation, one error masking.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { logger } from '../logger.js';
+import { type Logger, logger } from '../logger.js';
 import { serveGraphQLWs } from './graphql-ws-transport.js';
+import { operationFields } from './request-log.js';
+import { type OperationRecord, newOperationRecord, recordErrors } from './use-operation-log.js';
 import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
 
 type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['getEnveloped']>;
@@ -26,13 +29,25 @@ export interface WebSocketOptions {
   suggestions: SuggestionPolicy;
   /** Rejects (throws) when the request's credentials are not valid; the HTTP context factory's check. */
   authenticate(request: Request): Promise<unknown>;
+  /** Each operation's log line goes here when it ends. */
+  logger: Logger;
+  /** Called when an operation ends (completed, failed, stopped by the client or the socket's close). */
+  onOperationEnded?(operation: OperationRecord, seconds: number): void;
 }
 
 /** What the connection remembers between operations. */
 type Extra = {
   /** A request carrying the connection's credentials, for Yoga's context factory. */
   credentials: Request;
+  /** The operations running on the connection, by their graphql-ws id. */
+  operations: Map<string, RunningOperation>;
 };
+
+interface RunningOperation {
+  requestId: string;
+  record: OperationRecord;
+  started: number;
+}
 
 /** GraphQL documents are small; a large frame is an attack, not a query. */
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -60,11 +75,20 @@ function internalError(during: string, error: unknown): Error {
 
 const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) => (args.rootValue as Enveloped)[phase](args);
 
-export function attachWebSocketServer({ server, yoga, path, suggestions, authenticate }: WebSocketOptions): { close(): Promise<void> } {
+export function attachWebSocketServer(options: WebSocketOptions): { close(): Promise<void> } {
+  const { server, yoga, path, suggestions, authenticate, onOperationEnded } = options;
   const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
   // ws re-emits the HTTP server's errors (EADDRINUSE...); the server's own listeners answer them.
   wsServer.on('error', () => {});
   const url = `http://localhost${path}`;
+  const ended = (operations: Map<string, RunningOperation> | undefined, id: string) => {
+    const running = operations?.get(id);
+    if (!running) return;
+    operations!.delete(id);
+    const ms = performance.now() - running.started;
+    options.logger.info({ requestId: running.requestId, transport: 'graphql-ws', durationMs: Math.round(ms * 10) / 10, ...operationFields(running.record) }, 'operation');
+    onOperationEnded?.(running.record, ms / 1000);
+  };
   const graphqlWs = serveGraphQLWs<ConnectionInitMessage['payload'], Extra>(
     {
       // Yoga's enveloped execute and subscribe travel in rootValue (see onSubscribe).
@@ -81,9 +105,14 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
           throw internalError('connection_init', error);
         }
         ctx.extra.credentials = credentials;
+        ctx.extra.operations = new Map();
         return true;
       },
-      async onSubscribe(ctx, _id, params) {
+      async onSubscribe(ctx, id, params) {
+        // One request id per operation: the upgrade request carries many.
+        const operationLog = newOperationRecord();
+        operationLog.seen = true;
+        ctx.extra.operations?.set(id, { requestId: randomUUID(), record: operationLog, started: performance.now() });
         // The connection's request: the context factory authenticates each operation again, so a
         // token revoked since the connection opened starts nothing new.
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -92,6 +121,7 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
           socket: ctx.extra.socket,
           request: ctx.extra.credentials,
           params,
+          operationLog,
         });
         try {
           const document = parse(params.query);
@@ -111,6 +141,15 @@ export function attachWebSocketServer({ server, yoga, path, suggestions, authent
           const { http, ...extensions } = error.extensions;
           return [new GraphQLError(error.message, { extensions })];
         }
+      },
+      onError(ctx, id, _payload, errors) {
+        const running = ctx.extra.operations?.get(id);
+        if (running) recordErrors(running.record, errors);
+        // An operation refused before it ran ends here; one that failed while running completes next.
+        if (!ctx.subscriptions[id]) ended(ctx.extra.operations, id);
+      },
+      onComplete(ctx, id) {
+        ended(ctx.extra.operations, id);
       },
     },
     wsServer,

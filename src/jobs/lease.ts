@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Readable, Transform } from 'node:stream';
 import { type Claim, heartbeat } from '../domain/task-runs.js';
 import { TASK_PROGRESS_INTERVAL_MS } from '../domain/tasks.js';
+import { logger } from '../logger.js';
 
 export interface Lease {
   /** Records progress; throws the abort reason once the task is no longer ours. */
@@ -35,7 +36,7 @@ export function holdLease(em: EntityManager, claim: Claim, leaseMs: number, abor
         (ours) => {
           if (!ours) abort.abort(new TaskAbandoned());
         },
-        (error: unknown) => console.error(`Heartbeat of task ${claim.task.id} failed:`, error),
+        (error: unknown) => logger.error({ err: error, taskId: claim.task.id }, 'task heartbeat failed'),
       )
       .finally(() => {
         pending = undefined;

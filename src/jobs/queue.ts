@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { TaskType } from '../db/entities/task.js';
 import type { TaskDispatcher } from '../domain/tasks.js';
+import { logger } from '../logger.js';
 
 /** Task types with work to do in the background (CREATE has none; UPLOAD runs in its request). */
 export const BACKGROUND_TYPES = ['IMPORT', 'REPLICATE', 'PURGE'] as const satisfies readonly TaskType[];
@@ -37,7 +38,7 @@ export async function openQueue(options: QueueOptions): Promise<PgBoss> {
     schedule: false,
     supervise: options.supervise,
   });
-  boss.on('error', (error) => console.error('Task queue:', error));
+  boss.on('error', (error) => logger.error({ err: error }, 'task queue error'));
   await boss.start();
   for (const type of BACKGROUND_TYPES) {
     await ensureQueue(boss, {

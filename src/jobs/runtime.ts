@@ -5,12 +5,14 @@ import type { TaskDispatcher } from '../domain/tasks.js';
 import type { ImageStore } from '../store/image-store.js';
 import { importImage } from './import.js';
 import { purgeImage } from './purge.js';
-import { openQueue, queueDispatcher } from './queue.js';
+import { QUEUES, openQueue, queueDispatcher } from './queue.js';
 import { replicateImage } from './replicate.js';
-import { startWorkers } from './workers.js';
+import { type TaskObserver, startWorkers } from './workers.js';
 
 export interface TaskRuntime {
   dispatcher: TaskDispatcher;
+  /** Whether the queue answers: pg-boss runs and reaches its tables. */
+  ready(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export async function startTaskRuntime(options: {
   store: ImageStore;
   clientUrl: string;
   embedded: boolean;
+  /** Told how each task attempt of this process's workers ended. */
+  observer?: TaskObserver;
 }): Promise<TaskRuntime> {
   const { config, orm, store } = options;
   const runsWorkers = config.tasks.workers > 0;
@@ -37,6 +41,7 @@ export async function startTaskRuntime(options: {
           retryDelaySeconds: config.tasks.retryDelaySeconds,
         },
         concurrency: config.tasks.workers,
+        observer: options.observer,
         handlers: {
           IMPORT: importImage({ policy: config.imports.policy, maxBytes: config.imageMaxBytes }),
           REPLICATE: replicateImage({ maxBytes: config.imageMaxBytes }),
@@ -46,6 +51,7 @@ export async function startTaskRuntime(options: {
     : undefined;
   return {
     dispatcher,
+    ready: async () => (await boss.getQueue(QUEUES.IMPORT)) !== null,
     async stop() {
       // Workers first, so no job is taken while the queue closes.
       await workers?.stop();

@@ -10,6 +10,7 @@ import type { TaskDispatcher } from '../domain/tasks.js';
 import type { ImageStore } from '../store/image-store.js';
 import { TaskAbandoned, holdLease } from './lease.js';
 import { BACKGROUND_TYPES, type BackgroundType, type JobData, QUEUES, isBackground, jobId } from './queue.js';
+import { logger } from '../logger.js';
 
 /** What a task handler gets: the claimed task, and a way to report progress and keep its lease. */
 export interface TaskRun {
@@ -40,6 +41,13 @@ class Stopping extends Error {
   override readonly name = 'Stopping';
 }
 
+/** How a task's attempt ended. */
+export type TaskOutcome = 'finished' | 'retried' | 'failed' | 'released' | 'abandoned';
+
+export interface TaskObserver {
+  taskEnded(type: string, outcome: TaskOutcome, seconds: number): void;
+}
+
 export interface WorkerOptions {
   orm: MikroORM;
   boss: PgBoss;
@@ -49,6 +57,8 @@ export interface WorkerOptions {
   rules: TaskRules;
   /** Jobs run at once per task type in this process. */
   concurrency: number;
+  /** Told how each attempt ended (the metrics). */
+  observer?: TaskObserver | undefined;
 }
 
 export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Promise<void> }> {
@@ -87,7 +97,7 @@ export async function startWorkers(options: WorkerOptions): Promise<{ stop(): Pr
   };
   let sweeping: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    sweeping = sweep().catch((error) => console.error('Task sweep failed:', error));
+    sweeping = sweep().catch((error) => logger.error({ err: error }, 'task sweep failed'));
   }, Math.max(500, rules.leaseMs / 2));
   timer.unref();
   return {
@@ -111,12 +121,15 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
   // either way the sweep hands it over again.
   const claim = await claimTask(orm.em, taskId, rules);
   if (!claim) return;
+  const started = performance.now();
+  let outcome: TaskOutcome = 'abandoned';
   const lease = holdLease(orm.em, claim, rules.leaseMs, abort);
   const run: TaskRun = { claim, orm, store: options.store, signal: lease.signal, progress: lease.progress };
   try {
     // Claimed while this worker was stopping: straight back to the queue.
     if (abort.signal.aborted) throw abort.signal.reason;
     await options.handlers[type](run);
+    outcome = 'finished';
   } catch (thrown) {
     // An aborted handler fails with whatever it was doing; the abort's reason is the real one.
     const error: unknown = abort.signal.aborted ? abort.signal.reason : thrown;
@@ -126,17 +139,20 @@ async function runTask(options: WorkerOptions, type: BackgroundType, taskId: str
     if (!(error instanceof Stopping) && !(await heartbeat(orm.em, claim).catch(() => true))) return;
     let again: Task | undefined;
     if (error instanceof Stopping) {
+      outcome = 'released';
       again = await releaseTask(orm.em, claim);
     } else {
       // Only a TaskFailure's words reach the task's owner; anything else is a fault, logged here.
-      if (!(error instanceof TaskFailure)) console.error(`Task ${taskId} (${type}) failed:`, error);
+      if (!(error instanceof TaskFailure)) logger.error({ err: error, taskId, taskType: type }, 'task failed');
       const reason = error instanceof TaskFailure ? error.message : 'an internal error stopped the task';
       const failed = await failTask(orm.em, claim, reason, { retry: error instanceof TransientFailure, rules });
+      outcome = failed?.state === 'NEW' ? 'retried' : 'failed';
       if (failed?.state === 'NEW') again = failed;
     }
     if (again) await dispatcher.dispatch(again);
   } finally {
     await lease.release();
+    options.observer?.taskEnded(type, outcome, (performance.now() - started) / 1000);
   }
 }
 

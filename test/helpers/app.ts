@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { type TokenPrincipal, createToken } from '../../src/domain/tokens.js';
-import { type App, buildServer } from '../../src/server.js';
+import { type App, type BuildOptions, buildServer } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
 
 /** Sends operations as one principal. */
@@ -38,7 +38,7 @@ export interface TestApp extends Caller {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DATA_DIR: 'memory://',
@@ -46,11 +46,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_TOKEN: `test-admin-${randomBytes(16).toString('hex')}`,
     // Tests send as fast as they can as one administrator; the rate limit has tests of its own.
     RATE_LIMIT_COST_PER_SECOND: '0',
+    // A line per request would bury the test report; tests that read the log pass their own logger.
+    LOG_LEVEL: 'warn',
     ...(database.url && { DATABASE_URL: database.url }),
     ...env,
   });
   const adminToken = config.adminToken!;
-  const app = await buildServer(config);
+  const app = await buildServer(config, options);
   const knex = app.orm.em.getConnection().getKnex();
 
   async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {

@@ -4,9 +4,10 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type App, buildServer } from '../../src/server.js';
+import { captureLog } from '../helpers/log.js';
 
 const ADMIN_TOKEN = 'embedded-lifecycle-admin-token-32-chars';
 
@@ -95,12 +96,12 @@ describe('the embedded default', () => {
 
   it('creates an admin token on the first start, prints it once, keeps it owner-only and pre-fills GraphiQL with it', async () => {
     const ownDir = await mkdtemp(join(tmpdir(), 'catalog-'));
-    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const printed = captureLog();
     try {
-      const first = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }));
+      const first = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }), { logger: printed.logger });
       running.push(first);
       const url = await first.start();
-      const lines = printed.mock.calls.map((call) => call.join(' ')).filter((line) => line.includes('admin token'));
+      const lines = printed.lines.filter((line) => line.includes('admin token'));
       expect(lines).toHaveLength(1);
       const token = /(icg_[A-Za-z0-9_-]{43})/.exec(lines[0]!)?.[1];
       expect(token).toBeDefined();
@@ -113,35 +114,30 @@ describe('the embedded default', () => {
       expect((await post(url, '{ images(first: 1) { totalCount } }', token!)).errors).toBeUndefined();
       await first.stop();
 
-      printed.mockClear();
-      const second = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }));
+      printed.lines.length = 0;
+      const second = await buildServer(loadConfig({ DATA_DIR: ownDir, PORT: '0', SEED_DEMO: 'false' }), { logger: printed.logger });
       running.push(second);
       const secondUrl = await second.start();
-      expect(printed.mock.calls.filter((call) => call.join(' ').includes('admin token'))).toHaveLength(0);
+      expect(printed.lines.filter((line) => line.includes('admin token'))).toHaveLength(0);
       expect(await (await fetch(secondUrl, { headers: { accept: 'text/html' } })).text()).toContain(`Bearer ${token}`);
       const tokens = await second.orm.em.getConnection().execute('select role from api_token');
       expect(tokens).toEqual([{ role: 'ADMIN' }]);
       await second.stop();
     } finally {
-      printed.mockRestore();
       await rm(ownDir, { recursive: true, force: true });
     }
   });
 
   it('never pre-fills the bootstrap token in a GraphiQL page served beyond loopback', async () => {
-    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      const app = await buildServer(loadConfig({ DATA_DIR: 'memory://', HOST: '0.0.0.0', SEED_DEMO: 'false' }));
-      running.push(app);
-      const token = /(icg_[A-Za-z0-9_-]{43})/.exec(printed.mock.calls.map((call) => call.join(' ')).join('\n'))?.[1];
-      expect(token).toBeDefined();
-      const html = await (await app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
-      expect(html).toContain('<title>Image catalog</title>');
-      expect(html).not.toContain(token!);
-      await app.stop();
-    } finally {
-      printed.mockRestore();
-    }
+    const printed = captureLog();
+    const app = await buildServer(loadConfig({ DATA_DIR: 'memory://', HOST: '0.0.0.0', SEED_DEMO: 'false' }), { logger: printed.logger });
+    running.push(app);
+    const token = /(icg_[A-Za-z0-9_-]{43})/.exec(printed.lines.join('\n'))?.[1];
+    expect(token).toBeDefined();
+    const html = await (await app.yoga.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('<title>Image catalog</title>');
+    expect(html).not.toContain(token!);
+    await app.stop();
   });
 
   it('starts empty when SEED_DEMO is false', async () => {

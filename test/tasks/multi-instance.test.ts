@@ -53,7 +53,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !process.env.REDIS_URL)('two g
     const b = startService('main', { ...shared, WORKERS: '0' });
     const worker = startService('worker', { ...shared, WORKERS: '1' });
     processes.push(a, b, worker);
-    const listening = /GraphQL and GraphiQL at (\S+)/;
+    const listening = /GraphQL and GraphiQL at ([^\s"]+)/;
     [gatewayA, gatewayB] = await Promise.all([a.waitFor(listening, 60_000), b.waitFor(listening, 60_000)]).then((found) => found.map((match) => match[1]!));
     await worker.waitFor(/Image catalog worker/, 60_000);
   }, 90_000);

@@ -130,7 +130,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a gateway killed during an uplo
     };
     const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '0' });
     services.push(gateway);
-    const url = (await gateway.waitFor(/GraphQL and GraphiQL at (\S+)/))[1]!;
+    const url = (await gateway.waitFor(/GraphQL and GraphiQL at ([^\s"]+)/))[1]!;
     const created = await t.requestRaw('mutation ($input: ImageCreateInput!) { imageCreate(input: $input) { ... on ImageCreatePayload { image { id } } } }', {
       input: { name: unique('upload-crash'), regionId: gid('Region', catalog.region.id) },
     });
