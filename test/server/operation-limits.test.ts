@@ -230,9 +230,9 @@ describe('operation limits', () => {
     const refused = await Promise.all(flood);
     expect(refused.every((answer) => answer.status === 400)).toBe(true);
     expect(meanwhile.body.errors).toBeUndefined();
-    // Its own time and its share of the refusals' CPU (each a parse and a validation, cached after
-    // the first), this test's client sharing the process: well under a second, where one such
-    // document alone used to hold every other request for 14 to 37 s.
-    expect(meanwhile.ms).toBeLessThan(median * 3 + 500);
+    // Its own time and its share of the refusals' CPU (each a parse, a validation cached after the
+    // first, a log line), this test's client sharing the process and the machine shared: under two
+    // seconds, where one such document alone used to hold every other request for 14 to 37 s.
+    expect(meanwhile.ms).toBeLessThan(median * 3 + 1500);
   });
 });
