@@ -12,7 +12,7 @@ import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yo
 import { type Config, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
+import { startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
 import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
@@ -31,6 +31,7 @@ import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
+import { startParts } from './lifecycle.js';
 import { setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
@@ -50,129 +51,105 @@ const GRAPHQL_PATH = '/graphql';
 
 export async function buildServer(config: Config): Promise<App> {
   setLogLevel(config.logLevel);
-  let embedded: EmbeddedPostgres | undefined;
-  const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
-  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
-  let graphiqlToken: string | undefined;
-  try {
+  return startParts(async (parts) => {
+    const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
+    const clientUrl = config.databaseUrl ?? embedded!.url;
+    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 }), (o) => o.close());
     await migrate(orm, { embedded: embedded !== undefined });
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
-    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
-  } catch (error) {
-    await orm.close();
-    await embedded?.stop();
-    throw error;
-  }
-  // Before any worker starts: every committed status or task change is announced.
-  const events = await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }).catch(async (error) => {
-    await orm.close();
-    await embedded?.stop();
-    throw error;
-  });
-  const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
-  const jwt = jwtVerifier(config.jwt);
-  const rate = createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) });
-  const store = await openFileImageStore(config).catch(async (error) => {
-    await events.close();
-    await orm.close();
-    await embedded?.stop();
-    throw error;
-  });
-  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }).catch(async (error) => {
-    await events.close();
-    await orm.close();
-    await store.stop();
-    await embedded?.stop();
-    throw error;
-  });
-  const services: Services = {
-    secrets,
-    tasks: tasks.dispatcher,
-    imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
-  };
+    const graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
+    // Before any worker starts: every committed status or task change is announced.
+    const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
+    const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
+    const jwt = jwtVerifier(config.jwt);
+    const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
+    const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
+    // Stopped before the store and the database its running tasks hand back to.
+    const tasks = parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }), (t) => t.stop());
+    const services: Services = {
+      secrets,
+      tasks: tasks.dispatcher,
+      imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
+    };
 
-  const yoga = createYoga<Record<string, unknown>, Context>({
-    schema: buildSchema(),
-    graphqlEndpoint: GRAPHQL_PATH,
-    landingPage: false,
-    renderGraphiQL,
-    graphiql: (request) => ({
-      title: 'Image catalog',
-      defaultQuery: DEFAULT_QUERY,
-      // Only a page served to this machine, asked for by this machine's name, may carry a token:
-      // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
-      ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
-        headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
+    const yoga = createYoga<Record<string, unknown>, Context>({
+      schema: buildSchema(),
+      graphqlEndpoint: GRAPHQL_PATH,
+      landingPage: false,
+      renderGraphiQL,
+      graphiql: (request) => ({
+        title: 'Image catalog',
+        defaultQuery: DEFAULT_QUERY,
+        // Only a page served to this machine, asked for by this machine's name, may carry a token:
+        // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
+        ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
+          headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
+        }),
       }),
-    }),
-    // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
-    // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
-    // so it stays open. `cost` was set when the operation passed its limits.
-    context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
-      const em = orm.em.fork();
-      const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
-      return { ...services, events, em, viewer };
-    },
-    maskedErrors: {
-      maskError(error, message, isDev) {
-        const { originalError, path } = error as GraphQLError;
-        return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
+      // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
+      // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
+      // so it stays open. `cost` was set when the operation passed its limits.
+      context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
+        const em = orm.em.fork();
+        const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
+        return { ...services, events, em, viewer };
       },
-    },
-    logging: quietAboutExpectedErrors(createLogger('warn')),
-    // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
-    // its resolvers in about a third less CPU than through the interpreting executor.
-    plugins: [useOperationLimits(config.limits), useGraphQlJit()],
-  });
+      maskedErrors: {
+        maskError(error, message, isDev) {
+          const { originalError, path } = error as GraphQLError;
+          return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
+        },
+      },
+      logging: quietAboutExpectedErrors(createLogger('warn')),
+      // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
+      // its resolvers in about a third less CPU than through the interpreting executor.
+      plugins: [useOperationLimits(config.limits), useGraphQlJit()],
+    });
 
-  const health = healthHandler(orm);
-  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
-  const server: Server = createServer(async (req, res) => {
-    if (await health(req, res)) return;
-    if (await imageFiles(req, res)) return;
-    yoga.handle(req, res);
-  });
-  // Node ends any request after 5 minutes by default, body included: a large upload needs
-  // longer. Uploads carry an idle timeout of their own instead.
-  server.requestTimeout = 0;
-  // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
-  const websockets = attachWebSocketServer({
-    server,
-    yoga,
-    path: GRAPHQL_PATH,
-    authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
-  });
-
-  return {
-    yoga,
-    orm,
-    services,
-    start: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          const { address, port } = server.address() as AddressInfo;
-          const host = address.includes(':') ? `[${address}]` : address;
-          resolve(`http://${host}:${port}${GRAPHQL_PATH}`);
-        });
-      }),
-    async stop() {
+    const health = healthHandler(orm);
+    const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+    const server: Server = createServer(async (req, res) => {
+      if (await health(req, res)) return;
+      if (await imageFiles(req, res)) return;
+      yoga.handle(req, res);
+    });
+    // Node ends any request after 5 minutes by default, body included: a large upload needs
+    // longer. Uploads carry an idle timeout of their own instead.
+    server.requestTimeout = 0;
+    // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
+    const websockets = attachWebSocketServer({
+      server,
+      yoga,
+      path: GRAPHQL_PATH,
+      authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+    });
+    parts.defer('the HTTP server', async () => {
       // Live streams end first: an open socket or SSE response would keep server.close waiting.
-      // Changes workers commit while stopping below are therefore not announced.
+      // Changes workers commit while stopping after this are therefore not announced.
       await websockets.close();
       await events.close();
       // One turn for the ended SSE responses to finish, so close() finds their connections idle
       // (else each waits out its keep-alive).
       await new Promise((resolve) => setImmediate(resolve));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
-      await tasks.stop();
-      await rate.close();
-      await orm.close();
-      await store.stop();
-      await embedded?.stop();
-    },
-  };
+    });
+
+    return {
+      yoga,
+      orm,
+      services,
+      start: () =>
+        new Promise<string>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(config.port, config.host, () => {
+            const { address, port } = server.address() as AddressInfo;
+            const host = address.includes(':') ? `[${address}]` : address;
+            resolve(`http://${host}:${port}${GRAPHQL_PATH}`);
+          });
+        }),
+    };
+  });
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';

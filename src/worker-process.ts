@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
 import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
+import { startParts } from './lifecycle.js';
 import { openFileImageStore } from './store/image-store.js';
 import { startTaskRuntime } from './jobs/runtime.js';
 
@@ -16,18 +17,14 @@ export async function startWorkerProcess(config: Config): Promise<{ stop(): Prom
     throw new Error('Invalid configuration:\n  IMAGE_STORE_DIR: a worker process with DATA_DIR=memory:// needs the image store the gateways share');
   }
   if (!config.redisUrl) console.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
-  const orm = await openOrm({ clientUrl: config.databaseUrl, debug: config.logSql });
-  await migrate(orm, { embedded: false });
-  // Registered before any transaction, so that every change is published once committed.
-  const events = await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(config.databaseUrl) });
-  const store = await openFileImageStore(config);
-  const tasks = await startTaskRuntime({ config, orm, store, clientUrl: config.databaseUrl, embedded: false });
-  return {
-    async stop() {
-      await tasks.stop();
-      await events.close();
-      await orm.close();
-      await store.stop();
-    },
-  };
+  const clientUrl = config.databaseUrl;
+  return startParts(async (parts) => {
+    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql }), (o) => o.close());
+    await migrate(orm, { embedded: false });
+    // Registered before any transaction, so that every change is published once committed.
+    parts.push('live events', await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
+    const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
+    parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: false }), (t) => t.stop());
+    return {};
+  });
 }
