@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { isMemoryDir, loadConfig } from '../src/config.js';
+import { ConfigError, isMemoryDir, loadConfig } from '../src/config.js';
 import { ROLES, type Role } from '../src/db/entities/api-token.js';
 import { Project } from '../src/db/entities/project.js';
 import { Reseller } from '../src/db/entities/reseller.js';
@@ -11,6 +11,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/pglite.j
 import { NotFoundError, ValidationError } from '../src/domain/errors.js';
 import { type TokenSummary, createToken, listTokens, revokeToken } from '../src/domain/tokens.js';
 import { isUuid } from '../src/domain/validation.js';
+import { describeError } from '../src/start-failure.js';
 
 const HELP = `Usage:
   npm run token -- create --role admin|reseller|member [--project <id or name>] [--reseller <id or name>]
@@ -196,13 +197,16 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof ValidationError || error instanceof NotFoundError) {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) console.error(`Invalid configuration: ${problem}`);
+    process.exitCode = 2;
+  } else if (error instanceof UsageError || error instanceof ValidationError || error instanceof NotFoundError) {
     const details = error instanceof ValidationError ? error.issues.map((issue) => `${issue.path.slice(1).join('.')} ${issue.message}`) : [error.message];
     for (const line of details) console.error(`token: ${line}`);
     if (error instanceof UsageError) console.error('Run npm run token -- --help for usage.');
     process.exitCode = 2;
   } else {
-    console.error(error);
+    console.error(`token: ${describeError(error)}`);
     process.exitCode = 1;
   }
 }

@@ -104,22 +104,37 @@ export interface JwtConfig {
   audience: string | undefined;
 }
 
+/** Everything wrong with the environment, one problem (`NAME: what is wrong`) each. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  // Instances sharing one database must seal passwords with one key; a key generated per
-  // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
+  const problems: string[] = [];
   // A request dearer than a whole second's allowance could never be served.
   if (e.RATE_LIMIT_COST_PER_SECOND > 0 && e.RATE_LIMIT_COST_PER_SECOND < e.MAX_COST) {
-    throw new Error(`Invalid configuration:\n  RATE_LIMIT_COST_PER_SECOND: must be 0 (off) or at least MAX_COST (${e.MAX_COST})`);
+    problems.push(`RATE_LIMIT_COST_PER_SECOND: must be 0 (off) or at least MAX_COST (${e.MAX_COST})`);
   }
+  // Instances sharing one database must seal passwords with one key; a key generated per
+  // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
   if (e.DATABASE_URL && !e.IMAGE_SECRET_KEY && !isMemoryDir(e.DATA_DIR)) {
-    throw new Error('Invalid configuration:\n  IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
+    problems.push('IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
   }
+  let allowed: string[] = [];
+  try {
+    allowed = parseAllowedHosts(e.IMPORT_ALLOWED_HOSTS);
+  } catch (error) {
+    problems.push(`IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -133,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     imageStoreDir: e.IMAGE_STORE_DIR,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
-    imports: { policy: { allowed: allowedHosts(e.IMPORT_ALLOWED_HOSTS) } },
+    imports: { policy: { allowed } },
     tasks: {
       workers: e.WORKERS,
       leaseSeconds: e.TASK_LEASE_SECONDS,
@@ -151,14 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },
   };
-}
-
-function allowedHosts(value: string | undefined): string[] {
-  try {
-    return parseAllowedHosts(value);
-  } catch (error) {
-    throw new Error(`Invalid configuration:\n  IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
-  }
 }
 
 export const isMemoryDir = (dir: string) => dir === 'memory://';
