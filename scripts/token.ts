@@ -183,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
-  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2 });
+  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2, createDatabase: config.databaseCreate });
   try {
     await orm.getMigrator().up();
     await command.run(orm.em.fork());

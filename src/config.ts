@@ -13,6 +13,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_CREATE: boolean.default(false),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO: boolean.default(true),
   // Stored as a plain SHA-256 like the generated tokens: it must be as hard to guess.
@@ -60,6 +61,8 @@ export interface Config {
   port: number;
   /** A PostgreSQL URL; when absent the server starts embedded PGlite. */
   databaseUrl: string | undefined;
+  /** Create DATABASE_URL's database when it does not exist; else a missing one is an error. */
+  databaseCreate: boolean;
   /** Where embedded data and the generated secret key live; `memory://` keeps nothing. */
   dataDir: string;
   seedDemo: boolean;
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseCreate: e.DATABASE_CREATE,
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,
     adminToken: e.ADMIN_TOKEN,

@@ -54,7 +54,7 @@ export async function buildServer(config: Config): Promise<App> {
   return startParts(async (parts) => {
     const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
     const clientUrl = config.databaseUrl ?? embedded!.url;
-    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 }), (o) => o.close());
+    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
     await migrate(orm, { embedded: embedded !== undefined });
     // Demo data only for a newcomer's embedded database, and only while it is empty.
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());

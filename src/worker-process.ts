@@ -22,7 +22,7 @@ export async function startWorkerProcess(config: Config): Promise<{ stop(): Prom
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: subscribers of the gateways will not see the changes this worker makes');
   const clientUrl = config.databaseUrl;
   return startParts(async (parts) => {
-    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql }), (o) => o.close());
+    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, createDatabase: config.databaseCreate }), (o) => o.close());
     await migrate(orm, { embedded: false });
     // Registered before any transaction, so that every change is published once committed.
     parts.push('live events', await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
