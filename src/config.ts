@@ -45,6 +45,8 @@ const schema = z.object({
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   TASK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Live events in this process alone, although it is a gateway on a database others share.
+  EVENTS: z.enum(['local', 'redis']).optional(),
   // Operation limits (src/http/use-operation-limits.ts, src/schema/cost.ts).
   MAX_TOKENS: limit(5000),
   MAX_DEPTH: limit(15),
@@ -81,6 +83,8 @@ export interface Config {
   tasks: TaskConfig;
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
   redisUrl: string | undefined;
+  /** EVENTS as set; unset: through Redis when REDIS_URL is set, else local (see eventsRedisUrl). */
+  events: 'local' | 'redis' | undefined;
   limits: LimitsConfig;
 }
 
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL && !e.IMAGE_SECRET_KEY && !isMemoryDir(e.DATA_DIR)) {
     problems.push('IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
   }
+  if (e.EVENTS === 'redis' && !e.REDIS_URL) problems.push('EVENTS: redis needs REDIS_URL');
   let allowed: string[] = [];
   try {
     allowed = parseAllowedHosts(e.IMPORT_ALLOWED_HOSTS);
@@ -160,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: e.TASK_RETRY_DELAY_SECONDS,
     },
     redisUrl: e.REDIS_URL,
+    events: e.EVENTS,
     limits: {
       maxTokens: e.MAX_TOKENS,
       maxDepth: e.MAX_DEPTH,
@@ -170,6 +176,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },
   };
+}
+
+/** The Redis that carries live events, or undefined when they stay in this process. */
+export const eventsRedisUrl = (config: Config) => (config.events === 'local' ? undefined : config.redisUrl);
+
+/**
+ * What a gateway cannot start with, although a worker or the token command could. A gateway
+ * that runs no workers on a shared database hears the workers' changes only through Redis:
+ * without it, its subscribers would wait for ever. EVENTS=local says that is meant.
+ */
+export function gatewayProblems(config: Config): string[] {
+  if (config.databaseUrl && config.tasks.workers === 0 && !eventsRedisUrl(config) && config.events !== 'local') {
+    return [
+      'WORKERS: 0 on PostgreSQL without REDIS_URL: subscribers of this gateway would never hear the changes of the worker processes; set REDIS_URL, or EVENTS=local if no other process changes this database',
+    ];
+  }
+  return [];
 }
 
 export const isMemoryDir = (dir: string) => dir === 'memory://';

@@ -9,7 +9,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
 import { type YogaLogger, createLogger, createYoga, maskError } from 'graphql-yoga';
-import { type Config, isMemoryDir } from './config.js';
+import { type Config, ConfigError, eventsRedisUrl, gatewayProblems, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
 import { startEmbeddedPostgres } from './db/pglite.js';
@@ -51,6 +51,8 @@ const GRAPHQL_PATH = '/graphql';
 
 export async function buildServer(config: Config): Promise<App> {
   setLogLevel(config.logLevel);
+  const problems = gatewayProblems(config);
+  if (problems.length) throw new ConfigError(problems);
   return startParts(async (parts) => {
     const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
     const clientUrl = config.databaseUrl ?? embedded!.url;
@@ -60,7 +62,7 @@ export async function buildServer(config: Config): Promise<App> {
     if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
     const graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
     // Before any worker starts: every committed status or task change is announced.
-    const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
+    const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
     const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
     const jwt = jwtVerifier(config.jwt);
     const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());

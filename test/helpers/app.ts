@@ -47,6 +47,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Tests send as fast as they can as one administrator; the rate limit has tests of its own.
     RATE_LIMIT_COST_PER_SECOND: '0',
     ...(database.url && { DATABASE_URL: database.url }),
+    // One process: its own changes are all its subscribers hear, with or without workers.
+    ...(!env.REDIS_URL && { EVENTS: 'local' }),
     ...env,
   });
   const adminToken = config.adminToken!;
