@@ -11,7 +11,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/pglite.j
 import { NotFoundError, ValidationError } from '../src/domain/errors.js';
 import { type TokenSummary, createToken, listTokens, revokeToken } from '../src/domain/tokens.js';
 import { isUuid } from '../src/domain/validation.js';
-import { describeError } from '../src/start-failure.js';
+import { describeError } from '../src/describe-error.js';
 
 const HELP = `Usage:
   npm run token -- create --role admin|reseller|member [--project <id or name>] [--reseller <id or name>]

@@ -1,19 +1,16 @@
-import { type Config, loadConfig } from './config.js';
-import { buildServer } from './server.js';
-import { exitOnStartFailure } from './start-failure.js';
+import { createListener } from './http/listener.js';
+import { describeLimits, describeSetup, runService } from './service.js';
 
-let config: Config | undefined;
-try {
-  config = loadConfig();
-  const app = await buildServer(config);
+await runService('gateway', async (config) => {
+  // Bound before anything slow (loading the schema, migrations, seeding): a port in use is
+  // found at once, and requests meanwhile get 503 {"status":"starting"}.
+  const listener = createListener(config.host, config.port);
+  await listener.listen();
+  const { buildServer } = await import('./server.js');
+  const app = await buildServer(config, { listener });
   const url = await app.start();
-  console.log(`Image catalog gateway: GraphQL and GraphiQL at ${url}`);
-
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app.stop().then(() => process.exit(0));
-    });
-  }
-} catch (error) {
-  exitOnStartFailure(error, { what: 'gateway', debug: config?.logLevel === 'debug' || config?.logLevel === 'trace' });
-}
+  return {
+    summary: `Image catalog gateway: GraphQL and GraphiQL at ${url} | ${describeSetup(config)} | ${describeLimits(config)}`,
+    stop: () => app.stop(),
+  };
+});

@@ -1,8 +1,8 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { type IncomingMessage, type Server, createServer } from 'node:http';
-import { type AddressInfo, isIPv4 } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -25,6 +25,7 @@ import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
+import { type Listener, createListener } from './http/listener.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
 import { attachWebSocketServer } from './http/websocket.js';
@@ -49,11 +50,18 @@ export interface App {
 
 const GRAPHQL_PATH = '/graphql';
 
-export async function buildServer(config: Config): Promise<App> {
+export interface ServerOptions {
+  /** A listener already bound (src/main.ts binds before anything slow); else start() binds one. */
+  listener?: Listener;
+}
+
+export async function buildServer(config: Config, options: ServerOptions = {}): Promise<App> {
   setLogLevel(config.logLevel);
   const problems = gatewayProblems(config);
   if (problems.length) throw new ConfigError(problems);
   return startParts(async (parts) => {
+    // Released if anything below fails; once serving, it is closed first (see below).
+    const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
     const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
     const clientUrl = config.databaseUrl ?? embedded!.url;
     const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
@@ -111,11 +119,12 @@ export async function buildServer(config: Config): Promise<App> {
 
     const health = healthHandler(orm);
     const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
-    const server: Server = createServer(async (req, res) => {
+    const handle = async (req: IncomingMessage, res: ServerResponse) => {
       if (await health(req, res)) return;
       if (await imageFiles(req, res)) return;
       yoga.handle(req, res);
-    });
+    };
+    const { server } = listener;
     // Node ends any request after 5 minutes by default, body included: a large upload needs
     // longer. Uploads carry an idle timeout of their own instead.
     server.requestTimeout = 0;
@@ -127,29 +136,24 @@ export async function buildServer(config: Config): Promise<App> {
       authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
     });
     parts.defer('the HTTP server', async () => {
-      // Live streams end first: an open socket or SSE response would keep server.close waiting.
+      // No new connection from here on; requests in flight finish (SHUTDOWN_GRACE_MS at most).
+      const closed = listener.close();
+      // Live streams end first: an open socket or SSE response would keep the close waiting.
       // Changes workers commit while stopping after this are therefore not announced.
       await websockets.close();
       await events.close();
-      // One turn for the ended SSE responses to finish, so close() finds their connections idle
-      // (else each waits out its keep-alive).
-      await new Promise((resolve) => setImmediate(resolve));
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     });
 
     return {
       yoga,
       orm,
       services,
-      start: () =>
-        new Promise<string>((resolve, reject) => {
-          server.once('error', reject);
-          server.listen(config.port, config.host, () => {
-            const { address, port } = server.address() as AddressInfo;
-            const host = address.includes(':') ? `[${address}]` : address;
-            resolve(`http://${host}:${port}${GRAPHQL_PATH}`);
-          });
-        }),
+      async start() {
+        const origin = await listener.listen();
+        listener.serve(handle);
+        return `${origin}${GRAPHQL_PATH}`;
+      },
     };
   });
 }

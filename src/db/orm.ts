@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../migrations/index.js';
-import { describeError } from '../start-failure.js';
+import { describeError } from '../describe-error.js';
 import { entities } from './entities/all.js';
 
 const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
