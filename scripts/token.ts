@@ -26,8 +26,9 @@ list     prints every token's id, name, role, project or reseller, read-only, cr
 revoke   stops a token at once; revoking it again changes nothing.
 
 The database is the server's: DATABASE_URL, else the embedded database in DATA_DIR (default
-./data). The embedded database must not be in use by a running server at the same time: stop
-the server first, or use DATABASE_URL.`;
+./data). The embedded database must not be in use by a running server at the same time: the
+command refuses while a server holds it (DATA_DIR/embedded.lock); stop the server first, or
+use DATABASE_URL. On PostgreSQL it runs beside the servers.`;
 
 /** A mistake in the command line: exit code 2, as is usual for usage errors. */
 class UsageError extends Error {}
