@@ -15,8 +15,30 @@ export interface RunningService {
 export const STOP_DEADLINE_MS = 10_000;
 
 export async function runService(what: 'gateway' | 'worker', start: (config: Config) => Promise<RunningService>): Promise<void> {
+  // Listening from the first moment: a signal during the start stops what has started so far.
+  let service: RunningService | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal: the operator does not want to wait.
+    if (signalled) process.exit(1);
+    signalled = signal;
+    if (!service) return; // stopped as soon as the start is done
+    logger.info(`${signal}: stopping the ${what}`);
+    setTimeout(() => {
+      logger.error(`The ${what} did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, `Stopping the ${what} failed`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+
   let config: Config | undefined;
-  let service: RunningService;
   try {
     config = loadConfig();
     setLogLevel(config.logLevel);
@@ -25,25 +47,10 @@ export async function runService(what: 'gateway' | 'worker', start: (config: Con
     exitOnStartFailure(error, { what, debug: config?.logLevel === 'debug' || config?.logLevel === 'trace' });
   }
   logger.info(service.summary);
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      // A second signal: the operator does not want to wait.
-      if (stopping) process.exit(1);
-      stopping = true;
-      logger.info(`${signal}: stopping the ${what}`);
-      setTimeout(() => {
-        logger.error(`The ${what} did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
-        process.exit(1);
-      }, STOP_DEADLINE_MS).unref();
-      service.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, `Stopping the ${what} failed`);
-          process.exit(1);
-        },
-      );
-    });
+  if (signalled) {
+    const signal = signalled;
+    signalled = undefined;
+    stop(signal);
   }
 }
 
