@@ -32,7 +32,7 @@ import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
-import { startParts } from './lifecycle.js';
+import { CleanupStack } from './lifecycle.js';
 import { setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
@@ -59,103 +59,112 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
   setLogLevel(config.logLevel);
   const problems = gatewayProblems(config);
   if (problems.length) throw new ConfigError(problems);
-  return startParts(async (parts) => {
-    // Released if anything below fails; once serving, it is closed first (see below).
-    const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
-    const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
-    const clientUrl = config.databaseUrl ?? embedded!.url;
-    const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
-    await migrate(orm, { embedded: embedded !== undefined });
-    // Demo data only for a newcomer's embedded database, and only while it is empty.
-    if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
-    const graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
-    // Before any worker starts: every committed status or task change is announced.
-    const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
-    const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
-    const jwt = jwtVerifier(config.jwt);
-    const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
-    const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
-    // Stopped before the store and the database its running tasks hand back to.
-    const tasks = parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }), (t) => t.stop());
-    const services: Services = {
-      secrets,
-      tasks: tasks.dispatcher,
-      imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
-    };
-
-    const yoga = createYoga<Record<string, unknown>, Context>({
-      schema: buildSchema(),
-      graphqlEndpoint: GRAPHQL_PATH,
-      landingPage: false,
-      renderGraphiQL,
-      graphiql: (request) => ({
-        title: 'Image catalog',
-        defaultQuery: DEFAULT_QUERY,
-        // Only a page served to this machine, asked for by this machine's name, may carry a token:
-        // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
-        ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
-          headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
-        }),
-      }),
-      // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
-      // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
-      // so it stays open. `cost` was set when the operation passed its limits.
-      context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
-        const em = orm.em.fork();
-        const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
-        return { ...services, events, em, viewer };
-      },
-      maskedErrors: {
-        maskError(error, message, isDev) {
-          const { originalError, path } = error as GraphQLError;
-          return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
-        },
-      },
-      logging: quietAboutExpectedErrors(createLogger('warn')),
-      // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
-      // its resolvers in about a third less CPU than through the interpreting executor.
-      plugins: [useOperationLimits(config.limits), useGraphQlJit()],
-    });
-
-    const health = healthHandler(orm);
-    const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
-    const handle = async (req: IncomingMessage, res: ServerResponse) => {
-      if (await health(req, res)) return;
-      if (await imageFiles(req, res)) return;
-      yoga.handle(req, res);
-    };
-    const { server } = listener;
-    // Node ends any request after 5 minutes by default, body included: a large upload needs
-    // longer. Uploads carry an idle timeout of their own instead.
-    server.requestTimeout = 0;
-    // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
-    const websockets = attachWebSocketServer({
-      server,
-      yoga,
-      path: GRAPHQL_PATH,
-      authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
-    });
-    parts.defer('the HTTP server', async () => {
-      // No new connection from here on; requests in flight finish (SHUTDOWN_GRACE_MS at most).
-      const closed = listener.close();
-      // Live streams end first: an open socket or SSE response would keep the close waiting.
-      // Changes workers commit while stopping after this are therefore not announced.
-      await websockets.close();
-      await events.close();
-      await closed;
-    });
-
-    return {
-      yoga,
-      orm,
-      services,
-      async start() {
-        const origin = await listener.listen();
-        listener.serve(handle);
-        return `${origin}${GRAPHQL_PATH}`;
-      },
-    };
+  // Each part pushes its undo as it starts: a failure undoes what already started, and stop()
+  // unwinds the same stack, newest first.
+  const parts = new CleanupStack();
+  return startServer(config, options, parts).catch(async (error: unknown) => {
+    await parts.unwind();
+    throw error;
   });
+}
+
+async function startServer(config: Config, options: ServerOptions, parts: CleanupStack): Promise<App> {
+  // Released if anything below fails; once serving, it is closed first (see below).
+  const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
+  const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
+  const clientUrl = config.databaseUrl ?? embedded!.url;
+  const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
+  await migrate(orm, { embedded: embedded !== undefined });
+  // Demo data only for a newcomer's embedded database, and only while it is empty.
+  if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
+  const graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined);
+  // Before any worker starts: every committed status or task change is announced.
+  const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
+  const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
+  const jwt = jwtVerifier(config.jwt);
+  const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
+  const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
+  // Stopped before the store and the database its running tasks hand back to.
+  const tasks = parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined }), (t) => t.stop());
+  const services: Services = {
+    secrets,
+    tasks: tasks.dispatcher,
+    imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
+  };
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema: buildSchema(),
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    renderGraphiQL,
+    graphiql: (request) => ({
+      title: 'Image catalog',
+      defaultQuery: DEFAULT_QUERY,
+      // Only a page served to this machine, asked for by this machine's name, may carry a token:
+      // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
+      ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
+        headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
+      }),
+    }),
+    // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
+    // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
+    // so it stays open. `cost` was set when the operation passed its limits.
+    context: async ({ request, req, cost }: { request: Request; req?: IncomingMessage; cost?: number }) => {
+      const em = orm.em.fork();
+      const viewer = await admit(request, { em, jwt, rate }, { cost: cost ?? 0, address: req?.socket.remoteAddress });
+      return { ...services, events, em, viewer };
+    },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const { originalError, path } = error as GraphQLError;
+        return expectedError(originalError ?? error, path) ?? maskError(error, message, isDev);
+      },
+    },
+    logging: quietAboutExpectedErrors(createLogger('warn')),
+    // Operations compiled to JavaScript once per document (graphql-jit): a 100-image page runs
+    // its resolvers in about a third less CPU than through the interpreting executor.
+    plugins: [useOperationLimits(config.limits), useGraphQlJit()],
+  });
+
+  const health = healthHandler(orm);
+  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (await health(req, res)) return;
+    if (await imageFiles(req, res)) return;
+    yoga.handle(req, res);
+  };
+  const { server } = listener;
+  // Node ends any request after 5 minutes by default, body included: a large upload needs
+  // longer. Uploads carry an idle timeout of their own instead.
+  server.requestTimeout = 0;
+  // graphql-ws on the same port and path; SSE subscriptions are Yoga's own.
+  const websockets = attachWebSocketServer({
+    server,
+    yoga,
+    path: GRAPHQL_PATH,
+    authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+  });
+  parts.defer('the HTTP server', async () => {
+    // No new connection from here on; requests in flight finish (SHUTDOWN_GRACE_MS at most).
+    const closed = listener.close();
+    // Live streams end first: an open socket or SSE response would keep the close waiting.
+    // Changes workers commit while stopping after this are therefore not announced.
+    await websockets.close();
+    await events.close();
+    await closed;
+  });
+
+  return {
+    yoga,
+    orm,
+    services,
+    async start() {
+      const origin = await listener.listen();
+      listener.serve(handle);
+      return `${origin}${GRAPHQL_PATH}`;
+    },
+    stop: () => parts.unwind(),
+  };
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';
