@@ -49,6 +49,8 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     DATA_DIR: options.dataDir ?? 'memory://',
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
+    // Without Redis every change the benchmark makes goes through this one gateway.
+    ...(options.databaseUrl && !options.redisUrl && { EVENTS: 'local' }),
   };
   return launch(options.name ?? 'ours', [NODE22, '--import', 'tsx', 'src/main.ts'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { isMemoryDir, loadConfig } from '../src/config.js';
+import { ConfigError, isMemoryDir, loadConfig } from '../src/config.js';
 import { ROLES, type Role } from '../src/db/entities/api-token.js';
 import { Project } from '../src/db/entities/project.js';
 import { Reseller } from '../src/db/entities/reseller.js';
@@ -11,6 +11,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/pglite.j
 import { NotFoundError, ValidationError } from '../src/domain/errors.js';
 import { type TokenSummary, createToken, listTokens, revokeToken } from '../src/domain/tokens.js';
 import { isUuid } from '../src/domain/validation.js';
+import { describeError } from '../src/describe-error.js';
 
 const HELP = `Usage:
   npm run token -- create --role admin|reseller|member [--project <id or name>] [--reseller <id or name>]
@@ -25,8 +26,9 @@ list     prints every token's id, name, role, project or reseller, read-only, cr
 revoke   stops a token at once; revoking it again changes nothing.
 
 The database is the server's: DATABASE_URL, else the embedded database in DATA_DIR (default
-./data). The embedded database must not be in use by a running server at the same time: stop
-the server first, or use DATABASE_URL.`;
+./data). The embedded database must not be in use by a running server at the same time: the
+command refuses while a server holds it (DATA_DIR/embedded.lock); stop the server first, or
+use DATABASE_URL. On PostgreSQL it runs beside the servers.`;
 
 /** A mistake in the command line: exit code 2, as is usual for usage errors. */
 class UsageError extends Error {}
@@ -182,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let embedded: EmbeddedPostgres | undefined;
   const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
-  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2 });
+  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2, createDatabase: config.databaseCreate });
   try {
     await orm.getMigrator().up();
     await command.run(orm.em.fork());
@@ -196,13 +198,16 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof ValidationError || error instanceof NotFoundError) {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) console.error(`Invalid configuration: ${problem}`);
+    process.exitCode = 2;
+  } else if (error instanceof UsageError || error instanceof ValidationError || error instanceof NotFoundError) {
     const details = error instanceof ValidationError ? error.issues.map((issue) => `${issue.path.slice(1).join('.')} ${issue.message}`) : [error.message];
     for (const line of details) console.error(`token: ${line}`);
     if (error instanceof UsageError) console.error('Run npm run token -- --help for usage.');
     process.exitCode = 2;
   } else {
-    console.error(error);
+    console.error(`token: ${describeError(error)}`);
     process.exitCode = 1;
   }
 }

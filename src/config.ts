@@ -14,6 +14,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_CREATE: boolean.default(false),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO: boolean.default(true),
   // Stored as a plain SHA-256 like the generated tokens: it must be as hard to guess.
@@ -47,6 +48,8 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Unset: /metrics is open, like /healthz.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Live events in this process alone, although it is a gateway on a database others share.
+  EVENTS: z.enum(['local', 'redis']).optional(),
   // Operation limits (src/http/use-operation-limits.ts, src/schema/cost.ts).
   MAX_TOKENS: limit(5000),
   MAX_DEPTH: limit(15),
@@ -65,6 +68,8 @@ export interface Config {
   port: number;
   /** A PostgreSQL URL; when absent the server starts embedded PGlite. */
   databaseUrl: string | undefined;
+  /** Create DATABASE_URL's database when it does not exist; else a missing one is an error. */
+  databaseCreate: boolean;
   /** Where embedded data and the generated secret key live; `memory://` keeps nothing. */
   dataDir: string;
   seedDemo: boolean;
@@ -85,6 +90,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** The bearer token GET /metrics asks for; undefined: /metrics is open. */
   metricsToken: string | undefined;
+  /** EVENTS as set; unset: through Redis when REDIS_URL is set, else local (see eventsRedisUrl). */
+  events: 'local' | 'redis' | undefined;
   limits: LimitsConfig;
   /** Who gets "Did you mean ...?" in validation errors (src/http/use-suggestion-policy.ts). */
   suggestions: SuggestionPolicy;
@@ -113,26 +120,43 @@ export interface JwtConfig {
   audience: string | undefined;
 }
 
+/** Everything wrong with the environment, one problem (`NAME: what is wrong`) each. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  // Instances sharing one database must seal passwords with one key; a key generated per
-  // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
+  const problems: string[] = [];
   // A request dearer than a whole second's allowance could never be served.
   if (e.RATE_LIMIT_COST_PER_SECOND > 0 && e.RATE_LIMIT_COST_PER_SECOND < e.MAX_COST) {
-    throw new Error(`Invalid configuration:\n  RATE_LIMIT_COST_PER_SECOND: must be 0 (off) or at least MAX_COST (${e.MAX_COST})`);
+    problems.push(`RATE_LIMIT_COST_PER_SECOND: must be 0 (off) or at least MAX_COST (${e.MAX_COST})`);
   }
+  // Instances sharing one database must seal passwords with one key; a key generated per
+  // instance would make each other's secrets unreadable. Throwaway (memory://) runs may skip it.
   if (e.DATABASE_URL && !e.IMAGE_SECRET_KEY && !isMemoryDir(e.DATA_DIR)) {
-    throw new Error('Invalid configuration:\n  IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
+    problems.push('IMAGE_SECRET_KEY: required with DATABASE_URL (every instance must share it)');
   }
+  if (e.EVENTS === 'redis' && !e.REDIS_URL) problems.push('EVENTS: redis needs REDIS_URL');
+  let allowed: string[] = [];
+  try {
+    allowed = parseAllowedHosts(e.IMPORT_ALLOWED_HOSTS);
+  } catch (error) {
+    problems.push(`IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
   return {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseCreate: e.DATABASE_CREATE,
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,
     adminToken: e.ADMIN_TOKEN,
@@ -142,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     imageStoreDir: e.IMAGE_STORE_DIR,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
-    imports: { policy: { allowed: allowedHosts(e.IMPORT_ALLOWED_HOSTS) } },
+    imports: { policy: { allowed } },
     tasks: {
       workers: e.WORKERS,
       leaseSeconds: e.TASK_LEASE_SECONDS,
@@ -151,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: e.REDIS_URL,
     metricsToken: e.METRICS_TOKEN,
+    events: e.EVENTS,
     limits: {
       maxTokens: e.MAX_TOKENS,
       maxDepth: e.MAX_DEPTH,
@@ -164,12 +189,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function allowedHosts(value: string | undefined): string[] {
-  try {
-    return parseAllowedHosts(value);
-  } catch (error) {
-    throw new Error(`Invalid configuration:\n  IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
+/** The Redis that carries live events, or undefined when they stay in this process. */
+export const eventsRedisUrl = (config: Config) => (config.events === 'local' ? undefined : config.redisUrl);
+
+/**
+ * What a gateway cannot start with, although a worker or the token command could. A gateway
+ * that runs no workers on a shared database hears the workers' changes only through Redis:
+ * without it, its subscribers would wait for ever. EVENTS=local says that is meant.
+ */
+export function gatewayProblems(config: Config): string[] {
+  if (config.databaseUrl && config.tasks.workers === 0 && !eventsRedisUrl(config) && config.events !== 'local') {
+    return [
+      'WORKERS: 0 on PostgreSQL without REDIS_URL: subscribers of this gateway would never hear the changes of the worker processes; set REDIS_URL, or EVENTS=local if no other process changes this database',
+    ];
   }
+  return [];
 }
 
 export const isMemoryDir = (dir: string) => dir === 'memory://';

@@ -1,14 +1,16 @@
-import { loadConfig } from './config.js';
-import { buildServer } from './server.js';
-import { logger } from './logger.js';
+import { createListener } from './http/listener.js';
+import { describeLimits, describeSetup, runService } from './service.js';
 
-const app = await buildServer(loadConfig());
-const url = await app.start();
-// Scripts find the URL in this line with /GraphQL and GraphiQL at ([^\s"]+)/.
-logger.info({ url }, `Image catalog gateway: GraphQL and GraphiQL at ${url}`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.stop().then(() => process.exit(0));
-  });
-}
+await runService('gateway', async (config) => {
+  // Bound before anything slow (loading the schema, migrations, seeding): a port in use is
+  // found at once, and requests meanwhile get 503 {"status":"starting"}.
+  const listener = createListener(config.host, config.port);
+  await listener.listen();
+  const { buildServer } = await import('./server.js');
+  const app = await buildServer(config, { listener });
+  const url = await app.start();
+  return {
+    summary: `Image catalog gateway: GraphQL and GraphiQL at ${url} | ${describeSetup(config)} | ${describeLimits(config)}`,
+    stop: () => app.stop(),
+  };
+});

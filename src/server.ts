@@ -1,18 +1,18 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { type AddressInfo, isIPv4 } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
 import { type YogaLogger, createYoga, maskError } from 'graphql-yoga';
-import { type Config, isMemoryDir } from './config.js';
+import { type Config, ConfigError, eventsRedisUrl, gatewayProblems, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './db/pglite.js';
+import { startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
 import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
@@ -26,6 +26,7 @@ import { imageFilesHandler, isImageFileRequest } from './http/image-files.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
+import { type Listener, createListener } from './http/listener.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
@@ -37,6 +38,7 @@ import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
+import { CleanupStack } from './lifecycle.js';
 import { type Logger, logger as processLogger, setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
@@ -60,48 +62,43 @@ const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 export interface BuildOptions {
   /** Where request and operation lines go; the process logger by default (a test reads its own). */
   logger?: Logger;
+  /** A listener already bound (src/main.ts binds before anything slow); else start() binds one. */
+  listener?: Listener;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<App> {
   setLogLevel(config.logLevel);
-  const log = options.logger ?? processLogger;
-  let embedded: EmbeddedPostgres | undefined;
-  const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
-  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10 });
-  let graphiqlToken: string | undefined;
-  try {
-    await migrate(orm, { embedded: embedded !== undefined });
-    // Demo data only for a newcomer's embedded database, and only while it is empty.
-    if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
-    graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined, log);
-  } catch (error) {
-    await orm.close();
-    await embedded?.stop();
-    throw error;
-  }
-  // Before any worker starts: every committed status or task change is announced.
-  const events = await publishOrmEvents(orm, { redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }).catch(async (error) => {
-    await orm.close();
-    await embedded?.stop();
+  const problems = gatewayProblems(config);
+  if (problems.length) throw new ConfigError(problems);
+  // Each part pushes its undo as it starts: a failure undoes what already started, and stop()
+  // unwinds the same stack, newest first.
+  const parts = new CleanupStack();
+  return startServer(config, options, parts).catch(async (error: unknown) => {
+    await parts.unwind();
     throw error;
   });
+}
+
+async function startServer(config: Config, options: BuildOptions, parts: CleanupStack): Promise<App> {
+  const log = options.logger ?? processLogger;
+  // Released if anything below fails; once serving, it is closed first (see below).
+  const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
+  const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
+  const clientUrl = config.databaseUrl ?? embedded!.url;
+  const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
+  await migrate(orm, { embedded: embedded !== undefined });
+  // Demo data only for a newcomer's embedded database, and only while it is empty.
+  if (embedded && config.seedDemo) await seedDemoCatalog(orm.em.fork());
+  const graphiqlToken = await bootstrapAdminToken(orm, config, embedded !== undefined, log);
+  // Before any worker starts: every committed status or task change is announced.
+  const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
   const jwt = jwtVerifier(config.jwt);
-  const rate = createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) });
-  const store = await openFileImageStore(config).catch(async (error) => {
-    await events.close();
-    await orm.close();
-    await embedded?.stop();
-    throw error;
-  });
+  const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
+  const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
-  const tasks = await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined, observer: metrics }).catch(async (error) => {
-    await events.close();
-    await orm.close();
-    await store.stop();
-    await embedded?.stop();
-    throw error;
-  });
+  // Stopped before the store and the database its running tasks hand back to.
+  const tasks = parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined, observer: metrics }), (t) => t.stop());
   const services: Services = {
     secrets,
     tasks: tasks.dispatcher,
@@ -162,12 +159,12 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const health = healthHandler({
     database: () => orm.em.getConnection().isConnected(),
     queue: () => tasks.ready(),
-    redis: config.redisUrl ? () => events.redisReady() && rate.redisReady() : undefined,
+    redis: config.redisUrl ? () => events.isReady() && rate.redisReady() : undefined,
   });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
-  const route = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
+  const handle = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
     if (refuseBadTarget(req, res)) return;
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
@@ -175,11 +172,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     // The record travels on Yoga's server context, which is each operation's initial context.
     await yoga.handle(req, res, { operationLog });
   });
-  const server: Server = createServer({ requireHostHeader: false }, route);
+  const { server } = listener;
   // An upload says when its bytes may come (after its checks); any other request at once.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!isImageFileRequest(req)) res.writeContinue();
-    void route(req, res);
+    handle(req, res);
   });
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.
@@ -195,36 +192,27 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });
+  parts.defer('the HTTP server', async () => {
+    // No new connection from here on; requests in flight finish (SHUTDOWN_GRACE_MS at most).
+    const closed = listener.close();
+    // Live streams end first: an open socket or SSE response would keep the close waiting.
+    // Changes workers commit while stopping after this are therefore not announced.
+    await websockets.close();
+    await events.close();
+    await closed;
+  });
 
   return {
     yoga,
     orm,
     metrics,
     services,
-    start: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          const { address, port } = server.address() as AddressInfo;
-          const host = address.includes(':') ? `[${address}]` : address;
-          resolve(`http://${host}:${port}${GRAPHQL_PATH}`);
-        });
-      }),
-    async stop() {
-      // Live streams end first: an open socket or SSE response would keep server.close waiting.
-      // Changes workers commit while stopping below are therefore not announced.
-      await websockets.close();
-      await events.close();
-      // One turn for the ended SSE responses to finish, so close() finds their connections idle
-      // (else each waits out its keep-alive).
-      await new Promise((resolve) => setImmediate(resolve));
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
-      await tasks.stop();
-      await rate.close();
-      await orm.close();
-      await store.stop();
-      await embedded?.stop();
+    async start() {
+      const origin = await listener.listen();
+      listener.serve(handle);
+      return `${origin}${GRAPHQL_PATH}`;
     },
+    stop: () => parts.unwind(),
   };
 }
 

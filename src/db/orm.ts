@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../migrations/index.js';
+import { describeError } from '../describe-error.js';
 import { entities } from './entities/all.js';
 
 const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -12,6 +13,8 @@ export interface OrmOptions {
   /** Print every SQL statement (LOG_SQL). */
   debug?: boolean;
   poolSize?: number;
+  /** Create the database when it does not exist (DATABASE_CREATE); else that is an error. */
+  createDatabase?: boolean;
 }
 
 export function ormConfig({ clientUrl, debug = false, poolSize = 10 }: OrmOptions): Options {
@@ -34,6 +37,8 @@ export function ormConfig({ clientUrl, debug = false, poolSize = 10 }: OrmOption
         connection.query('set join_collapse_limit = 1; set max_parallel_workers_per_gather = 0', done);
       },
     },
+    // Whether a missing database is created is ours to decide (openOrm), not the ORM's.
+    ensureDatabase: false,
     // Requests fork the EntityManager explicitly; a global one shared by accident is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -52,8 +57,34 @@ export function ormConfig({ clientUrl, debug = false, poolSize = 10 }: OrmOption
   };
 }
 
+/** Opens the ORM on an existing database (or one it may create); rejects with one clear line. */
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
+  const orm = await MikroORM.init(ormConfig(options));
+  try {
+    await ensureDatabase(orm, options);
+    return orm;
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/** PostgreSQL's invalid_catalog_name: the database named in the URL does not exist. */
+const NO_SUCH_DATABASE = '3D000';
+
+async function ensureDatabase(orm: MikroORM, options: OrmOptions): Promise<void> {
+  const check = await orm.checkConnection();
+  if (check.ok) return;
+  const url = new URL(options.clientUrl);
+  const database = `database "${orm.config.get('dbName')}" on ${url.hostname}:${url.port || '5432'}`;
+  if ((check.error as { code?: string } | undefined)?.code !== NO_SUCH_DATABASE) {
+    throw new Error(`cannot connect to the ${database}: ${describeError(check.error ?? check.reason)}`);
+  }
+  // A misspelt name must not become an empty catalog that seems to work.
+  if (!options.createDatabase) {
+    throw new Error(`the ${database} does not exist: create it, or set DATABASE_CREATE=true to have it created`);
+  }
+  await orm.schema.ensureDatabase();
 }
 
 export { MikroORM };

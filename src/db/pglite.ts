@@ -1,6 +1,6 @@
 // Embedded PostgreSQL: PGlite (Postgres compiled to WASM) behind a loopback socket, so the
 // ORM connects to it exactly as to a real server: one code path, one dialect, one set of migrations.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -11,24 +11,74 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  let db: PGlite;
-  if (isMemoryDir(dataDir)) {
-    db = await PGlite.create();
-  } else {
-    const dir = join(dataDir, 'pgdata');
-    await mkdir(dir, { recursive: true });
-    db = await PGlite.create({ dataDir: dir });
+/** Another process holds the embedded database: PGlite allows one at a time, and a second one's writes would be lost. */
+export class EmbeddedDatabaseInUse extends Error {
+  override readonly name = 'EmbeddedDatabaseInUse';
+  constructor(dataDir: string, pid: number) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid} (a running server): stop it first, or use DATABASE_URL`);
   }
-  // Port 0: the OS picks a free loopback port, so several instances never collide.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
-  await server.start();
-  const address = server.getServerConn();
-  return {
-    url: `postgres://postgres@${address}/postgres`,
-    async stop() {
-      await server.stop();
+}
+
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const unlock = isMemoryDir(dataDir) ? async () => {} : await lockDataDir(dataDir);
+  try {
+    let db: PGlite;
+    if (isMemoryDir(dataDir)) {
+      db = await PGlite.create();
+    } else {
+      const dir = join(dataDir, 'pgdata');
+      await mkdir(dir, { recursive: true });
+      db = await PGlite.create({ dataDir: dir });
+    }
+    // Port 0: the OS picks a free loopback port, so several instances never collide.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
+    await server.start().catch(async (error: unknown) => {
       await db.close();
-    },
-  };
+      throw error;
+    });
+    const address = server.getServerConn();
+    return {
+      url: `postgres://postgres@${address}/postgres`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+const LOCK_FILE = 'embedded.lock';
+
+/**
+ * Takes DATA_DIR/embedded.lock, holding this process's id, or says who holds it. A lock whose
+ * process is gone (killed, crashed) is stale and taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, LOCK_FILE);
+  await mkdir(dataDir, { recursive: true });
+  for (;;) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+    if (holder > 0 && isAlive(holder)) throw new EmbeddedDatabaseInUse(dataDir, holder);
+    await rm(file, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
-import { logger } from '../logger.js';
+import { allReady, closeRedis, redisClient } from '../redis.js';
 
 /** An image's status changed (previousStatus null: the image was created in `status`). */
 export interface ImageStatusEvent {
@@ -46,8 +46,11 @@ export interface EventBus {
    * A listener more than LISTENER_BUFFER events behind loses the oldest ones.
    */
   listen<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
-  /** Whether its Redis connections are up now (true without Redis), for /readyz. */
-  redisReady(): boolean;
+  /**
+   * Whether events reach every instance: always in memory; with Redis, while both connections
+   * are up (they reconnect by themselves; events published meanwhile are lost).
+   */
+  isReady(): boolean;
   /** Ends every stream, then disconnects from Redis. */
   close(): Promise<void>;
 }
@@ -100,7 +103,7 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       }, new SlidingBuffer(LISTENER_BUFFER));
       return startedNow(repeater);
     },
-    redisReady: () => redis?.ready() ?? true,
+    isReady: () => !closed && (redis?.isReady() ?? true),
     async close() {
       if (closed) return;
       closed = true;
@@ -127,40 +130,43 @@ function startedNow<T>(repeater: Repeater<T>): AsyncIterableIterator<T> {
   };
 }
 
+/**
+ * Two connections: one publishes, one listens. Redis away at start does not stop the start: the
+ * bus is then not ready, says so once, and subscribes as soon as Redis answers.
+ */
 async function connectRedis(url: string, channels: string[]) {
-  const publisher = new Redis(url);
-  const subscriber = new Redis(url);
-  let lastError = '';
-  for (const client of [publisher, subscriber]) {
-    // ioredis reconnects by itself; say so once per distinct failure, not on every retry.
-    client.on('error', (error: Error) => {
-      if (error.message !== lastError) logger.warn({ err: (lastError = error.message) }, 'Redis (live events) unavailable; reconnecting');
-    });
-    client.on('ready', () => {
-      lastError = '';
-    });
-  }
+  // Publishing while Redis is away fails after two reconnection attempts rather than queueing
+  // every event of the outage; the subscriber waits for ever and resubscribes by itself.
+  const publisher = redisClient(url, 'live events', { maxRetriesPerRequest: 2 });
+  const subscriber = redisClient(url, 'live events');
+  const quietly = (command: Promise<unknown>) => {
+    void command.catch(() => {});
+  };
   const target = createRedisEventTarget<CustomEvent>({
     // A publish that fails (Redis away too long) must not become an unhandled rejection.
     publishClient: { publish: (channel: string, message: string) => publisher.publish(channel, message).catch(() => 0) } as unknown as Redis,
-    subscribeClient: subscriber,
+    // Nor may the subscriptions the event target makes and never awaits.
+    subscribeClient: {
+      on: (event: string, listener: (...args: any[]) => void) => subscriber.on(event, listener),
+      subscribe: (...names: string[]) => quietly(subscriber.subscribe(...names)),
+      unsubscribe: (...names: string[]) => quietly(subscriber.unsubscribe(...names)),
+    } as unknown as Redis,
   }) as unknown as PubSubEventTarget<Channels>;
   // Hold the channels for the bus's life and wait for Redis to confirm them, so a subscription
-  // made once the server is up misses nothing published after it.
+  // made once the server is up misses nothing published after it; unless Redis is away.
   const keep = () => {};
   for (const name of channels) target.addEventListener(name, keep);
-  try {
-    await subscriber.subscribe(...channels);
-  } catch (error) {
-    publisher.disconnect();
-    subscriber.disconnect();
-    throw new Error(`Cannot subscribe to Redis for live events: ${(error as Error).message}`);
-  }
+  let subscribed = false;
+  const confirmed = subscriber.subscribe(...channels).then(() => {
+    subscribed = true;
+  });
+  quietly(confirmed);
+  await Promise.race([confirmed, new Promise((resolve) => subscriber.once('error', resolve))]);
   return {
     target,
-    ready: () => publisher.status === 'ready' && subscriber.status === 'ready',
+    isReady: () => subscribed && allReady(publisher, subscriber),
     async quit() {
-      await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
+      await Promise.all([publisher, subscriber].map(closeRedis));
     },
   };
 }

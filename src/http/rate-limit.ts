@@ -4,10 +4,10 @@
 // while Redis is away each gateway keeps counting in memory.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { logger } from '../logger.js';
+import { closeRedis, redisClient } from '../redis.js';
 import { looksLikeJwt } from './jwt.js';
 
 export interface RateLimiter {
@@ -35,16 +35,8 @@ export function createRateLimiter({ costPerSecond, redisUrl, namespace }: RateLi
   let redis: Redis | undefined;
   let limiter: RateLimiterMemory | RateLimiterRedis = memory;
   if (redisUrl) {
-    // No offline queue: a charge never waits for Redis; the memory buckets answer meanwhile.
-    redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    let lastError = '';
-    redis.on('error', (error: Error) => {
-      if (error.message !== lastError) logger.warn({ err: error.message }, 'Redis (rate limits) unavailable; counting in memory');
-      lastError = error.message;
-    });
-    redis.on('ready', () => {
-      lastError = '';
-    });
+    // No offline queue, one retry: a charge never waits for Redis; the memory buckets answer meanwhile.
+    redis = redisClient(redisUrl, 'rate limits', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     limiter = new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory });
   }
   return {
@@ -59,7 +51,7 @@ export function createRateLimiter({ costPerSecond, redisUrl, namespace }: RateLi
     },
     redisReady: () => !redis || redis.status === 'ready',
     async close() {
-      await redis?.quit().catch(() => redis?.disconnect());
+      if (redis) await closeRedis(redis);
     },
   };
 }

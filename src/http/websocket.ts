@@ -75,7 +75,7 @@ function internalError(during: string, error: unknown): Error {
 
 const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) => (args.rootValue as Enveloped)[phase](args);
 
-export function attachWebSocketServer(options: WebSocketOptions): { close(): Promise<void> } {
+export function attachWebSocketServer(options: WebSocketOptions): { close(graceMs?: number): Promise<void> } {
   const { server, yoga, path, suggestions, authenticate, onOperationEnded } = options;
   const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
   // ws re-emits the HTTP server's errors (EADDRINUSE...); the server's own listeners answer them.
@@ -155,9 +155,18 @@ export function attachWebSocketServer(options: WebSocketOptions): { close(): Pro
     wsServer,
   );
   return {
-    /** Closes every socket (1001 Going away) and stops accepting new ones. */
-    close: async () => {
+    /**
+     * Stops accepting sockets and closes every one (1001 Going away); a client that has not
+     * answered the closing handshake within `graceMs` is cut.
+     */
+    close: async (graceMs = 2_000) => {
+      const open = [...wsServer.clients];
       await graphqlWs.dispose();
+      const deadline = Date.now() + graceMs;
+      while (open.some((socket) => socket.readyState !== socket.CLOSED) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const socket of open) socket.terminate();
     },
   };
 }

@@ -53,9 +53,10 @@ export async function startTaskRuntime(options: {
     dispatcher,
     ready: async () => (await boss.getQueue(QUEUES.IMPORT)) !== null,
     async stop() {
-      // Workers first, so no job is taken while the queue closes.
+      // Workers first, so no job is taken while the queue closes; their running tasks are back
+      // in the queue by then, so the queue has little to wait for (the whole stop has 10 s).
       await workers?.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: 2_000 });
     },
   };
 }

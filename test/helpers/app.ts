@@ -49,6 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
     // A line per request would bury the test report; tests that read the log pass their own logger.
     LOG_LEVEL: 'warn',
     ...(database.url && { DATABASE_URL: database.url }),
+    // One process: its own changes are all its subscribers hear, with or without workers.
+    ...(!env.REDIS_URL && { EVENTS: 'local' }),
     ...env,
   });
   const adminToken = config.adminToken!;

@@ -7,6 +7,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServiceProcess {
   child: ChildProcess;
+  /** Resolves when the process has exited, with its status (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  output(): string;
   /** Resolves with the first output line matching `pattern` (e.g. the listening URL). */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** SIGKILL: no cleanup of any kind, as in a crash. */
@@ -15,11 +19,16 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** Runs src/<entry>.ts under tsx with `env` added to this process's environment. */
-export function startService(entry: 'main' | 'worker', env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/${entry}.ts`], {
+/**
+ * Runs src/<entry>.ts (or scripts/token.ts with `args`) under tsx with `env` added to this
+ * process's environment; a variable set to undefined is removed from it.
+ */
+export function startService(entry: 'main' | 'worker' | 'token', env: Record<string, string | undefined>, args: string[] = []): ServiceProcess {
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined));
+  const script = entry === 'token' ? 'scripts/token.ts' : `src/${entry}.ts`;
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,9 +39,12 @@ export function startService(entry: 'main' | 'worker', env: Record<string, strin
       for (const listener of listeners) listener();
     });
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': by then every line it printed has arrived.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
+    exited,
+    output: () => output,
     waitFor(pattern, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -45,11 +57,11 @@ export function startService(entry: 'main' | 'worker', env: Record<string, strin
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`src/${entry}.ts did not print ${pattern} within ${timeoutMs} ms; it printed:\n${output}`));
+          reject(new Error(`${script} did not print ${pattern} within ${timeoutMs} ms; it printed:\n${output}`));
         }, timeoutMs);
         listeners.add(check);
         child.once('exit', (code) => {
-          if (listeners.has(check)) reject(new Error(`src/${entry}.ts exited (${code}) before printing ${pattern}:\n${output}`));
+          if (listeners.has(check)) reject(new Error(`${script} exited (${code}) before printing ${pattern}:\n${output}`));
         });
         check();
       });

@@ -128,7 +128,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a gateway killed during an uplo
       ADMIN_TOKEN: t.adminToken,
       TASK_LEASE_SECONDS: '2',
     };
-    const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '0' });
+    const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '0', EVENTS: 'local' });
     services.push(gateway);
     const url = (await gateway.waitFor(/GraphQL and GraphiQL at ([^\s"]+)/))[1]!;
     const created = await t.requestRaw('mutation ($input: ImageCreateInput!) { imageCreate(input: $input) { ... on ImageCreatePayload { image { id } } } }', {
