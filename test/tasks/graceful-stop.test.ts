@@ -4,8 +4,6 @@
 // Separate processes share the database: PostgreSQL (TEST_DATABASE_URL) only.
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +14,7 @@ import { type TestApp, startTestApp } from '../helpers/app.js';
 import { qcow2 } from '../helpers/disk-images.js';
 import { type Catalog, createCatalog, gid, rawId, unique } from '../helpers/fixtures.js';
 import { type ServiceProcess, startService } from '../helpers/processes.js';
+import { type SlowSource, serveSlowly } from '../helpers/slow-source.js';
 import { waitForTask } from '../helpers/tasks.js';
 
 const DISK = qcow2(8 * 1024 ** 3, 2 * 1024 * 1024);
@@ -50,27 +49,13 @@ async function subscriber(url: string, token: string, imageId: string): Promise<
 describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an import', () => {
   let t: TestApp;
   let catalog: Catalog;
-  let source: Server;
+  let source: SlowSource;
   let storeDir: string;
   const services: ServiceProcess[] = [];
 
   beforeAll(async () => {
     // About 3 s for the whole file: the stop surely comes mid-way.
-    source = createServer((_req, res) => {
-      res.writeHead(200, { 'content-length': DISK.length });
-      let offset = 0;
-      const timer = setInterval(() => {
-        if (res.destroyed) return clearInterval(timer);
-        res.write(DISK.subarray(offset, offset + CHUNK));
-        offset += CHUNK;
-        if (offset >= DISK.length) {
-          clearInterval(timer);
-          res.end();
-        }
-      }, 100);
-      res.once('close', () => clearInterval(timer));
-    });
-    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    source = await serveSlowly(DISK, CHUNK);
     storeDir = await mkdtemp(join(tmpdir(), 'graceful-stop-'));
     t = await startTestApp({ WORKERS: '0', IMPORT_ALLOWED_HOSTS: '127.0.0.1/32', IMAGE_STORE_DIR: storeDir });
     catalog = await createCatalog(t.app);
@@ -99,7 +84,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an 
 
     const answer = await t.requestRaw(
       'mutation ($input: ImageImportInput!) { imageImport(input: $input) { ... on ImageImportPayload { image { id } task { id } } } }',
-      { input: { name: unique('graceful'), regionId: gid('Region', catalog.region.id), url: `http://127.0.0.1:${(source.address() as AddressInfo).port}/disk.qcow2` } },
+      { input: { name: unique('graceful'), regionId: gid('Region', catalog.region.id), url: source.url } },
     );
     const { image, task } = answer.data!.imageImport;
     const em = () => t.app.orm.em.fork();

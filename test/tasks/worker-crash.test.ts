@@ -4,8 +4,7 @@
 // share: this runs on PostgreSQL (TEST_DATABASE_URL) only.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { type Server, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, gid, rawId, unique } from '../helpers/fixtures.js';
 import { qcow2 } from '../helpers/disk-images.js';
 import { type ServiceProcess, startService } from '../helpers/processes.js';
+import { type SlowSource, serveSlowly } from '../helpers/slow-source.js';
 import { waitForTask } from '../helpers/tasks.js';
 
 const DISK = qcow2(8 * 1024 ** 3, 2 * 1024 * 1024);
@@ -24,27 +24,13 @@ const CHUNK = 64 * 1024;
 describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed during an import', () => {
   let t: TestApp;
   let catalog: Catalog;
-  let source: Server;
+  let source: SlowSource;
   let storeDir: string;
   const workers: ServiceProcess[] = [];
 
   beforeAll(async () => {
     // Slow enough (about 3 s for the file) that the worker is surely killed mid-way.
-    source = createServer((_req, res) => {
-      res.writeHead(200, { 'content-length': DISK.length });
-      let offset = 0;
-      const timer = setInterval(() => {
-        if (res.destroyed) return clearInterval(timer);
-        res.write(DISK.subarray(offset, offset + CHUNK));
-        offset += CHUNK;
-        if (offset >= DISK.length) {
-          clearInterval(timer);
-          res.end();
-        }
-      }, 100);
-      res.once('close', () => clearInterval(timer));
-    });
-    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    source = await serveSlowly(DISK, CHUNK);
     storeDir = await mkdtemp(join(tmpdir(), 'crash-test-'));
     // The gateway runs no workers: only the worker processes below do.
     // The gateway dispatches the job, so its retry policy is the job's.
@@ -75,7 +61,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed during an impor
   it('is retried by another worker; the image ends ACTIVE with the whole file and no temporary file remains', async () => {
     const first = worker();
     await first.waitFor(/Image catalog worker/);
-    const url = `http://127.0.0.1:${(source.address() as AddressInfo).port}/disk.qcow2`;
+    const url = source.url;
     const answer = await t.requestRaw(
       'mutation ($input: ImageImportInput!) { imageImport(input: $input) { ... on ImageImportPayload { image { id } task { id } } } }',
       { input: { name: unique('crash'), regionId: gid('Region', catalog.region.id), url } },
