@@ -12,12 +12,12 @@ const GET_PARAMETERS = ['query', 'operationName', 'variables', 'extensions'] as 
 /** Media types a GraphQL POST body may have (the second is the spec's older name for JSON). */
 const JSON_TYPES = new Set(['application/json', 'application/graphql+json']);
 
-export function badRequest(message: string, status = 400, code = 'BAD_REQUEST'): GraphQLError {
+function badRequest(message: string, status = 400, code = 'BAD_REQUEST'): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
 /** The parameters of a GET: each once at most; variables and extensions JSON objects. */
-export function parseGetParameters(url: string): GraphQLParams {
+function parseGetParameters(url: string): GraphQLParams {
   const search = new URLSearchParams(url.slice(url.indexOf('?') + 1 || url.length));
   const params: Record<string, string | undefined> = {};
   for (const name of GET_PARAMETERS) {
