@@ -7,8 +7,15 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { sendJsonError } from './error-response.js';
 
-/** reg-name or IPv4 (RFC 3986 unreserved and sub-delims, pct-encoded), or a bracketed IPv6. */
-const HOST = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]+|%[0-9A-Fa-f]{2})+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+/**
+ * reg-name or IPv4 (RFC 3986 unreserved and sub-delims, pct-encoded), or a bracketed IPv6. One
+ * character per repetition: a quantifier inside a quantifier backtracks exponentially on a long
+ * Host that fails at its end.
+ */
+const HOST = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/** A DNS name is at most 253 characters; a port and brackets add a few. */
+const MAX_HOST_LENGTH = 300;
 
 /** Why the request cannot be routed, or undefined when it can. */
 export function requestTargetProblem(req: IncomingMessage): string | undefined {
@@ -16,7 +23,7 @@ export function requestTargetProblem(req: IncomingMessage): string | undefined {
   if (!target.startsWith('/') || target.startsWith('//')) return 'The request target must be a path such as /graphql';
   const host = req.headers.host;
   if (host === undefined) return req.httpVersion === '1.0' ? undefined : 'The Host header is missing';
-  if (!HOST.test(host)) return 'The Host header is not a host name or address with an optional port';
+  if (host.length > MAX_HOST_LENGTH || !HOST.test(host)) return 'The Host header is not a host name or address with an optional port';
   try {
     new URL(target, `http://${host}`);
   } catch {
