@@ -75,8 +75,20 @@ export function operationCost({ schema, document, operationName, variables }: Co
 const argumentOf = (error: DomainError) => ('argument' in error ? { argument: (error as { argument: unknown }).argument } : {});
 
 class CostWalk {
-  /** A fragment's selection set is costed once per parent type, however often it is spread. */
-  private readonly memo = new Map<SelectionSetNode, Map<GraphQLNamedType, number>>();
+  /**
+   * A selection set is costed once per way of costing it (parent type, and a root field's weight
+   * or a page size), however often its fragment is spread: fragments spreading a fragment twice,
+   * nested, would otherwise take exponential time.
+   */
+  private readonly memo = new Map<SelectionSetNode, Map<string, number>>();
+
+  private remembered(set: SelectionSetNode, key: string, cost: () => number): number {
+    let byKey = this.memo.get(set);
+    if (!byKey) this.memo.set(set, (byKey = new Map()));
+    let known = byKey.get(key);
+    if (known === undefined) byKey.set(key, (known = cost()));
+    return known;
+  }
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -86,8 +98,10 @@ class CostWalk {
 
   /** `rootFieldCost`: the weight of each root field of a mutation or subscription. */
   selectionSet(set: SelectionSetNode, type: GraphQLNamedType, rootFieldCost = -1): number {
-    const known = this.memo.get(set)?.get(type);
-    if (known !== undefined && rootFieldCost < 0) return known;
+    return this.remembered(set, `set:${type.name}:${rootFieldCost}`, () => this.selectionSetCost(set, type, rootFieldCost));
+  }
+
+  private selectionSetCost(set: SelectionSetNode, type: GraphQLNamedType, rootFieldCost: number): number {
     let total = 0;
     for (const selection of set.selections) {
       if (!this.included(selection)) continue;
@@ -100,10 +114,6 @@ class CostWalk {
         // On an abstract parent every possible member is counted: an upper bound, never less.
         total += this.selectionSet(fragment.selectionSet, condition ?? type, rootFieldCost);
       }
-    }
-    if (rootFieldCost < 0) {
-      if (!this.memo.has(set)) this.memo.set(set, new Map());
-      this.memo.get(set)!.set(type, total);
     }
     return total;
   }
@@ -127,6 +137,10 @@ class CostWalk {
 
   /** A connection's edges (or nodes) cost their page size times over; its count once; pageInfo nothing. */
   private connection(set: SelectionSetNode, type: GraphQLObjectType, size: number): number {
+    return this.remembered(set, `connection:${type.name}:${size}`, () => this.connectionCost(set, type, size));
+  }
+
+  private connectionCost(set: SelectionSetNode, type: GraphQLObjectType, size: number): number {
     let total = 0;
     for (const selection of set.selections) {
       if (!this.included(selection)) continue;

@@ -68,6 +68,18 @@ describe('the cost of an operation', () => {
     expect(result).toBe(1 + 2 ** (levels + 1) - 2);
     expect(performance.now() - started).toBeLessThan(1000);
   });
+
+  it.each([
+    // Spreads on the connection type itself: each level spreads the next twice.
+    ['inside a connection', (i: number) => `fragment F${i} on ImageConnection { ...F${i + 1} ...F${i + 1} }`, 'fragment F30 on ImageConnection { edges { node { name } } }', '{ images(first: 2) { ...F0 } }', 1 + 2 ** 30 * 2],
+    // Spreads on the mutation root, whose fields carry a weight of their own.
+    ['on the mutation root', (i: number) => `fragment F${i} on Mutation { ...F${i + 1} ...F${i + 1} }`, `fragment F30 on Mutation { imageRename(input: { id: "${ID}", name: "x" }) { __typename } }`, 'mutation { ...F0 }', 2 ** 30 * (COST.mutation + COST.object)],
+  ])('costs fragments spread twice over, 30 deep, %s in linear time', (_where, level, last, operation, expected) => {
+    const fragments = Array.from({ length: 30 }, (_, i) => level(i)).join(' ');
+    const started = performance.now();
+    expect(cost(`${operation} ${fragments} ${last}`)).toBe(expected);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('the default budget', () => {
