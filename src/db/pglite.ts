@@ -1,5 +1,6 @@
 // Embedded PostgreSQL: PGlite (Postgres compiled to WASM) behind a loopback socket, so the
 // ORM connects to it exactly as to a real server: one code path, one dialect, one set of migrations.
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -54,21 +55,30 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 const LOCK_FILE = 'embedded.lock';
 
 /**
+ * This process's mark in the lock beside its id: a container restarted after a crash often gets
+ * the same process id, and its own id must not make it think the database is still held.
+ */
+const INCARNATION = randomUUID();
+
+/**
  * Takes DATA_DIR/embedded.lock, holding this process's id, or says who holds it. A lock whose
- * process is gone (killed, crashed) is stale and taken over.
+ * process is gone (killed, crashed), or was an earlier process with this one's id, is stale and
+ * taken over.
  */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const file = join(dataDir, LOCK_FILE);
   await mkdir(dataDir, { recursive: true });
   for (;;) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      await writeFile(file, `${process.pid} ${INCARNATION}\n`, { flag: 'wx' });
       return () => rm(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-    if (holder > 0 && isAlive(holder)) throw new EmbeddedDatabaseInUse(dataDir, holder);
+    const [pid, incarnation] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
+    const holder = Number.parseInt(pid ?? '', 10);
+    const earlierSelf = holder === process.pid && incarnation !== INCARNATION;
+    if (holder > 0 && !earlierSelf && isAlive(holder)) throw new EmbeddedDatabaseInUse(dataDir, holder);
     await rm(file, { force: true });
   }
 }
