@@ -1,6 +1,6 @@
 // npm run token -- create|list|revoke: API tokens, on the database the server uses.
 import { parseArgs } from 'node:util';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { ConfigError, isMemoryDir, loadConfig } from '../src/config.js';
 import { ROLES, type Role } from '../src/db/entities/api-token.js';
@@ -183,14 +183,16 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('DATA_DIR=memory:// keeps nothing: a token made there would vanish at once');
   }
   let embedded: EmbeddedPostgres | undefined;
-  const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
-  const orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2, createDatabase: config.databaseCreate });
+  let orm: MikroORM | undefined;
   try {
+    const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
+    orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2, createDatabase: config.databaseCreate });
     await orm.getMigrator().up();
     await command.run(orm.em.fork());
     return 0;
   } finally {
-    await orm.close();
+    // Whatever opened is closed, the embedded database (and its lock) last.
+    await orm?.close();
     await embedded?.stop();
   }
 }
