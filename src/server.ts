@@ -195,10 +195,11 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   parts.defer('the HTTP server', async () => {
     // No new connection from here on; requests in flight finish (SHUTDOWN_GRACE_MS at most).
     const closed = listener.close();
-    // Live streams end first: an open socket or SSE response would keep the close waiting.
-    // Changes workers commit while stopping after this are therefore not announced.
+    // Live streams end first: an open socket or SSE response would keep the close waiting. The
+    // bus still publishes what requests in flight and the tasks handed back change, for the
+    // subscribers of other instances; it disconnects once those have stopped.
     await websockets.close();
-    await events.close();
+    events.endStreams();
     await closed;
   });
 

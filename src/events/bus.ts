@@ -51,7 +51,13 @@ export interface EventBus {
    * are up (they reconnect by themselves; events published meanwhile are lost).
    */
   isReady(): boolean;
-  /** Ends every stream, then disconnects from Redis. */
+  /**
+   * Ends every stream and any opened later, while events are still published: a stopping server
+   * ends its subscriptions first, then finishes requests and hands tasks back, whose changes other
+   * instances must still hear.
+   */
+  endStreams(): void;
+  /** Ends every stream, then disconnects from Redis; nothing is published after it. */
   close(): Promise<void>;
 }
 
@@ -81,7 +87,12 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
   // Our own repeaters rather than pubsub.subscribe: those share one buffer, or with none make
   // the publisher throw once a subscriber is 1024 events behind.
   const streams = new Set<() => void>();
+  let streamsEnded = false;
   let closed = false;
+  const endStreams = () => {
+    streamsEnded = true;
+    for (const stop of [...streams]) stop();
+  };
 
   return {
     publish(topic, event) {
@@ -95,7 +106,7 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
         };
         target.addEventListener(channel(topic), onEvent);
         streams.add(stop);
-        if (closed) stop();
+        if (streamsEnded) stop();
         void stop.then(() => {
           streams.delete(stop);
           target.removeEventListener(channel(topic), onEvent);
@@ -104,10 +115,11 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       return startedNow(repeater);
     },
     isReady: () => !closed && (redis?.isReady() ?? true),
+    endStreams,
     async close() {
       if (closed) return;
       closed = true;
-      for (const stop of [...streams]) stop();
+      endStreams();
       await redis?.quit();
     },
   };

@@ -1,7 +1,8 @@
 // SIGTERM to a gateway that is running an import with 100 subscribers connected: it stops
 // accepting, closes every WebSocket with 1001 (Going away), hands the task back to the queue and
-// exits within 10 s; another worker then finishes the import. No process is killed by hand.
-// Separate processes share the database: PostgreSQL (TEST_DATABASE_URL) only.
+// exits within 10 s; another worker then finishes the import, and the hand-back is announced to
+// the other instances on Redis. No process is killed by hand. Separate processes share the
+// database and Redis: PostgreSQL (TEST_DATABASE_URL) and REDIS_URL only.
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Image } from '../../src/db/entities/image.js';
 import { Task } from '../../src/db/entities/task.js';
+import { type EventBus, type TaskEvent, createEventBus, eventNamespace } from '../../src/events/bus.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { qcow2 } from '../helpers/disk-images.js';
 import { type Catalog, createCatalog, gid, rawId, unique } from '../helpers/fixtures.js';
@@ -46,12 +48,13 @@ async function subscriber(url: string, token: string, imageId: string): Promise<
   return { closed };
 }
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an import', () => {
+describe.skipIf(!process.env.TEST_DATABASE_URL || !process.env.REDIS_URL)('SIGTERM to a gateway during an import', () => {
   let t: TestApp;
   let catalog: Catalog;
   let source: SlowSource;
   let storeDir: string;
   const services: ServiceProcess[] = [];
+  let bus: EventBus | undefined;
 
   beforeAll(async () => {
     // About 6.5 s for the whole file: the stop comes mid-way even when 100 subscribers and a
@@ -63,6 +66,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an 
   });
   afterAll(async () => {
     for (const service of services) await service.kill();
+    await bus?.close();
     await t?.close();
     source?.close();
     if (storeDir) await rm(storeDir, { recursive: true, force: true });
@@ -76,10 +80,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an 
       IMPORT_ALLOWED_HOSTS: '127.0.0.1/32',
       ADMIN_TOKEN: t.adminToken,
       TASK_LEASE_SECONDS: '30',
-      EVENTS: 'local',
+      REDIS_URL: process.env.REDIS_URL,
     };
+    // What the other instances hear of the task, on the gateways' Redis channels.
+    bus = await createEventBus({ redisUrl: process.env.REDIS_URL, namespace: eventNamespace(shared.DATABASE_URL) });
     // The gateway is the only worker until it is stopped.
-    const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '1', REDIS_URL: undefined });
+    const gateway = startService('main', { ...shared, HOST: '127.0.0.1', PORT: '0', WORKERS: '1' });
     services.push(gateway);
     const url = (await gateway.waitFor(/GraphQL and GraphiQL at (\S+)/))[1]!;
 
@@ -88,11 +94,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an 
       { input: { name: unique('graceful'), regionId: gid('Region', catalog.region.id), url: source.url } },
     );
     const { image, task } = answer.data!.imageImport;
+    const heard: TaskEvent[] = [];
+    void (async () => {
+      for await (const event of bus!.listen('task', (e) => e.taskId === rawId(task.id))) heard.push(event);
+    })();
     const em = () => t.app.orm.em.fork();
     await until(async () => ((await em().findOneOrFail(Task, { id: rawId(task.id) })).bytesDone ?? 0) > 2 * CHUNK);
 
     const clients = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => subscriber(url, t.adminToken, image.id)));
-    const worker = startService('worker', { ...shared, WORKERS: '1', REDIS_URL: undefined });
+    const worker = startService('worker', { ...shared, WORKERS: '1' });
     services.push(worker);
     await worker.waitFor(/Image catalog worker/);
     const midway = await em().findOneOrFail(Task, { id: rawId(task.id) });
@@ -107,6 +117,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('SIGTERM to a gateway during an 
     expect(stoppedInMs).toBeLessThan(10_000);
     const codes = await Promise.all(clients.map((client) => client.closed));
     expect(codes).toEqual(Array.from({ length: SUBSCRIBERS }, () => 1001));
+    // Announced while stopping, after its own subscribers were gone: the task is NEW again.
+    await until(async () => heard.some((event) => event.state === 'NEW'), 5_000);
 
     // Handed back, not left to its lease (30 s): the other worker takes it at once.
     const ended = await waitForTask(t, task.id, 20_000);
