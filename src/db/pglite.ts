@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { isMemoryDir } from '../config.js';
+import { ProtocolQueue } from './pglite-queue.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -33,6 +34,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     }
     // Port 0: the OS picks a free loopback port, so several instances never collide.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
+    // Its own queue interleaves the connections' extended-protocol exchanges (pglite-queue.ts);
+    // it hands each new connection the server's queue, so replacing it before start is enough.
+    (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);
     await server.start().catch(async (error: unknown) => {
       await db.close();
       throw error;
