@@ -56,6 +56,7 @@ const schema = z.object({
   MAX_ALIASES: limit(30),
   MAX_ROOT_FIELDS: limit(20),
   MAX_DIRECTIVES: limit(20),
+  MAX_FIELD_REPEATS: limit(20),
   MAX_COST: limit(5000),
   // "Did you mean ...?" in validation errors: only to a caller with a valid token, or never.
   GRAPHQL_SUGGESTIONS: z.enum(['authenticated', 'never']).default('authenticated'),
@@ -182,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.MAX_ALIASES,
       maxRootFields: e.MAX_ROOT_FIELDS,
       maxDirectives: e.MAX_DIRECTIVES,
+      maxFieldRepeats: e.MAX_FIELD_REPEATS,
       maxCost: e.MAX_COST,
       rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },

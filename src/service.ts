@@ -78,5 +78,5 @@ export function describeSetup(config: Config): string {
 /** The operation and rate limits in force, for the gateway's summary line. */
 export function describeLimits({ limits }: Config): string {
   const rate = limits.rateCostPerSecond ? `${limits.rateCostPerSecond} a second` : 'off';
-  return `limits: cost ${limits.maxCost}, depth ${limits.maxDepth}, aliases ${limits.maxAliases}, root fields ${limits.maxRootFields}, directives ${limits.maxDirectives}, tokens ${limits.maxTokens}, rate ${rate}`;
+  return `limits: cost ${limits.maxCost}, depth ${limits.maxDepth}, aliases ${limits.maxAliases}, root fields ${limits.maxRootFields}, directives ${limits.maxDirectives}, field repeats ${limits.maxFieldRepeats}, tokens ${limits.maxTokens}, rate ${rate}`;
 }

@@ -1,15 +1,19 @@
 // The limits every operation meets before anything runs, over HTTP, SSE and WebSocket alike:
-// tokens while parsing; depth, aliases, directives and root fields while validating (the
-// document alone decides, so Yoga caches the verdict); then the cost, which the variables decide
-// too (page sizes), on every request, uncached. A refusal is answered before the context is built, so it
-// costs no token lookup and no SQL statement. The accepted cost goes on the context (`cost`),
-// for the rate limit and the request log.
+// tokens while parsing; then, once per document, depth, aliases, directives and root fields,
+// and the fields repeated at one place of the answer, before the full validation (whose check
+// that fields merge is quadratic in the repeats); then the cost, which the variables decide too
+// (page sizes), on every request. A refusal is answered before the context is built, so it costs
+// no token lookup and no SQL statement. The accepted cost goes on the context (`cost`), for the
+// rate limit and the request log.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, parse } from 'graphql';
+import {
+  type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode, type ValidationContext, parse, validate,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { operationCost } from '../schema/cost.js';
+import { EXPANDED_FIELDS, repeatedFieldsProblem } from './repeated-fields.js';
 
 export interface OperationLimits {
   /** MAX_TOKENS: lexical tokens in a document. */
@@ -22,6 +26,8 @@ export interface OperationLimits {
   maxRootFields: number;
   /** MAX_DIRECTIVES: directives in an operation, its fragments' included. */
   maxDirectives: number;
+  /** MAX_FIELD_REPEATS: fields of one response name in one selection set, its fragments' included. */
+  maxFieldRepeats: number;
   /** MAX_COST: the cost of one operation (src/schema/cost.ts). */
   maxCost: number;
 }
@@ -36,12 +42,13 @@ export function limitExceeded(limit: string, what: string, max: number, actual?:
   });
 }
 
-const isLimitError = (error: GraphQLError) => error.extensions?.code === QUERY_TOO_COMPLEX;
-
 /** graphql-js's parser stops at maxTokens with this message (sic). */
 const TOKENS_ABORTED = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
 /** graphql-js's validation stops after 100 errors with this one. */
-const VALIDATION_ABORTED = 'Too many validation errors, error limit reached. Validation aborted.';
+const TOO_MANY_ERRORS = 'Too many validation errors, error limit reached. Validation aborted.';
+/** graphql-js gives up checking that fields merge after this many comparisons, with the message below. */
+const FIELD_COMPARISONS = 500_000;
+const COMPARISONS_ABORTED = 'Validation aborted.';
 
 export function useOperationLimits(limits: OperationLimits): Plugin<Record<string, unknown>> {
   const rules = [
@@ -51,6 +58,21 @@ export function useOperationLimits(limits: OperationLimits): Plugin<Record<strin
     armorRule(maxDirectivesRule, 'MAX_DIRECTIVES', 'number of directives', limits.maxDirectives),
     maxRootFieldsRule(limits.maxRootFields),
   ];
+  // Yoga keeps each document it parsed, so the limits of a document are checked once: the
+  // counting rules first, then the walk of repeated fields, each linear in the document; only
+  // then the full validation, which compares every two fields answering at one place.
+  const refusals = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  const refusalsOf = (schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] => {
+    let found = refusals.get(document);
+    if (!found) {
+      found = validate(schema, document, rules);
+      const repeated = found.length ? undefined : repeatedFieldsProblem(document, limits.maxFieldRepeats);
+      if (repeated === 'expanded') found = [limitExceeded('EXPANDED_FIELDS', 'number of fields with its fragments expanded', EXPANDED_FIELDS)];
+      else if (repeated) found = [limitExceeded('MAX_FIELD_REPEATS', `number of fields answering at ${repeated.path}`, limits.maxFieldRepeats, repeated.count)];
+      refusals.set(document, found);
+    }
+    return found;
+  };
   return {
     onParse({ setParseFn }) {
       // graphql-js counts tokens as it lexes and stops at the limit: a huge document is never read whole.
@@ -65,11 +87,13 @@ export function useOperationLimits(limits: OperationLimits): Plugin<Record<strin
         }
       });
     },
-    onValidate({ addValidationRule, params, context }) {
-      for (const rule of rules) addValidationRule(rule);
+    onValidate({ params, context, setResult }) {
+      // A refusal here is the result: the full validation does not run.
+      const refused = refusalsOf(params.schema, params.documentAST);
+      if (refused.length) setResult([...refused]);
       return ({ valid, result, setResult, extendContext }) => {
         if (!valid) {
-          setResult(limitsFirst(result as readonly GraphQLError[]));
+          setResult(plainly(result as readonly GraphQLError[]));
           return;
         }
         const request = (context as { params?: { operationName?: string | null; variables?: Record<string, unknown> | null } }).params;
@@ -100,16 +124,17 @@ function asRequestError(error: GraphQLError): GraphQLError {
   return error;
 }
 
-/** A limit's refusal before the other errors; graphql-js's "Validation aborted." said plainly. */
-function limitsFirst(errors: readonly GraphQLError[]): GraphQLError[] {
-  const said = errors.map((error) =>
-    error.message === VALIDATION_ABORTED
-      ? new GraphQLError(`Too many validation errors: the first ${errors.length - 1} are listed, and the rest of the document was not checked`, {
-          extensions: error.extensions,
-        })
-      : error,
-  );
-  return [...said.filter(isLimitError), ...said.filter((error) => !isLimitError(error))];
+/** graphql-js's two "Validation aborted." errors said plainly. */
+function plainly(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.message === TOO_MANY_ERRORS) {
+      return new GraphQLError(`Too many validation errors: the first ${errors.length - 1} are listed, and the rest of the document was not checked`, {
+        extensions: error.extensions,
+      });
+    }
+    if (error.message === COMPARISONS_ABORTED) return limitExceeded('FIELD_COMPARISONS', 'number of field comparisons needed to check that its fields merge', FIELD_COMPARISONS);
+    return error;
+  });
 }
 
 type ArmorRule = (options: {
@@ -161,3 +186,4 @@ function maxRootFieldsRule(max: number) {
     };
   };
 }
+

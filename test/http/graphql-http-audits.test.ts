@@ -9,7 +9,7 @@ const AUDIT_COUNT = 61;
 
 describe.each([
   ['the default limits', {}],
-  ['tight limits', { MAX_TOKENS: '50', MAX_DEPTH: '2', MAX_ALIASES: '1', MAX_ROOT_FIELDS: '2', MAX_DIRECTIVES: '1', MAX_COST: '20', RATE_LIMIT_COST_PER_SECOND: '1000' }],
+  ['tight limits', { MAX_TOKENS: '50', MAX_DEPTH: '2', MAX_ALIASES: '1', MAX_ROOT_FIELDS: '2', MAX_DIRECTIVES: '1', MAX_FIELD_REPEATS: '1', MAX_COST: '20', RATE_LIMIT_COST_PER_SECOND: '1000' }],
 ])('graphql-http server audits with %s', (_label, limits: Record<string, string>) => {
   let t: TestApp;
   let url: string;
