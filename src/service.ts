@@ -18,16 +18,18 @@ export async function runService(what: 'gateway' | 'worker', start: (config: Con
   // Listening from the first moment: a signal during the start stops what has started so far.
   let service: RunningService | undefined;
   let signalled: NodeJS.Signals | undefined;
+  let deadline: NodeJS.Timeout | undefined;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal: the operator does not want to wait.
     if (signalled) process.exit(1);
     signalled = signal;
-    if (!service) return; // stopped as soon as the start is done
-    logger.info(`${signal}: stopping the ${what}`);
-    setTimeout(() => {
+    // The deadline runs from the signal, even one that comes while the service is starting.
+    deadline ??= setTimeout(() => {
       logger.error(`The ${what} did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
+    if (!service) return; // stopped as soon as the start is done
+    logger.info(`${signal}: stopping the ${what}`);
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -110,6 +110,29 @@ describe('a start on a port in use', () => {
   }, 90_000);
 });
 
+describe('a stop signal while the start hangs', () => {
+  it('exits within the stop deadline, with one line, although the start never finishes', async () => {
+    // A "database" that takes connections and never answers: the start waits on it.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const database = `postgres://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/catalog`;
+      const gateway = start('main', { DATABASE_URL: database, IMAGE_SECRET_KEY: KEY, EVENTS: 'local' });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(gateway.child.exitCode).toBeNull();
+      const signalled = Date.now();
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(1);
+      const ms = Date.now() - signalled;
+      expect(ms).toBeGreaterThan(9_000);
+      expect(ms).toBeLessThan(12_000);
+      expect(gateway.output()).toMatch(/did not stop within 10 s; exiting anyway/);
+    } finally {
+      silent.close();
+    }
+  }, 30_000);
+});
+
 describe('a start with Redis unreachable', () => {
   it('starts, warns once per use of Redis, serves, and stops cleanly: no crash', async () => {
     const gateway = start('main', { DATA_DIR: 'memory://', REDIS_URL: `redis://127.0.0.1:${await freePort()}`, ADMIN_TOKEN });
