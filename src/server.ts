@@ -20,7 +20,6 @@ import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } fr
 import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
-import { authenticate } from './http/authenticate.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler, isImageFileRequest } from './http/image-files.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
@@ -151,7 +150,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLimits(config.limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
-      useSuggestionPolicy(config.suggestions, (request) => authenticate(request, { em: orm.em.fork(), jwt }).then(() => true, () => false)),
+      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate }, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
   });
@@ -188,7 +187,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     yoga,
     path: GRAPHQL_PATH,
     suggestions: config.suggestions,
-    authenticate: (request) => authenticate(request, { em: orm.em.fork(), jwt }),
+    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate }, { cost: 1, address }),
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });

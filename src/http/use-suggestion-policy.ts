@@ -1,7 +1,9 @@
 // graphql-js answers an unknown field, argument, type or enum value with "Did you mean ...?",
 // which spells out the schema to anyone who guesses. Suggestions go only to a caller with a
 // valid token (GRAPHQL_SUGGESTIONS=authenticated, the default), or to nobody (never). A document
-// that fails validation runs no resolver, so the token is looked up only for such an answer.
+// that fails validation runs no resolver, so the token is looked up only for such an answer, and
+// that lookup is charged to the caller's rate like any other request.
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -20,11 +22,13 @@ export function withoutSuggestions<E>(errors: readonly E[]): E[] {
   });
 }
 
-export function useSuggestionPolicy(policy: SuggestionPolicy, isAuthenticated: (request: Request) => Promise<boolean>): Plugin {
+/** `isAuthenticated` gets the client's address, to charge a caller without a valid token. */
+export function useSuggestionPolicy(policy: SuggestionPolicy, isAuthenticated: (request: Request, address: string | undefined) => Promise<boolean>): Plugin {
   return {
-    async onResultProcess({ request, result, setResult }) {
+    async onResultProcess({ request, result, setResult, serverContext }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.some(hasSuggestion)) return;
-      if (policy === 'authenticated' && (await isAuthenticated(request))) return;
+      const address = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
+      if (policy === 'authenticated' && (await isAuthenticated(request, address))) return;
       setResult({ ...result, errors: withoutSuggestions(result.errors) });
     },
   };

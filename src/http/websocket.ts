@@ -27,8 +27,11 @@ export interface WebSocketOptions {
   path: string;
   /** A connection is authenticated, so it gets suggestions unless they are off (GRAPHQL_SUGGESTIONS). */
   suggestions: SuggestionPolicy;
-  /** Rejects (throws) when the request's credentials are not valid; the HTTP context factory's check. */
-  authenticate(request: Request): Promise<unknown>;
+  /**
+   * Rejects (throws) when the request's credentials are not valid, or its caller (or, without a
+   * valid token, its address) has spent its rate: the HTTP context factory's check.
+   */
+  authenticate(request: Request, address: string | undefined): Promise<unknown>;
   /** Each operation's log line goes here when it ends. */
   logger: Logger;
   /** Called when an operation ends (completed, failed, stopped by the client or the socket's close). */
@@ -99,7 +102,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { close(graceM
         const credentials = credentialsFrom(ctx.connectionParams, url);
         if (!credentials) return false;
         try {
-          await authenticate(credentials);
+          await authenticate(credentials, ctx.extra.request.socket.remoteAddress);
         } catch (error) {
           if (error instanceof GraphQLError) return false;
           throw internalError('connection_init', error);

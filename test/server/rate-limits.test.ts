@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { createTestDatabase } from '../helpers/database.js';
@@ -91,6 +92,46 @@ describe('rate limits', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('token lookups made outside an operation', () => {
+  // Five a second: each lookup costs 1, so five of them spend an address's rate.
+  let t: TestApp;
+  let url: string;
+  beforeEach(async () => {
+    t = await startTestApp({ PORT: '0', MAX_COST: '5', RATE_LIMIT_COST_PER_SECOND: '5' });
+    url = await t.app.start();
+  });
+  afterEach(() => t?.close());
+
+  it('charges the lookup that decides whether a refused document may get suggestions', async () => {
+    for (let i = 0; i < 5; i++) {
+      const refused = await post(url, '{ imagez { id } }', `icg_guess-${i}`);
+      expect(refused.body.errors![0]!.message).toBe('Cannot query field "imagez" on type "Query".');
+    }
+    expect((await post(url, '{ __typename }', null)).status).toBe(429);
+  });
+
+  it('charges each graphql-ws handshake with a token to the caller, a bad one to its address', async () => {
+    for (let i = 0; i < 5; i++) expect(await handshake(url, `icg_guess-${i}`)).toBe(4403);
+    expect((await post(url, '{ __typename }', null)).status).toBe(429);
+  });
+});
+
+/** Opens a graphql-ws connection with `token`; resolves with its close code (0: acknowledged). */
+function handshake(url: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    socket.once('error', reject);
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { token } })));
+    socket.once('close', (code) => resolve(code));
+    socket.on('message', (data) => {
+      if (JSON.parse(String(data)).type === 'connection_ack') {
+        socket.close();
+        resolve(0);
+      }
+    });
+  });
+}
 
 describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('rate limits across gateways on Redis', () => {
   let a: TestApp;
