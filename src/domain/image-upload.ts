@@ -29,13 +29,14 @@ export class DiskFormatMismatch extends DomainError {
  * request holds (heartbeats renew its lease); returns it with the declared format.
  */
 export async function startSaving(ctx: DomainContext, imageId: string, length: number | undefined, maxBytes: number) {
+  // Too large by the client's own word: refused before any statement, and so before the HTTP
+  // face lets the bytes come (100 Continue).
+  if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     if (image.status === 'SAVING') throw new ConflictError('Another upload of this image is in progress');
     if (image.status !== 'QUEUED') throw new ConflictError(`Bytes can be uploaded only to a QUEUED image; this one is ${image.status}`);
-    // Refused before anything is read or changed when the client says how much it will send.
-    if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
     transition(image, 'SAVING');
     const claim = startUploadTask(em, ctx.viewer, image, length ?? null);
     await em.flush();

@@ -75,8 +75,6 @@ class ClientAborted extends Error {
 async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, options: ImageFilesOptions) {
   const { store, maxBytes } = options;
   const length = declaredLength(req);
-  // Too large by its own word: refused before any statement, and before a 100-continue lets the bytes come.
-  if (length !== undefined && length > maxBytes) throw new SizeLimitExceeded(maxBytes);
   const { declared, claim } = await startSaving(ctx, imageId, length, maxBytes);
   if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
   // The upload's lease: if this process dies, a worker's sweep puts the image back to QUEUED.
