@@ -1,7 +1,7 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -21,7 +21,7 @@ import { eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
 import { healthHandler } from './http/health.js';
-import { imageFilesHandler, isImageFileRequest } from './http/image-files.js';
+import { imageFilesHandler } from './http/image-files.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
@@ -168,15 +168,12 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
     if (await imageFiles(req, res)) return;
+    // Yoga reads the body: a client waiting for 100 Continue may send it now.
+    if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
     // The record travels on Yoga's server context, which is each operation's initial context.
     await yoga.handle(req, res, { operationLog });
   });
   const { server } = listener;
-  // An upload says when its bytes may come (after its checks); any other request at once.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isImageFileRequest(req)) res.writeContinue();
-    handle(req, res);
-  });
   // Node ends any request after 5 minutes by default, body included: a large upload needs
   // longer. Uploads carry an idle timeout of their own instead.
   server.requestTimeout = 0;

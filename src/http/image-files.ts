@@ -38,8 +38,6 @@ export interface ImageFilesOptions {
 
 const FILE_PATH = /^\/images\/([^/]+)\/file$/;
 
-export const isImageFileRequest = (req: IncomingMessage) => FILE_PATH.test(req.url?.split('?')[0] ?? '');
-
 /** Answers `/images/:id/file` and returns true; returns false for any other path. */
 export function imageFilesHandler(options: ImageFilesOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {

@@ -33,12 +33,16 @@ const starting: RequestListener = (_req, res) => {
 export function createListener(host: string, port: number): Listener {
   let handler = starting;
   let closing = false;
-  // The Host header is checked by the service (request-target.ts), in the GraphQL error format.
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const dispatch: RequestListener = (req, res) => {
     // Answered, then the connection closes: a client keeping it alive would hold the stop.
     if (closing) res.shouldKeepAlive = false;
     handler(req, res);
-  });
+  };
+  // The Host header is checked by the service (request-target.ts), in the GraphQL error format.
+  const server = createServer({ requireHostHeader: false }, dispatch);
+  // A request that expects 100 Continue goes the same way: its handler says when the body may
+  // come (an upload only once its checks pass), and while starting it gets its 503 at once.
+  server.on('checkContinue', dispatch);
   let bound: Promise<string> | undefined;
   let closed: Promise<void> | undefined;
   return {

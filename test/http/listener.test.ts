@@ -20,6 +20,30 @@ describe('the HTTP listener', () => {
     }
   });
 
+  it('answers a request that expects 100 Continue while starting, and hands it to the service once serving', async () => {
+    const listener = createListener('127.0.0.1', 0);
+    const origin = await listener.listen();
+    const send = () =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${origin}/upload`, { method: 'PUT', headers: { expect: '100-continue', 'content-length': '4' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('continue', () => req.end('data'));
+        req.on('error', reject);
+      });
+    try {
+      expect(await send()).toEqual({ status: 503, body: '{"status":"starting"}' });
+      listener.serve((req, res) => {
+        req.resume().on('end', () => res.end('served'));
+        res.writeContinue();
+      });
+      expect(await send()).toEqual({ status: 200, body: 'served' });
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('says which port on which host is in use', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
