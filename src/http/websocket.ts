@@ -140,9 +140,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { close(graceM
           };
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw internalError('subscribe', error);
-          // A refused token or a syntax error answers this operation; the HTTP status means nothing here.
+          // A refused token, a syntax error or a refused variable answers this operation; the HTTP
+          // status means nothing here.
           const { http, ...extensions } = error.extensions;
-          return [new GraphQLError(error.message, { extensions })];
+          const errors = [new GraphQLError(error.message, { extensions })];
+          return suggestions === 'never' ? withoutSuggestions(errors) : errors;
         }
       },
       onError(ctx, id, _payload, errors) {

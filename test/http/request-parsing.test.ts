@@ -97,6 +97,10 @@ describe('requests the gateway refuses', () => {
         const url = await strict.app.start();
         const answer = await wsExchange(url.replace('http', 'ws'), { authorization: `Bearer ${strict.adminToken}` }, misspelt);
         expect(answer).toEqual({ kind: 'error', messages: ['Cannot query field "imagez" on type "Query".'] });
+        // A variable refused before execution, whose message would name the value meant.
+        const variable = await wsExchange(url.replace('http', 'ws'), { authorization: `Bearer ${strict.adminToken}` }, 'query ($s: [ImageStatus!]) { images(filter: { status: $s }) { totalCount } }', { s: ['ACTIV'] });
+        expect(variable).toEqual({ kind: 'error', messages: [expect.stringMatching(/^Variable "\$s" got invalid value "ACTIV"/)] });
+        expect(JSON.stringify(variable)).not.toMatch(/Did you mean/);
       } finally {
         await strict.close();
       }
@@ -133,7 +137,7 @@ type WsAnswer =
   | { kind: 'next'; payload: unknown };
 
 /** connection_init with `payload`, then one subscribe: the first answer that settles it. */
-function wsExchange(url: string, payload: unknown, query: string): Promise<WsAnswer> {
+function wsExchange(url: string, payload: unknown, query: string, variables?: Record<string, unknown>): Promise<WsAnswer> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     socket.on('error', reject);
@@ -141,7 +145,7 @@ function wsExchange(url: string, payload: unknown, query: string): Promise<WsAns
     socket.on('close', (code, reason) => resolve({ kind: 'closed', code, reason: reason.toString() }));
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as { type: string; payload?: any };
-      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
       if (message.type === 'error') resolve({ kind: 'error', messages: message.payload.map((e: { message: string }) => e.message) });
       if (message.type === 'next') resolve({ kind: 'next', payload: message.payload });
       if (message.type !== 'connection_ack') socket.close();
