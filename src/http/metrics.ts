@@ -1,5 +1,6 @@
 // GET /metrics in Prometheus's text format (prom-client). Each App has a registry of its own, so
-// that several in one process (tests) keep their counts apart. Counters and histograms are fed
+// that several in one process (tests) keep their counts apart; the process's own series (CPU,
+// memory, event loop, GC) are collected once per process and served beside them. Counters and histograms are fed
 // as requests, operations and tasks end; the queue depth and the pool are read at scrape time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,9 +31,18 @@ const COLLECT_TIMEOUT_MS = 2000;
 /** The task states that are work still to do. */
 const WAITING_STATES = ['NEW', 'RUNNING'] as const;
 
+/** The process's series: collecting starts an event-loop monitor and a GC observer, once. */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
   const requests = new Counter({
@@ -206,7 +216,7 @@ export function metricsHandler(metrics: Metrics, token: string | undefined) {
         return true;
       }
     }
-    const body = await metrics.registry.metrics();
+    const body = (await Promise.all([processMetrics().metrics(), metrics.registry.metrics()])).join('\n');
     res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
