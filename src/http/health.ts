@@ -1,8 +1,9 @@
 // Liveness and readiness, outside GraphQL so load balancers need no query. Live: the process
 // answers. Ready: each of its dependencies does (the database, Redis when configured, the task
 // queue); a failing one turns /readyz 503 and names itself, and the answer comes back 200 once
-// it recovers, without a restart.
+// it recovers, without a restart. The checks run at most once a second, however often asked.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recent } from './recent.js';
 
 /** Whether a dependency is usable now; a throw or a hang past CHECK_TIMEOUT_MS counts as no. */
 export type ReadinessCheck = () => boolean | Promise<boolean>;
@@ -19,6 +20,14 @@ const CHECK_TIMEOUT_MS = 2000;
 type CheckResult = 'ok' | 'failing' | 'not configured';
 
 export function healthHandler(checks: ReadinessChecks) {
+  const readiness = recent(async (): Promise<Record<string, CheckResult>> => {
+    const [database, redis, queue] = await Promise.all([
+      run(checks.database),
+      checks.redis ? run(checks.redis) : ('not configured' as const),
+      run(checks.queue),
+    ]);
+    return { database, redis, queue };
+  });
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = req.url?.split('?')[0];
     if (path === '/healthz') {
@@ -26,12 +35,7 @@ export function healthHandler(checks: ReadinessChecks) {
       return true;
     }
     if (path === '/readyz') {
-      const [database, redis, queue] = await Promise.all([
-        run(checks.database),
-        checks.redis ? run(checks.redis) : ('not configured' as const),
-        run(checks.queue),
-      ]);
-      const results: Record<string, CheckResult> = { database, redis, queue };
+      const results = await readiness();
       const ready = Object.values(results).every((result) => result !== 'failing');
       res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })

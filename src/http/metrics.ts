@@ -10,6 +10,7 @@ import { TASK_TYPES } from '../db/entities/task.js';
 import { BACKGROUND_TYPES } from '../jobs/queue.js';
 import type { TaskObserver } from '../jobs/workers.js';
 import type { Logger } from '../logger.js';
+import { recent } from './recent.js';
 import type { FinishedRequest } from './request-log.js';
 import { type OperationRecord, outcomeOf } from './use-operation-log.js';
 
@@ -88,6 +89,22 @@ export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
     labelNames: ['type'] as const,
     registers,
   });
+  // One grouped count (the state index serves it), through knex's builder: the ORM has no GROUP BY count.
+  const queueDepth = recent(async () => {
+    const counting = orm.em
+      .getKnex()
+      .from('task')
+      .select('type', 'state')
+      .count({ n: '*' })
+      .whereIn('state', [...WAITING_STATES])
+      .groupBy('type', 'state')
+      .then((rows) => rows as { type: string; state: string; n: string | number }[]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the database did not answer in time')), COLLECT_TIMEOUT_MS);
+    });
+    return Promise.race([counting, late]).finally(() => clearTimeout(timer));
+  });
   new Gauge({
     name: 'task_queue_depth',
     help: 'Tasks waiting (NEW) or running (RUNNING), by type, across every process on the database',
@@ -95,20 +112,7 @@ export function createMetrics(orm: MikroORM, logger: Logger): Metrics {
     registers,
     async collect() {
       try {
-        // One grouped count (the state index serves it), through knex's builder: the ORM has no GROUP BY count.
-        const counting = orm.em
-          .getKnex()
-          .from('task')
-          .select('type', 'state')
-          .count({ n: '*' })
-          .whereIn('state', [...WAITING_STATES])
-          .groupBy('type', 'state')
-          .then((rows) => rows as { type: string; state: string; n: string | number }[]);
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('the database did not answer in time')), COLLECT_TIMEOUT_MS);
-        });
-        const rows = await Promise.race([counting, late]).finally(() => clearTimeout(timer));
+        const rows = await queueDepth();
         for (const type of TASK_TYPES) for (const state of WAITING_STATES) this.set({ type, state }, 0);
         for (const row of rows) this.set({ type: row.type, state: row.state }, Number(row.n));
       } catch (error) {
