@@ -10,6 +10,7 @@ import { TASK_TYPES } from '../db/entities/task.js';
 import { BACKGROUND_TYPES } from '../jobs/queue.js';
 import type { TaskObserver } from '../jobs/workers.js';
 import type { Logger } from '../logger.js';
+import { sendJsonError } from './error-response.js';
 import { recent } from './recent.js';
 import type { FinishedRequest } from './request-log.js';
 import { type OperationRecord, outcomeOf } from './use-operation-log.js';
@@ -210,13 +211,13 @@ export function metricsHandler(metrics: Metrics, token: string | undefined) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.url?.split('?')[0] !== '/metrics') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Use GET\n');
+      sendJsonError(req, res, 405, 'METHOD_NOT_ALLOWED', '/metrics answers GET and HEAD', { allow: 'GET, HEAD' });
       return true;
     }
     if (expected) {
       const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
       if (!presented || !timingSafeEqual(digest(presented), expected)) {
-        res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end('METRICS_TOKEN required\n');
+        sendJsonError(req, res, 401, 'UNAUTHENTICATED', '/metrics needs the METRICS_TOKEN as a bearer token', { 'www-authenticate': 'Bearer' });
         return true;
       }
     }

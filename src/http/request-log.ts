@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import { sendJsonError } from './error-response.js';
 import { type OperationRecord, newOperationRecord, outcomeOf } from './use-operation-log.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -66,7 +67,7 @@ export function observeRequests(options: RequestLogOptions, handle: ObservedHand
       .then(() => handle(req, res, operation))
       .catch((error: unknown) => {
         logger.error({ requestId, err: error }, 'request failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Unexpected error."}]}');
+        if (!res.headersSent) sendJsonError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
         else res.destroy();
       });
   };

@@ -349,7 +349,9 @@ describe('METRICS_TOKEN', () => {
 
   it('answers /metrics only to a request bearing it', async () => {
     const metrics = new URL('/metrics', url);
-    expect((await fetch(metrics)).status).toBe(401);
+    const refused = await fetch(metrics);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     expect((await fetch(metrics, { headers: { authorization: 'Bearer wrong-token-of-some-length' } })).status).toBe(401);
     const answered = await fetch(metrics, { headers: { authorization: `Bearer ${token}` } });
     expect(answered.status).toBe(200);
