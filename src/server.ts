@@ -37,7 +37,7 @@ import { attachWebSocketServer } from './http/websocket.js';
 import type { Context } from './schema/builder.js';
 import { expectedError, isExpected } from './schema/errors.js';
 import { buildSchema } from './schema/index.js';
-import { CleanupStack } from './lifecycle.js';
+import { type CleanupStack, startParts } from './lifecycle.js';
 import { type Logger, logger as processLogger, setLogLevel } from './logger.js';
 import { loadSecretKey } from './secret-key.js';
 import { openFileImageStore } from './store/image-store.js';
@@ -71,14 +71,10 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (problems.length) throw new ConfigError(problems);
   // Each part pushes its undo as it starts: a failure undoes what already started, and stop()
   // unwinds the same stack, newest first.
-  const parts = new CleanupStack();
-  return startServer(config, options, parts).catch(async (error: unknown) => {
-    await parts.unwind();
-    throw error;
-  });
+  return startParts((parts) => startServer(config, options, parts));
 }
 
-async function startServer(config: Config, options: BuildOptions, parts: CleanupStack): Promise<App> {
+async function startServer(config: Config, options: BuildOptions, parts: CleanupStack): Promise<Omit<App, 'stop'>> {
   const log = options.logger ?? processLogger;
   // Released if anything below fails; once serving, it is closed first (see below).
   const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
@@ -209,7 +205,6 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       listener.serve(handle);
       return `${origin}${GRAPHQL_PATH}`;
     },
-    stop: () => parts.unwind(),
   };
 }
 
