@@ -83,13 +83,6 @@ export function useOperationLog(hooks: OperationLogHooks): Plugin<Record<string,
         if (record && typeof cost === 'number') record.cost = cost;
       };
     },
-    onContextBuilding({ context }) {
-      return ({ context: built }) => {
-        const record = recordOf(context);
-        const viewer = (built as { viewer?: Viewer }).viewer;
-        if (record && viewer) record.principal = viewer.kind;
-      };
-    },
     onExecute({ args }) {
       const record = recordOf(args.contextValue);
       if (!record) return;
