@@ -22,7 +22,7 @@ export const COST = {
   search: 20,
   /** A mutation: a transaction of a few statements. */
   mutation: 10,
-  /** A subscription: its first event and each one after. */
+  /** A subscription, charged once as it starts (its events are not charged again). */
   subscription: 10,
   /** A full schema introspection: ~6 ms of CPU (250 rows' worth) and 180 kB of answer (500 rows'). */
   schemaIntrospection: 500,
