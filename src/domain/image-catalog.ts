@@ -1,14 +1,14 @@
 // Reading the catalog: the filters of Glance, the search of Foreman, keyset pages, counts.
-import type { FilterQuery } from '@mikro-orm/core';
 import { type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
 import type { MemberStatus } from '../db/entities/image-member.js';
 import type { DomainContext } from './context.js';
 import { type Direction, type OrderKey, type Page, type PageArgs, findPage } from './pagination.js';
-import { escapeLike, searchCondition } from './search/to-filter.js';
+import { escapeLike, searchSql } from './search/to-sql.js';
+import type { SqlCondition, SqlValues } from './sql.js';
 import { AmbiguousNameError, BadQueryError } from './errors.js';
 import { isPrintable, isUuid } from './validation.js';
-import { type Row, findRows, refId } from './rows.js';
-import { imageScope, readableImages } from './visibility.js';
+import { type Row, countRows, findRows, refId } from './rows.js';
+import { readableSql, visibleImagesSql } from './visibility.js';
 
 export interface Range<T> {
   gt?: T | null;
@@ -74,17 +74,17 @@ export interface ImagePage extends Page<ImageRow> {
 /** The relations a catalog page joins in, so a page costs one statement whatever it shows. */
 export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'computeResource.region', 'region', 'owner'] as const;
 
-function range<T>(value: Range<T> & { eq?: T | null; neq?: T | null }): Record<string, T> {
-  const operators: Record<string, T> = {};
-  for (const [name, operator] of [['gt', '$gt'], ['gte', '$gte'], ['lt', '$lt'], ['lte', '$lte'], ['eq', '$eq'], ['neq', '$ne']] as const) {
-    const bound = value[name];
-    if (bound != null) operators[operator] = bound;
-  }
-  return operators;
+/** The bounds of a range given, as SQL comparisons of `column`. */
+function range<T>(column: string, value: Range<T> & { eq?: T | null; neq?: T | null }, type: string, sql: SqlValues): string[] {
+  const operators = [['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<='], ['eq', '='], ['neq', '<>']] as const;
+  return operators.flatMap(([name, operator]) => (value[name] != null ? [`${column} ${operator} ${sql.bind(value[name], type)}`] : []));
 }
 
-/** The condition a filter and a search mean, within what the viewer may see. */
-export async function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, search?: string | null): Promise<FilterQuery<Image>> {
+/**
+ * The condition a filter and a search mean, within what the viewer may see, on the image row
+ * aliased as the caller says. Bad values are refused here, before any SQL.
+ */
+export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, search?: string | null): SqlCondition {
   const f = filter;
   for (const key of ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId'] as const) {
     const id = f[key];
@@ -95,30 +95,30 @@ export async function imageCondition(ctx: DomainContext, filter: ImageFilter = {
       throw new BadQueryError(`filter.${key} must not contain control characters`, `filter.${key}`);
     }
   }
-  const conditions: FilterQuery<Image>[] = [
-    await imageScope(ctx, { purpose: 'list', memberStatus: f.memberStatus, community: f.visibility?.includes('COMMUNITY') }),
-  ];
-  // Deleted images are listed only to whoever filters on DELETED.
-  if (!f.status?.includes('DELETED')) conditions.push({ deletedAt: null });
-  conditions.push({ hidden: f.hidden ?? false });
-  if (f.name != null) conditions.push({ name: f.name });
-  if (f.nameContains != null) conditions.push({ name: { $ilike: `%${escapeLike(f.nameContains)}%` } });
-  if (f.status?.length) conditions.push({ status: { $in: f.status } });
-  if (f.visibility?.length) conditions.push({ visibility: { $in: f.visibility } });
-  if (f.tags?.length) conditions.push({ tags: { $contains: f.tags } });
-  if (f.protected != null) conditions.push({ protected: f.protected });
-  if (f.ownerId != null) conditions.push({ owner: f.ownerId });
-  if (f.regionId != null) conditions.push({ region: f.regionId });
-  if (f.operatingSystemId != null) conditions.push({ operatingSystem: f.operatingSystemId });
-  if (f.architectureId != null) conditions.push({ architecture: f.architectureId });
-  if (f.computeResourceId != null) conditions.push({ computeResource: f.computeResourceId });
-  if (f.diskFormat?.length) conditions.push({ diskFormat: { $in: f.diskFormat } });
-  if (f.size) conditions.push({ size: range(f.size) });
-  if (f.createdAt) conditions.push({ createdAt: range(f.createdAt) });
-  if (f.updatedAt) conditions.push({ updatedAt: range(f.updatedAt) });
-  const searched = search ? searchCondition(search) : null;
-  if (searched) conditions.push(searched);
-  return { $and: conditions };
+  const searched = search ? searchSql(search) : null;
+  const viewer = ctx.viewer;
+  const scope = { purpose: 'list', memberStatus: f.memberStatus, community: f.visibility?.includes('COMMUNITY') } as const;
+  return (i, sql) => {
+    const conditions = [visibleImagesSql(viewer, scope, i, sql)];
+    // Deleted images are listed only to whoever filters on DELETED.
+    if (!f.status?.includes('DELETED')) conditions.push(`${i}.deleted_at IS NULL`);
+    conditions.push(`${i}.hidden = ${sql.bind(f.hidden ?? false)}`);
+    if (f.name != null) conditions.push(`${i}.name = ${sql.bind(f.name)}`);
+    if (f.nameContains != null) conditions.push(`${i}.name ILIKE ${sql.bind(`%${escapeLike(f.nameContains)}%`)}`);
+    if (f.status?.length) conditions.push(`${i}.status = ANY (${sql.array(f.status, 'text')})`);
+    if (f.visibility?.length) conditions.push(`${i}.visibility = ANY (${sql.array(f.visibility, 'text')})`);
+    if (f.tags?.length) conditions.push(`${i}.tags @> ${sql.array(f.tags, 'text')}`);
+    if (f.protected != null) conditions.push(`${i}.protected = ${sql.bind(f.protected)}`);
+    for (const [key, column] of [['ownerId', 'owner_id'], ['regionId', 'region_id'], ['operatingSystemId', 'operating_system_id'], ['architectureId', 'architecture_id'], ['computeResourceId', 'compute_resource_id']] as const) {
+      if (f[key] != null) conditions.push(`${i}.${column} = ${sql.bind(f[key], 'uuid')}`);
+    }
+    if (f.diskFormat?.length) conditions.push(`${i}.disk_format = ANY (${sql.array(f.diskFormat, 'text')})`);
+    if (f.size) conditions.push(...range(`${i}.size`, f.size, 'bigint', sql));
+    if (f.createdAt) conditions.push(...range(`${i}.created_at`, f.createdAt, 'timestamptz', sql));
+    if (f.updatedAt) conditions.push(...range(`${i}.updated_at`, f.updatedAt, 'timestamptz', sql));
+    if (searched) conditions.push(searched(i, sql));
+    return `(${conditions.join(' AND ')})`;
+  };
 }
 
 export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[] {
@@ -132,17 +132,17 @@ export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[]
 
 /** A page of the images the viewer may see, with their relations joined in. */
 export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
-  const where = await imageCondition(ctx, args.filter ?? {}, args.search);
-  const page = await findPage<Image>(ctx.em, 'Image', where, imageOrder(args.orderBy), args, IMAGE_RELATIONS);
+  const condition = imageCondition(ctx, args.filter ?? {}, args.search);
+  const page = await findPage<Image>(ctx.em, 'Image', {}, imageOrder(args.orderBy), args, IMAGE_RELATIONS, condition);
   let count: Promise<number> | undefined;
-  return { ...page, totalCount: () => (count ??= ctx.em.count(Image, where)) };
+  return { ...page, totalCount: () => (count ??= countRows<Image>(ctx.em, 'Image', { where: {}, sql: condition })) };
 }
 
 /** The live images among `ids` that the viewer may see, in one statement, in no particular order. */
 export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<ImageRow[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  return findRows<Image>(ctx.em, 'Image', { where: { $and: [await readableImages(ctx), { id: { $in: wanted } }] }, join: IMAGE_RELATIONS });
+  return findRows<Image>(ctx.em, 'Image', { where: { id: { $in: wanted } }, sql: readableSql(ctx), join: IMAGE_RELATIONS });
 }
 
 /**
@@ -153,7 +153,8 @@ export async function imageByName(ctx: DomainContext, regionId: string, name: st
   if (!isUuid(regionId)) return null;
   if (!isPrintable(name)) throw new BadQueryError('name must not contain control characters', 'name');
   const matches = await findRows<Image>(ctx.em, 'Image', {
-    where: { $and: [await readableImages(ctx), { region: regionId, name }] },
+    where: { region: regionId, name },
+    sql: readableSql(ctx),
     join: IMAGE_RELATIONS,
     orderBy: [{ id: 'ASC' }],
     limit: 11,

@@ -13,7 +13,7 @@ import { assertCanChangeImage } from './permissions.js';
 import { findRows, groupedBy, refId } from './rows.js';
 import { dispatchCommitted, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
-import { readableImages } from './visibility.js';
+import { readableSql } from './visibility.js';
 import { isUuid } from './validation.js';
 
 /** What the REPLICATE task needs: where the bytes come from, and what they must hash to. */
@@ -69,7 +69,8 @@ async function targetRegion(em: EntityManager, regionId: string, source: Image):
 /** The visible replicas of each source image, in one statement for a whole page. */
 export async function replicasOf(ctx: DomainContext, sourceIds: readonly string[]): Promise<ImageRow[][]> {
   const found = await findRows<Image>(ctx.em, 'Image', {
-    where: { $and: [await readableImages(ctx), { replicaOf: { $in: sourceIds.filter(isUuid) } }] },
+    where: { replicaOf: { $in: sourceIds.filter(isUuid) } },
+    sql: readableSql(ctx),
     join: IMAGE_RELATIONS,
     orderBy: [{ createdAt: 'asc', id: 'asc' }],
   });

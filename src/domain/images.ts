@@ -101,7 +101,7 @@ export async function findImageForChange(em: EntityManager, ctx: DomainContext, 
 }
 
 async function visibleImage(em: EntityManager, ctx: DomainContext, imageId: string, options: FindOneOptions<Image>): Promise<Image> {
-  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [await readableImages(ctx, em), { id: imageId }] }, options) : null;
+  const image = isUuid(imageId) ? await em.findOne(Image, { $and: [readableImages(ctx), { id: imageId }] }, options) : null;
   if (!image) throw new NotFoundError('Image', imageId);
   return image;
 }

@@ -4,6 +4,7 @@
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { BadQueryError } from './errors.js';
 import { type Row, findRows } from './rows.js';
+import { type SqlCondition, type SqlValues, allOf } from './sql.js';
 import { isPrintable, isUuid } from './validation.js';
 
 export type Direction = 'ASC' | 'DESC';
@@ -88,13 +89,20 @@ function decodeCursor(order: OrderKey[], cursor: string, argument: string): { va
 
 const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
 
-/** Rows strictly after `value` in `direction` (nulls being the smallest). */
-function beyond(key: OrderKey, direction: Direction, value: unknown): FilterQuery<any> | null {
-  if (value === null) return direction === 'ASC' ? { [key.field]: { $ne: null } } : null;
-  if (direction === 'ASC') return { [key.field]: { $gt: value } };
-  return key.nullable
-    ? { $or: [{ [key.field]: { $lt: value } }, { [key.field]: null }] }
-    : { [key.field]: { $lt: value } };
+/** A key's column on the row aliased `alias`. */
+type ColumnOf = (alias: string, field: string) => string;
+
+/** A cursor value as a parameter of its key's type. */
+function bindValue(key: OrderKey, value: unknown, sql: SqlValues): string {
+  return sql.bind(value, key.kind === 'date' ? 'timestamptz' : undefined);
+}
+
+/** Rows strictly after `value` in `direction` (nulls being the smallest; never after a null going down). */
+function beyond(key: OrderKey, direction: Direction, value: unknown, column: string, sql: SqlValues): string {
+  if (value === null) return `${column} IS NOT NULL`;
+  if (direction === 'ASC') return `${column} > ${bindValue(key, value, sql)}`;
+  const before = `${column} < ${bindValue(key, value, sql)}`;
+  return key.nullable ? `(${before} OR ${column} IS NULL)` : before;
 }
 
 /**
@@ -102,25 +110,33 @@ function beyond(key: OrderKey, direction: Direction, value: unknown): FilterQuer
  * Without it the planner can only filter the lexicographic OR below, row by row, and a deep
  * page would cost what its depth costs.
  */
-function leadingBound(key: OrderKey, direction: Direction, value: unknown): FilterQuery<any> | null {
-  if (direction === 'ASC') return value === null ? null : { [key.field]: { $gte: value } };
-  if (value === null) return { [key.field]: null };
-  return key.nullable ? { $or: [{ [key.field]: { $lte: value } }, { [key.field]: null }] } : { [key.field]: { $lte: value } };
+function leadingBound(key: OrderKey, direction: Direction, value: unknown, column: string, sql: SqlValues): string | null {
+  if (direction === 'ASC') return value === null ? null : `${column} >= ${bindValue(key, value, sql)}`;
+  if (value === null) return `${column} IS NULL`;
+  const upTo = `${column} <= ${bindValue(key, value, sql)}`;
+  return key.nullable ? `(${upTo} OR ${column} IS NULL)` : upTo;
 }
 
 /** The "comes after (values, id)" condition for an order: lexicographic, plus an index bound. */
-function after(order: OrderKey[], directions: Direction[], values: unknown[], id: string): FilterQuery<any> {
-  const alternatives: FilterQuery<any>[] = [];
-  const equalSoFar: FilterQuery<any>[] = [];
-  order.forEach((key, index) => {
-    const condition = beyond(key, directions[index]!, values[index]);
-    if (condition) alternatives.push({ $and: [...equalSoFar, condition] });
-    equalSoFar.push({ [key.field]: values[index] ?? null });
-  });
-  const idDirection = directions[directions.length - 1]!;
-  alternatives.push({ $and: [...equalSoFar, { id: idDirection === 'ASC' ? { $gt: id } : { $lt: id } }] });
-  const bound = leadingBound(order[0]!, directions[0]!, values[0]);
-  return bound ? { $and: [bound, { $or: alternatives }] } : { $or: alternatives };
+export function afterSql(order: OrderKey[], directions: Direction[], values: unknown[], id: string, columnOf: ColumnOf): SqlCondition {
+  return (alias, sql) => {
+    const column = (key: OrderKey) => columnOf(alias, key.field);
+    const bound = leadingBound(order[0]!, directions[0]!, values[0], column(order[0]!), sql);
+    // Each placeholder is bound where it stands in the text: `?` placeholders are taken in order.
+    const equal = (upTo: number) =>
+      order.slice(0, upTo).map((key, index) => (values[index] == null ? `${column(key)} IS NULL` : `${column(key)} = ${bindValue(key, values[index], sql)}`));
+    const alternatives: string[] = [];
+    order.forEach((key, index) => {
+      // Nothing sorts after a null going down (nulls are the smallest).
+      if (values[index] === null && directions[index] === 'DESC') return;
+      const equalBefore = equal(index);
+      alternatives.push(`(${[...equalBefore, beyond(key, directions[index]!, values[index], column(key), sql)].join(' AND ')})`);
+    });
+    const idDirection = directions[directions.length - 1]!;
+    alternatives.push(`(${[...equal(order.length), `${alias}.id ${idDirection === 'ASC' ? '>' : '<'} ${sql.bind(id, 'uuid')}`].join(' AND ')})`);
+    const after = `(${alternatives.join(' OR ')})`;
+    return bound ? `(${bound} AND ${after})` : after;
+  };
 }
 
 function orderBy(order: OrderKey[], directions: Direction[]): QueryOrderMap<any>[] {
@@ -161,22 +177,27 @@ export async function findPage<T extends { id: string }>(
   args: PageArgs,
   /** Relations joined into each row. */
   join: readonly string[] = [],
+  /** And this condition in SQL. */
+  sql?: SqlCondition,
 ): Promise<Page<Row<T>>> {
   const { size, backward } = pageSize(args);
   const forward = order.map((key) => key.direction);
-  const conditions: FilterQuery<any>[] = [where];
+  const meta = em.getMetadata().get(entity);
+  const columnOf: ColumnOf = (alias, field) => `${alias}.${meta.properties[field as keyof typeof meta.properties]!.fieldNames[0]}`;
+  const conditions = sql ? [sql] : [];
   if (args.after) {
     const cursor = decodeCursor(order, args.after, 'after');
-    conditions.push(after(order, forward, cursor.values, cursor.id));
+    conditions.push(afterSql(order, forward, cursor.values, cursor.id, columnOf));
   }
   if (args.before) {
     const cursor = decodeCursor(order, args.before, 'before');
-    conditions.push(after(order, forward.map(flip), cursor.values, cursor.id));
+    conditions.push(afterSql(order, forward.map(flip), cursor.values, cursor.id, columnOf));
   }
   const directions = backward ? forward.map(flip) : forward;
   // One row more than asked tells whether there is a next page (even for first: 0).
   const rows = await findRows<T>(em, entity, {
-    where: { $and: conditions } as FilterQuery<T>,
+    where,
+    sql: conditions.length ? allOf(conditions) : undefined,
     join,
     orderBy: orderBy(order, directions),
     limit: size + 1,

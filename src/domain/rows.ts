@@ -5,7 +5,8 @@
 import {
   BigIntType, type Collection, type EntityMetadata, type EntityProperty, type FilterQuery, type Platform, type QueryOrderMap, Utils, wrap,
 } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { type SqlCondition, SqlValues } from './sql.js';
 
 /** A relation as a row holds it: the joined row, or only the related row's id. */
 export type RowRef<T> = Row<T> | string;
@@ -56,6 +57,8 @@ export function groupedBy<R>(keys: readonly string[], rows: readonly R[], keyOf:
 
 export interface RowQuery<T> {
   where: FilterQuery<T>;
+  /** And this condition in SQL (src/domain/sql.ts), on the row's alias. */
+  sql?: SqlCondition | undefined;
   /** Relations joined into each row, as paths (`computeResource.region`); left joins: a missing one is null. */
   join?: readonly string[];
   orderBy?: QueryOrderMap<T>[];
@@ -116,6 +119,22 @@ function mapperFor(meta: EntityMetadata, joined: readonly string[], platform: Pl
   return mapper;
 }
 
+/** The query's conditions on `qb`: its SQL condition made at the last moment, so the ORM uses it at once. */
+function where(qb: QueryBuilder<any>, query: Pick<RowQuery<unknown>, 'where' | 'sql'>): void {
+  qb.where(query.where as FilterQuery<any>);
+  if (query.sql) {
+    const sql = SqlValues.positional();
+    qb.andWhere(query.sql(qb.alias, sql), sql.values);
+  }
+}
+
+/** How many rows of `entity` match, in one statement. */
+export async function countRows<T extends object>(em: EntityManager, entity: string, query: Pick<RowQuery<T>, 'where' | 'sql'>): Promise<number> {
+  const qb = em.createQueryBuilder(entity, 'e');
+  where(qb, query);
+  return qb.getCount();
+}
+
 /** The rows of `entity` matching `where`, in one statement. */
 export async function findRows<T extends object>(em: EntityManager, entity: string, query: RowQuery<T>): Promise<Row<T>[]> {
   const joined = query.join ?? [];
@@ -129,7 +148,7 @@ export async function findRows<T extends object>(em: EntityManager, entity: stri
     const [parent, relation] = cut >= 0 ? [aliasOf(path.slice(0, cut)), path.slice(cut + 1)] : ['e', path];
     qb.leftJoinAndSelect(`${parent}.${relation}`, aliasOf(path));
   }
-  qb.where(query.where as FilterQuery<any>);
+  where(qb, query);
   if (query.orderBy) qb.orderBy(query.orderBy as QueryOrderMap<any>[]);
   if (query.limit != null) qb.limit(query.limit);
   const map = mapperFor(em.getMetadata().get(entity), joined, em.getPlatform());

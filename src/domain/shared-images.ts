@@ -13,7 +13,6 @@ import type { DomainContext } from './context.js';
 import { ForbiddenError, NotFoundError, ValidationError, type ValidationIssue } from './errors.js';
 import { inTransaction } from './unit-of-work.js';
 import { findRow } from './reference-data.js';
-import { forgetSharing } from './visibility.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
 
@@ -144,7 +143,6 @@ export async function setSharedImage(ctx: DomainContext, input: SharedImageSetIn
     const row = (await em.findOne(SharedImage, rowOf(entity, region))) ?? em.create(SharedImage, { ...rowOf(entity, region), imageIds });
     row.imageIds = imageIds;
     await em.flush();
-    forgetSharing(ctx);
     return row;
   });
 }
@@ -157,7 +155,6 @@ export async function deleteSharedImage(ctx: DomainContext, key: SharedImageKey)
     if (!row) throw new NotFoundError('SharedImage', describeRow(entity, region));
     em.remove(row);
     await em.flush();
-    forgetSharing(ctx);
     return row;
   });
 }

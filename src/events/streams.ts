@@ -85,8 +85,7 @@ export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWat
     async (event) => {
       const image = await checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async () => {
         const scoped = freshScope(ctx);
-        const scope = await imageScope(scoped, { purpose }, scoped.em);
-        const [row] = await findRows<Image>(scoped.em, 'Image', { where: { $and: [scope, { id: event.imageId }] }, join: IMAGE_RELATIONS });
+        const [row] = await findRows<Image>(scoped.em, 'Image', { where: { id: event.imageId }, sql: imageScope(scoped, { purpose }), join: IMAGE_RELATIONS });
         return row ?? null;
       });
       return image && { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) };

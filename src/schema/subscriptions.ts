@@ -1,7 +1,6 @@
 // Subscriptions: live image status and task progress, over graphql-ws and SSE alike. The streams
 // (src/events/streams.ts) check every event against the subscriber's visibility.
 import { contextCacheSymbol } from '@pothos/core';
-import { forgetSharing } from '../domain/visibility.js';
 import { TASK_PROGRESS_INTERVAL_MS } from '../domain/tasks.js';
 import { type ImageStatusChange, imageStatusChanges, taskUpdates } from '../events/streams.js';
 import { type Context, builder } from './builder.js';
@@ -38,7 +37,6 @@ const ImageStatusFilterInput = builder.inputType('ImageStatusFilter', {
  */
 function freshForEvent<T>(event: T, ctx: Context): T {
   ctx.em = ctx.em.fork();
-  forgetSharing(ctx);
   (ctx as unknown as Record<symbol, object>)[contextCacheSymbol] = {};
   return event;
 }
