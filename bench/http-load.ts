@@ -1,6 +1,7 @@
 // Drives one HTTP workload with autocannon (as a library): a warm-up that is thrown away, then a
 // fixed-duration run whose every response is checked for GraphQL errors, and the server's peak RSS
 // during the measured part.
+import { cpuSince, sampleCpu } from './cpu-time.js';
 import type { RunningServer } from './servers.js';
 import type { Operation } from './workloads.js';
 
@@ -19,6 +20,11 @@ export interface HttpFigures {
   firstError?: string;
   /** Bytes, during the measured part. */
   peakRss: number;
+  /**
+   * Milliseconds of CPU per request during the measured part: the server process's, and the
+   * PostgreSQL server's processes' (every backend, the other server's idle ones included).
+   */
+  cpuMsPerRequest?: { server: number; postgres: number };
   /** True when the kernel refused to start a new peak: `peakRss` is then since the server started. */
   peakRssSinceStart: boolean;
   connections: number;
@@ -84,7 +90,9 @@ export async function runLoad({ server, operation, connections, warmupSeconds, s
   graphqlErrors = 0;
   firstError = undefined;
   const fresh = await server.resetPeak();
+  const cpuBefore = await sampleCpu(server.pid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpu = await cpuSince(cpuBefore, server.pid);
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
@@ -96,6 +104,7 @@ export async function runLoad({ server, operation, connections, warmupSeconds, s
     // Set in onResponse: TypeScript cannot see that the callback ran.
     ...((firstError as string | undefined) && { firstError }),
     peakRss: await server.peakRss(),
+    cpuMsPerRequest: { server: (cpu.server * 1000) / result.requests.total, postgres: (cpu.postgres * 1000) / result.requests.total },
     peakRssSinceStart: !fresh,
     connections,
     seconds: result.duration,

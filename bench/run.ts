@@ -1,7 +1,8 @@
 // The benchmark: our gateway against PostGraphile v5 on the same PostgreSQL database and the same
 // Node 22, workload by workload, alternating the two servers; see BENCHMARKS.md for what it prints.
-//   npm run bench -- [--images N] [--quick] [--only W1,W3] [--embedded] [--seed S]
-// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench) is dropped and recreated.
+//   npm run bench -- [--images N] [--quick] [--only W1,W3] [--embedded] [--seed S] [--reuse]
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench) is dropped and recreated,
+// unless --reuse finds the same dataset in it already (for measuring while changing the servers).
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     embedded: { type: 'boolean', default: false },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const quick = args.quick!;
@@ -89,6 +91,24 @@ function ensureBenchDependencies() {
   execFileSync('npm', ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
   // Written only after a successful install: a failed one is retried on the next run.
   writeFileSync(hashFile, `${lockHash}\n`);
+}
+
+/** Whether the database holds this dataset already: its images, the first and the last of them. */
+async function holdsDataset(url: string, dataset: Dataset): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const ids = [dataset.image[0]!.id, dataset.image.at(-1)!.id];
+    const { rows } = await client.query<{ total: string; known: string }>(
+      'select (select count(*) from image) as total, (select count(*) from image where id = any($1::uuid[])) as known',
+      [ids],
+    );
+    return Number(rows[0]!.total) === dataset.image.length && Number(rows[0]!.known) === 2;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** A member token for `projectId`, issued in the database `url` names. */
@@ -225,12 +245,14 @@ function benchCommand(): string {
     ...(only.size !== GROUPS.length ? [`--only ${[...only].join(',')}`] : []),
     ...(args.embedded ? ['--embedded'] : []),
     ...(seed !== DEFAULT_SEED ? [`--seed ${seed}`] : []),
+    ...(args.reuse ? ['--reuse'] : []),
   ];
   return `npm run bench${options.length ? ` -- ${options.join(' ')}` : ''}`;
 }
 
 const brief = (figures: HttpFigures) =>
   `${figures.requestsPerSecond.toFixed(1)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, RSS ${(figures.peakRss / 2 ** 20).toFixed(0)} MiB` +
+  (figures.cpuMsPerRequest ? `, CPU/request ${figures.cpuMsPerRequest.server.toFixed(2)} ms server + ${figures.cpuMsPerRequest.postgres.toFixed(2)} ms PostgreSQL` : '') +
   (figures.non2xx || figures.socketErrors || figures.graphqlErrors ? `, ERRORS non2xx ${figures.non2xx} socket ${figures.socketErrors} graphql ${figures.graphqlErrors}${figures.firstError ? ` (first: ${figures.firstError})` : ''}` : '');
 
 async function main(): Promise<number> {
@@ -242,8 +264,9 @@ async function main(): Promise<number> {
   const generateStart = performance.now();
   const dataset = generateDataset({ images, seed });
   const generateSeconds = (performance.now() - generateStart) / 1000;
-  const loaded = await recreateAndLoad(databaseUrl, dataset);
-  log(`dataset generated in ${generateSeconds.toFixed(1)} s, loaded in ${(loaded.databaseSeconds + loaded.loadSeconds).toFixed(1)} s`);
+  const reused = args.reuse && (await holdsDataset(databaseUrl, dataset));
+  const loaded = reused ? { counts: {}, databaseSeconds: 0, loadSeconds: 0 } : await recreateAndLoad(databaseUrl, dataset);
+  log(`dataset generated in ${generateSeconds.toFixed(1)} s, ${reused ? 'already in the database' : `loaded in ${(loaded.databaseSeconds + loaded.loadSeconds).toFixed(1)} s`}`);
   const memberProject = memberProjectOf(dataset);
   const memberToken = await memberTokenIn(databaseUrl, memberProject);
   const machine = await machineFacts();
