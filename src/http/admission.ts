@@ -2,7 +2,7 @@
 // then its request's cost charged to its rate-limit bucket. A caller without a valid token is
 // charged to its address: once that has spent its allowance, it is answered 429 rather than 401.
 import type { Viewer } from '../domain/viewer.js';
-import { type Authenticator, authenticate, presentedToken } from './authenticate.js';
+import { type Authenticator, type Credentials, authenticate, presentedToken } from './authenticate.js';
 import { type RateLimiter, addressKey, principalKey } from './rate-limit.js';
 
 export interface Gate extends Authenticator {
@@ -18,7 +18,7 @@ export interface Admission {
   onAuthenticated?(viewer: Viewer): void;
 }
 
-export async function admit(request: Request, gate: Gate, { cost, address, onAuthenticated }: Admission): Promise<Viewer> {
+export async function admit(request: Credentials, gate: Gate, { cost, address, onAuthenticated }: Admission): Promise<Viewer> {
   const charged = Math.max(1, cost);
   let viewer: Viewer;
   try {

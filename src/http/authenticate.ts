@@ -25,11 +25,16 @@ export function unauthenticated(message: string, tokenWasSent: boolean): GraphQL
   });
 }
 
+/** What authentication reads of a request: its headers (a fetch Request, or a node request's). */
+export interface Credentials {
+  headers: { get(name: string): string | null };
+}
+
 /**
  * The token a request presents: `Authorization: Bearer <token>`, or `X-Auth-Token: <token>` as
  * Glance and PCD clients send it. Undefined when there is none.
  */
-export function presentedToken(request: Request): string | undefined {
+export function presentedToken(request: Credentials): string | undefined {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
@@ -39,7 +44,7 @@ export function presentedToken(request: Request): string | undefined {
 }
 
 /** The caller of `request`, or a thrown 401 GraphQLError. */
-export async function authenticate(request: Request, { em, jwt }: Authenticator): Promise<Viewer> {
+export async function authenticate(request: Credentials, { em, jwt }: Authenticator): Promise<Viewer> {
   const token = presentedToken(request);
   if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
   if (jwt && looksLikeJwt(token)) {
