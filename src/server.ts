@@ -29,7 +29,7 @@ import { type Listener, createListener } from './http/listener.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
-import { useOperationLimits } from './http/use-operation-limits.js';
+import { limitChecks, useOperationLimits } from './http/use-operation-limits.js';
 import { type OperationRecord, useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
@@ -100,6 +100,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
   };
 
+  const limits = limitChecks(config.limits);
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
@@ -143,7 +144,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     multipart: false,
     plugins: [
       useStrictRequests(),
-      useOperationLimits(config.limits),
+      useOperationLimits(limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
       useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate }, { cost: 1, address }).then(() => true, () => false)),

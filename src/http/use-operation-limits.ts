@@ -9,10 +9,10 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
-  type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode, type ValidationContext, parse, validate,
+  type ASTVisitor, type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ParseOptions, type SelectionSetNode, type ValidationContext, parse, validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { operationCost } from '../schema/cost.js';
+import { type CostOptions, operationCost } from '../schema/cost.js';
 import { EXPANDED_FIELDS, repeatedFieldsProblem } from './repeated-fields.js';
 
 export interface OperationLimits {
@@ -50,7 +50,17 @@ const TOO_MANY_ERRORS = 'Too many validation errors, error limit reached. Valida
 const FIELD_COMPARISONS = 500_000;
 const COMPARISONS_ABORTED = 'Validation aborted.';
 
-export function useOperationLimits(limits: OperationLimits): Plugin<Record<string, unknown>> {
+/** The checks of the limits, shared by Yoga's pipeline (below) and the compiled read path. */
+export interface LimitChecks {
+  /** Parses with the token limit: a huge document is never read whole. */
+  parse(source: string, options?: ParseOptions): DocumentNode;
+  /** The document's own refusals (none: it may go on to the full validation); once per document. */
+  refusals(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[];
+  /** The operation's cost, or the refusal that stops it (over MAX_COST, or costed from bad variables). */
+  cost(options: CostOptions): number | GraphQLError;
+}
+
+export function limitChecks(limits: OperationLimits): LimitChecks {
   const rules = [
     // Depth counts fields, not the fragments they are written in.
     armorRule(maxDepthRule, 'MAX_DEPTH', 'depth', limits.maxDepth, { flattenFragments: true }),
@@ -61,35 +71,47 @@ export function useOperationLimits(limits: OperationLimits): Plugin<Record<strin
   // Yoga keeps each document it parsed, so the limits of a document are checked once: the
   // counting rules first, then the walk of repeated fields, each linear in the document; only
   // then the full validation, which compares every two fields answering at one place.
-  const refusals = new WeakMap<DocumentNode, readonly GraphQLError[]>();
-  const refusalsOf = (schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] => {
-    let found = refusals.get(document);
-    if (!found) {
-      found = validate(schema, document, rules);
-      const repeated = found.length ? undefined : repeatedFieldsProblem(document, limits.maxFieldRepeats);
-      if (repeated === 'expanded') found = [limitExceeded('EXPANDED_FIELDS', 'number of fields with its fragments expanded', EXPANDED_FIELDS)];
-      else if (repeated) found = [limitExceeded('MAX_FIELD_REPEATS', `number of fields answering at ${repeated.path}`, limits.maxFieldRepeats, repeated.count)];
-      refusals.set(document, found);
-    }
-    return found;
+  const refused = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  return {
+    parse(source, options) {
+      // graphql-js counts tokens as it lexes and stops at the limit.
+      try {
+        return parse(source, { ...options, maxTokens: limits.maxTokens });
+      } catch (error) {
+        if (error instanceof GraphQLError && TOKENS_ABORTED.test(error.message)) {
+          throw limitExceeded('MAX_TOKENS', 'number of tokens', limits.maxTokens);
+        }
+        throw error;
+      }
+    },
+    refusals(schema, document) {
+      let found = refused.get(document);
+      if (!found) {
+        found = validate(schema, document, rules);
+        const repeated = found.length ? undefined : repeatedFieldsProblem(document, limits.maxFieldRepeats);
+        if (repeated === 'expanded') found = [limitExceeded('EXPANDED_FIELDS', 'number of fields with its fragments expanded', EXPANDED_FIELDS)];
+        else if (repeated) found = [limitExceeded('MAX_FIELD_REPEATS', `number of fields answering at ${repeated.path}`, limits.maxFieldRepeats, repeated.count)];
+        refused.set(document, found);
+      }
+      return found;
+    },
+    cost(options) {
+      const cost = operationCost(options);
+      if (typeof cost !== 'number') return asRequestError(cost[0]!);
+      if (cost > limits.maxCost) return asRequestError(limitExceeded('MAX_COST', 'cost', limits.maxCost, cost));
+      return cost;
+    },
   };
+}
+
+export function useOperationLimits(checks: LimitChecks): Plugin<Record<string, unknown>> {
   return {
     onParse({ setParseFn }) {
-      // graphql-js counts tokens as it lexes and stops at the limit: a huge document is never read whole.
-      setParseFn((source, options) => {
-        try {
-          return parse(source, { ...options, maxTokens: limits.maxTokens });
-        } catch (error) {
-          if (error instanceof GraphQLError && TOKENS_ABORTED.test(error.message)) {
-            throw limitExceeded('MAX_TOKENS', 'number of tokens', limits.maxTokens);
-          }
-          throw error;
-        }
-      });
+      setParseFn((source, options) => checks.parse(typeof source === 'string' ? source : source.body, options));
     },
     onValidate({ params, context, setResult }) {
       // A refusal here is the result: the full validation does not run.
-      const refused = refusalsOf(params.schema, params.documentAST);
+      const refused = checks.refusals(params.schema, params.documentAST);
       if (refused.length) setResult([...refused]);
       return ({ valid, result, setResult, extendContext }) => {
         if (!valid) {
@@ -97,7 +119,7 @@ export function useOperationLimits(limits: OperationLimits): Plugin<Record<strin
           return;
         }
         const request = (context as { params?: { operationName?: string | null; variables?: Record<string, unknown> | null } }).params;
-        const cost = operationCost({
+        const cost = checks.cost({
           schema: params.schema,
           document: params.documentAST,
           operationName: request?.operationName,
@@ -105,8 +127,7 @@ export function useOperationLimits(limits: OperationLimits): Plugin<Record<strin
         });
         // Thrown, not set as the result: Yoga caches validation results by document, and this
         // verdict depends on the variables too.
-        if (typeof cost !== 'number') throw asRequestError(cost[0]!);
-        if (cost > limits.maxCost) throw asRequestError(limitExceeded('MAX_COST', 'cost', limits.maxCost, cost));
+        if (typeof cost !== 'number') throw cost;
         extendContext({ cost } as Record<string, unknown>);
       };
     },
