@@ -39,7 +39,7 @@ type CursorValue = string | number | null;
 
 const signature = (order: OrderKey[]) => order.map((key) => `${key.field}:${key.direction}`).join(',');
 
-function encodeCursor(order: OrderKey[], row: Record<string, unknown>): string {
+export function encodeCursor(order: OrderKey[], row: Record<string, unknown>): string {
   const values = order.map((key) => {
     const value = row[key.field];
     if (value == null) return null;
@@ -87,10 +87,10 @@ function decodeCursor(order: OrderKey[], cursor: string, argument: string): { va
   return { values, id };
 }
 
-const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
+export const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
 
 /** A key's column on the row aliased `alias`. */
-type ColumnOf = (alias: string, field: string) => string;
+export type ColumnOf = (alias: string, field: string) => string;
 
 /** A cursor value as a parameter of its key's type. */
 function bindValue(key: OrderKey, value: unknown, sql: SqlValues): string {
@@ -139,6 +139,17 @@ export function afterSql(order: OrderKey[], directions: Direction[], values: unk
   };
 }
 
+/** The ORDER BY of a page, as SQL (for statements of our own; `orderBy` below is the ORM's). */
+export function orderSql(order: OrderKey[], directions: Direction[], alias: string, columnOf: ColumnOf): string {
+  const keys = order.map((key, index) => {
+    const direction = directions[index]!;
+    const nulls = key.nullable ? (direction === 'ASC' ? ' NULLS FIRST' : ' NULLS LAST') : '';
+    return `${columnOf(alias, key.field)} ${direction}${nulls}`;
+  });
+  keys.push(`${columnOf(alias, 'id')} ${directions[directions.length - 1]!}`);
+  return keys.join(', ');
+}
+
 function orderBy(order: OrderKey[], directions: Direction[]): QueryOrderMap<any>[] {
   const keys: QueryOrderMap<any>[] = order.map((key, index) => {
     const direction = directions[index]!;
@@ -180,20 +191,10 @@ export async function findPage<T extends { id: string }>(
   /** And this condition in SQL. */
   sql?: SqlCondition,
 ): Promise<Page<Row<T>>> {
-  const { size, backward } = pageSize(args);
-  const forward = order.map((key) => key.direction);
   const meta = em.getMetadata().get(entity);
   const columnOf: ColumnOf = (alias, field) => `${alias}.${meta.properties[field as keyof typeof meta.properties]!.fieldNames[0]}`;
-  const conditions = sql ? [sql] : [];
-  if (args.after) {
-    const cursor = decodeCursor(order, args.after, 'after');
-    conditions.push(afterSql(order, forward, cursor.values, cursor.id, columnOf));
-  }
-  if (args.before) {
-    const cursor = decodeCursor(order, args.before, 'before');
-    conditions.push(afterSql(order, forward.map(flip), cursor.values, cursor.id, columnOf));
-  }
-  const directions = backward ? forward.map(flip) : forward;
+  const { size, backward, directions, conditions } = keyset(order, args, columnOf);
+  if (sql) conditions.unshift(sql);
   // One row more than asked tells whether there is a next page (even for first: 0).
   const rows = await findRows<T>(em, entity, {
     where,
@@ -202,12 +203,38 @@ export async function findPage<T extends { id: string }>(
     orderBy: orderBy(order, directions),
     limit: size + 1,
   });
+  const { nodes, hasNextPage, hasPreviousPage } = pageOf(rows, size, backward, args);
+  return {
+    nodes,
+    hasNextPage,
+    hasPreviousPage,
+    cursors: nodes.map((node) => encodeCursor(order, node as unknown as Record<string, unknown>)),
+  };
+}
+
+/**
+ * What a page asks of its statement: its size (one row more is read, to know whether there is a
+ * next page), its direction, the order its rows are read in, and the conditions of its cursors.
+ * Bad page sizes and cursors are refused here, before any SQL.
+ */
+export function keyset(order: OrderKey[], args: PageArgs, columnOf: ColumnOf) {
+  const { size, backward } = pageSize(args);
+  const forward = order.map((key) => key.direction);
+  const after = args.after ? decodeCursor(order, args.after, 'after') : undefined;
+  const before = args.before ? decodeCursor(order, args.before, 'before') : undefined;
+  const conditions: SqlCondition[] = [];
+  if (after) conditions.push(afterSql(order, forward, after.values, after.id, columnOf));
+  if (before) conditions.push(afterSql(order, forward.map(flip), before.values, before.id, columnOf));
+  return { size, backward, directions: backward ? forward.map(flip) : forward, conditions };
+}
+
+/** The page among `rows` (read `size` + 1, in `keyset`'s order): in the list's order, and whether more lie either side. */
+export function pageOf<R>(rows: R[], size: number, backward: boolean, args: PageArgs): { nodes: R[]; hasNextPage: boolean; hasPreviousPage: boolean } {
   const more = rows.length > size;
   const nodes = rows.slice(0, size);
   if (backward) nodes.reverse();
   return {
     nodes,
-    cursors: nodes.map((node) => encodeCursor(order, node as unknown as Record<string, unknown>)),
     hasNextPage: backward ? args.before != null : more,
     hasPreviousPage: backward ? more : args.after != null,
   };
