@@ -2,6 +2,7 @@
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -30,7 +31,10 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { limitChecks, useOperationLimits } from './http/use-operation-limits.js';
-import { type OperationRecord, useOperationLog } from './http/use-operation-log.js';
+import { createReadPath } from './http/read-path.js';
+import { statementRunner } from './compiled/statements.js';
+import type { Viewer } from './domain/viewer.js';
+import { type OperationRecord, newOperationRecord, useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
 import { attachWebSocketServer } from './http/websocket.js';
@@ -50,12 +54,44 @@ export interface App {
   metrics: Metrics;
   /** What every request's use cases share (the task queue among them). */
   services: Services;
+  /**
+   * A GraphQL request as the listener serves it, in process: the compiled read path when it can
+   * answer, else Yoga. `operationLog` receives what the request log would say of it.
+   */
+  fetch(request: Request, operationLog?: OperationRecord): Promise<Response>;
   /** Listens on config.host:config.port; resolves with the GraphQL URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
 }
 
 const GRAPHQL_PATH = '/graphql';
+
+/** What a transport hands Yoga with each request (Yoga's server context). */
+interface YogaServerContext {
+  req?: IncomingMessage;
+  operationLog?: OperationRecord;
+  /** The compiled read path's admission of a request it handed on. */
+  admitted?: Promise<Viewer> | undefined;
+}
+
+/**
+ * The request again, its body to be read a second time: what the fetch adapter reads of a node
+ * request (method, target, headers, socket, and the body as a stream) over the bytes in hand.
+ */
+function replayed(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const { method, url, headers, socket, httpVersion } = req;
+  return Object.assign(Readable.from([body]), { method, url, headers, socket, httpVersion }) as unknown as IncomingMessage;
+}
+
+/** A GraphQL body, all of it (the read path asks only for bodies whose length it knows and allows). */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
 const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
 export interface BuildOptions {
@@ -100,9 +136,10 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
   };
 
+  const schema = buildSchema();
   const limits = limitChecks(config.limits);
   const yoga = createYoga<Record<string, unknown>, Context>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL,
@@ -117,17 +154,18 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     }),
     // A fresh unit of work per operation, and no operation without a valid token (HTTP 401), nor
     // beyond its caller's rate (429). The GraphiQL page is rendered before any context is built,
-    // so it stays open. `cost` was set when the operation passed its limits.
-    context: async ({ request, req, cost, operationLog }: { request: Request; req?: IncomingMessage; cost?: number; operationLog?: OperationRecord }) => {
+    // so it stays open. `cost` was set when the operation passed its limits; `admitted` when the
+    // compiled read path admitted the request before handing it on (its rate is charged once).
+    context: async ({ request, req, cost, operationLog, admitted }: YogaServerContext & { request: Request; cost?: number }) => {
       const em = orm.em.fork();
-      const viewer = await admit(request, { em, jwt, rate }, {
+      const viewer = await (admitted ?? admit(request, { em, jwt, rate }, {
         cost: cost ?? 0,
         address: req?.socket.remoteAddress,
         // Known before the charge, so a caller refused by its rate limit is still named in its log line.
         onAuthenticated(who) {
           if (operationLog) operationLog.principal = who.kind;
         },
-      });
+      }));
       return { ...services, events, em, viewer };
     },
     maskedErrors: {
@@ -152,6 +190,16 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     ],
   });
 
+  const readPath = createReadPath({
+    schema,
+    limits,
+    gate: () => ({ em: orm.em.fork(), jwt, rate }),
+    statements: statementRunner(orm),
+    graphqlPath: GRAPHQL_PATH,
+    maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
+    logger: log,
+  });
+
   const health = healthHandler({
     database: () => orm.em.getConnection().isConnected(),
     queue: () => tasks.ready(),
@@ -165,10 +213,29 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
     if (await imageFiles(req, res)) return;
-    // Yoga reads the body: a client waiting for 100 Continue may send it now.
+    // GraphQL reads the body: a client waiting for 100 Continue may send it now.
     if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    let handedOn: YogaServerContext = { operationLog };
+    if (readPath.wants(req.method ?? '', req.url ?? '', header)) {
+      const body = req.method === 'POST' ? await readBody(req) : undefined;
+      const outcome = await readPath.answer({ method: req.method!, url: req.url!, header, body: body?.toString('utf8'), address: req.socket.remoteAddress }, operationLog);
+      if (outcome.answered) {
+        res.writeHead(outcome.status, outcome.headers).end(outcome.body);
+        return;
+      }
+      // Yoga gets the admission made already, and the body read already, replayed.
+      handedOn = { operationLog, admitted: outcome.admitted };
+      if (body) {
+        await yoga.handle(replayed(req, body), res, handedOn as Record<string, unknown>);
+        return;
+      }
+    }
     // The record travels on Yoga's server context, which is each operation's initial context.
-    await yoga.handle(req, res, { operationLog });
+    await yoga.handle(req, res, handedOn as Record<string, unknown>);
   });
   const { server } = listener;
   // Node ends any request after 5 minutes by default, body included: a large upload needs
@@ -201,6 +268,16 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     orm,
     metrics,
     services,
+    async fetch(request, operationLog = newOperationRecord()) {
+      const url = new URL(request.url);
+      const target = url.pathname + url.search;
+      const header = (name: string) => request.headers.get(name) ?? undefined;
+      if (!readPath.wants(request.method, target, header)) return yoga.fetch(request, { operationLog });
+      const body = request.method === 'POST' ? await request.text() : undefined;
+      const outcome = await readPath.answer({ method: request.method, url: target, header, body, address: undefined }, operationLog);
+      if (outcome.answered) return new Response(outcome.body, { status: outcome.status, headers: outcome.headers });
+      return yoga.fetch(new Request(request.url, { method: request.method, headers: request.headers, body }), { operationLog, admitted: outcome.admitted });
+    },
     async start() {
       const origin = await listener.listen();
       listener.serve(handle);

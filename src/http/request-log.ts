@@ -80,6 +80,7 @@ export function operationFields(operation: OperationRecord, httpStatus?: number)
     operationType: operation.type ?? null,
     principal: operation.principal,
     cost: operation.cost ?? null,
+    readPath: operation.readPath,
     outcome: outcomeOf(operation, httpStatus),
     ...(operation.errorCodes.size > 0 && { errorCodes: [...operation.errorCodes] }),
     ...(operation.refusedBy.size > 0 && { refusedBy: [...operation.refusedBy] }),

@@ -27,12 +27,16 @@ export interface OperationRecord {
   errorCodes: Set<string>;
   /** The limits that refused it (`extensions.limit` of a QUERY_TOO_COMPLEX or RATE_LIMITED error). */
   refusedBy: Set<string>;
+  /** Which read path answered: the compiled one (src/http/read-path.ts), or the general one (Yoga). */
+  readPath: 'compiled' | 'general';
+  /** Why the compiled read path left a request it looked at to the general one. */
+  handedOn?: string;
 }
 
 export type Outcome = 'ok' | 'error' | 'refused';
 
 export function newOperationRecord(): OperationRecord {
-  return { seen: false, name: undefined, type: undefined, principal: 'anonymous', cost: undefined, errorCodes: new Set(), refusedBy: new Set() };
+  return { seen: false, name: undefined, type: undefined, principal: 'anonymous', cost: undefined, errorCodes: new Set(), refusedBy: new Set(), readPath: 'general' };
 }
 
 /**

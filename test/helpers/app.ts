@@ -1,10 +1,14 @@
-// The real server on a database of its own, driven in process through yoga.fetch.
+// The real server on a database of its own, driven in process as the listener drives it: the
+// compiled read path where it answers, else Yoga. Every answer of the compiled path is compared,
+// byte for byte, with the general path's answer to the same request: every read test is also a
+// differential test of the two paths.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { randomBytes } from 'node:crypto';
 import { type ExecutionResult, print } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { type TokenPrincipal, createToken } from '../../src/domain/tokens.js';
 import { type App, type BuildOptions, buildServer } from '../../src/server.js';
+import { newOperationRecord } from '../../src/http/use-operation-log.js';
 import { createTestDatabase } from './database.js';
 
 /** Sends operations as one principal. */
@@ -57,13 +61,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
   const app = await buildServer(config, options);
   const knex = app.orm.em.getConnection().getKnex();
 
+  // While statements are counted, the general path's answer is not asked for as well.
+  let counting = 0;
   async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
     const sql: string[] = [];
     const listener = (query: { sql: string }) => sql.push(query.sql);
     knex.on('query', listener);
+    counting += 1;
     try {
       await work();
     } finally {
+      counting -= 1;
       knex.removeListener('query', listener);
     }
     return sql;
@@ -71,16 +79,24 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
 
   function as(token: string | null): Caller {
     async function requestRaw(query: string, variables?: Record<string, unknown>) {
-      const response = await app.yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(token !== null && { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as ExecutionResult<Record<string, any>>;
+      const request = () =>
+        new Request('http://localhost/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json',
+            ...(token !== null && { authorization: `Bearer ${token}` }),
+          },
+          body: JSON.stringify({ query, variables }),
+        });
+      const record = newOperationRecord();
+      const response = await app.fetch(request(), record);
+      const text = await response.text();
+      if (record.readPath === 'compiled' && counting === 0) {
+        const general = await app.yoga.fetch(request());
+        await expectSameAnswer(response, text, general, query);
+      }
+      return JSON.parse(text) as ExecutionResult<Record<string, any>>;
     }
     return {
       request: (document, variables) => requestRaw(print(document), variables as Record<string, unknown>) as never,
@@ -112,4 +128,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
       await database.drop();
     },
   };
+}
+
+/** The compiled path's answer must be the general path's, to the byte: status, type and body. */
+async function expectSameAnswer(compiled: Response, compiledText: string, general: Response, query: string): Promise<void> {
+  const generalText = await general.text();
+  const differences = [
+    compiled.status !== general.status && `status ${compiled.status} against ${general.status}`,
+    compiled.headers.get('content-type') !== general.headers.get('content-type') && `content-type ${compiled.headers.get('content-type')} against ${general.headers.get('content-type')}`,
+    compiledText !== generalText && `body\n  compiled: ${compiledText.slice(0, 2000)}\n  general:  ${generalText.slice(0, 2000)}`,
+  ].filter(Boolean);
+  if (differences.length) throw new Error(`The compiled read path answered differently from the general path to ${query.slice(0, 300)}:\n${differences.join('\n')}`);
 }

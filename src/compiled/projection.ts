@@ -1,0 +1,231 @@
+// The columns a plan's image fields need, selected once each into one row, and the writer that
+// turns such a row into the field's JSON, byte for byte as the general path answers it: keys in
+// the plan's order, strings through JSON.stringify, dates as ISO 8601 in UTC to the millisecond,
+// global ids as the relay plugin encodes them.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { FieldNode } from 'graphql';
+import type { Relation, RowField } from './plan.js';
+
+/** A row as the driver returns it in array mode: one value per selected column. */
+export type Row = readonly unknown[];
+
+/** What a request gives the fields it writes: the arguments of fields that take some. */
+export interface FieldArguments {
+  /** metadataItem's `key`. */
+  metadataKey(field: FieldNode): string;
+}
+
+export type Write = (row: Row, args: FieldArguments) => string;
+
+/** Where each relation is joined from, and under which alias. */
+const JOINS: Record<Relation, { table: string; from: string; key: string; alias: string }> = {
+  operatingSystem: { table: 'operating_system', from: 'i', key: 'operating_system_id', alias: 'r_os' },
+  architecture: { table: 'architecture', from: 'i', key: 'architecture_id', alias: 'r_ar' },
+  computeResource: { table: 'compute_resource', from: 'i', key: 'compute_resource_id', alias: 'r_cr' },
+  'computeResource.region': { table: 'region', from: 'r_cr', key: 'region_id', alias: 'r_crr' },
+  region: { table: 'region', from: 'i', key: 'region_id', alias: 'r_rg' },
+  owner: { table: 'project', from: 'i', key: 'owner_id', alias: 'r_ow' },
+};
+
+/** The columns of one statement, each selected once, in the order first asked for. */
+export class Columns {
+  readonly list: string[] = [];
+  readonly joins: string[] = [];
+  private readonly byText = new Map<string, number>();
+  private readonly joined = new Set<Relation>();
+
+  /** The index of `expression` in the row. */
+  add(expression: string): number {
+    let index = this.byText.get(expression);
+    if (index === undefined) {
+      index = this.list.push(expression) - 1;
+      this.byText.set(expression, index);
+    }
+    return index;
+  }
+
+  /** The index of a column added already (the statement's columns are fixed once it is written). */
+  indexOf(expression: string): number {
+    const index = this.byText.get(expression);
+    if (index === undefined) throw new Error(`column ${expression} was not selected`);
+    return index;
+  }
+
+  /** Joins `relation` (its parent first): LEFT, so an image without one still comes. */
+  join(relation: Relation): string {
+    const { table, from, key, alias } = JOINS[relation];
+    if (!this.joined.has(relation)) {
+      if (relation === 'computeResource.region') this.join('computeResource');
+      this.joined.add(relation);
+      this.joins.push(`LEFT JOIN ${table} ${alias} ON ${alias}.id = ${from}.${key}`);
+    }
+    return alias;
+  }
+}
+
+/** PostgreSQL's timestamptz text as JSON.stringify writes a Date: `2024-06-01T12:34:56.780Z`. */
+export function isoDate(text: string): string {
+  // The session runs in UTC: `2024-06-01 12:34:56.78+00`, the fraction cut of trailing zeros.
+  const utc = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  return new Date(text).toISOString();
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const nullOr = (write: (value: never) => string) => (value: unknown) => (value == null ? 'null' : write(value as never));
+
+/** How a column's value is written. */
+const SCALAR_WRITERS = {
+  string: nullOr(json),
+  int: nullOr((value: number) => String(value)),
+  boolean: nullOr((value: boolean) => (value ? 'true' : 'false')),
+  // bigint arrives as text; the answer has a number.
+  safeInt: nullOr((value: string | number) => String(Number(value))),
+  dateTime: nullOr((value: string) => `"${isoDate(value)}"`),
+  stringList: nullOr(json),
+} as const;
+
+const danubeAccess = (deletedAt: unknown, status: unknown, visibility: unknown) =>
+  deletedAt != null || status === 'DELETED' ? '"DELETED"' : visibility === 'PUBLIC' ? '"PUBLIC"' : '"PRIVATE"';
+
+/** `{"a":…,"b":…}` from the writers of its fields. */
+function object(fields: readonly [string, Write][]): Write {
+  const keys = fields.map(([key]) => `${json(key)}:`);
+  const writers = fields.map(([, write]) => write);
+  return (row, args) => {
+    let out = '{';
+    for (let index = 0; index < writers.length; index++) out += (index ? ',' : '') + keys[index] + writers[index]!(row, args);
+    return `${out}}`;
+  };
+}
+
+/** The metadata items of an image, read as one JSON column of arrays (key first, then the fields asked). */
+interface MetadataColumn {
+  index: number;
+  /** Positions of the metadata fields in each item's array. */
+  positions: Map<string, number>;
+}
+
+/** The metadata column of an image's row, shared by all its metadata fields. */
+export interface MetadataSlot {
+  column?: MetadataColumn;
+}
+
+/**
+ * The writer of `fields` for the row aliased `alias` (`i`: the image; a relation's alias), adding
+ * the columns it reads to `columns`. The image's metadata fields share `metadata`: once every
+ * writer is made, `metadataSql` gives its column.
+ */
+export function rowWriter(fields: readonly RowField[], columns: Columns, metadata: MetadataSlot, alias = 'i'): Write {
+  const writers = fields.map((field): [string, Write] => [field.key, fieldWriter(field, columns, alias, metadata)]);
+  return object(writers);
+}
+
+function fieldWriter(field: RowField, columns: Columns, alias: string, metadata: MetadataSlot): Write {
+  switch (field.kind) {
+    case 'typename': {
+      const text = json(field.typename);
+      return () => text;
+    }
+    case 'id': {
+      const index = columns.add(`${alias}.id`);
+      const typename = field.typename;
+      return (row) => json(encodeGlobalID(typename, row[index] as string));
+    }
+    case 'column': {
+      const index = columns.add(`${alias}.${field.column}`);
+      const write = SCALAR_WRITERS[field.scalar];
+      return (row) => write(row[index] as never);
+    }
+    case 'access': {
+      const [deleted, status, visibility] = ['deleted_at', 'status', 'visibility'].map((column) => columns.add(`${alias}.${column}`));
+      return (row) => danubeAccess(row[deleted!], row[status!], row[visibility!]);
+    }
+    case 'hasPassword': {
+      const index = columns.add(`(${alias}.password_cipher IS NOT NULL)`);
+      return (row) => (row[index] ? 'true' : 'false');
+    }
+    case 'object':
+      return rowWriter(field.fields, columns, metadata, alias);
+    case 'relation': {
+      const joined = columns.join(field.relation);
+      const present = columns.add(`${joined}.id`);
+      const write = rowWriter(field.fields, columns, metadata, joined);
+      return (row, args) => (row[present] == null ? 'null' : write(row, args));
+    }
+    case 'metadata':
+    case 'metadataItem':
+      if (alias !== 'i') throw new Error('metadata of something other than the image');
+      return metadataWriter(field, metadata);
+  }
+}
+
+const METADATA_SQL: Record<string, string> = {
+  key: 'm.key',
+  value: 'm.value',
+  readOnly: 'm.read_only',
+  createdAt: 'm.created_at',
+  updatedAt: 'm.updated_at',
+};
+const METADATA_KINDS: Record<string, 'string' | 'boolean' | 'dateTime'> = { key: 'string', value: 'string', readOnly: 'boolean', createdAt: 'dateTime', updatedAt: 'dateTime' };
+const METADATA_NAMES: Record<string, string> = { key: 'key', value: 'value', read_only: 'readOnly', created_at: 'createdAt', updated_at: 'updatedAt' };
+
+/** Metadata items arrive as `[key, …]` arrays in one JSON text column, by key, as the loader orders them. */
+function metadataWriter(field: RowField & { kind: 'metadata' | 'metadataItem' }, metadata: MetadataSlot): Write {
+  // Every metadata field of the image is read in one column: the positions are fixed by the
+  // first field that asks, and later ones add theirs (the column is finished when the statement is).
+  metadata.column ??= { index: -1, positions: new Map([['key', 0]]) };
+  const column = metadata.column;
+  const item = field.fields.map((itemField): [string, (value: unknown[]) => string] => {
+    if (itemField.kind === 'typename') {
+      const text = json(itemField.typename);
+      return [itemField.key, () => text];
+    }
+    if (itemField.kind !== 'column') throw new Error(`Metadata.${itemField.key}`);
+    const name = METADATA_NAMES[itemField.column]!;
+    if (!column.positions.has(name)) column.positions.set(name, column.positions.size);
+    const position = column.positions.get(name)!;
+    const kind = METADATA_KINDS[name]!;
+    const write = kind === 'dateTime' ? nullOr((value: string) => `"${new Date(value).toISOString()}"`) : SCALAR_WRITERS[kind];
+    return [itemField.key, (value) => write(value[position] as never)];
+  });
+  const keys = item.map(([key]) => `${json(key)}:`);
+  const writeItem = (value: unknown[]) => {
+    let out = '{';
+    for (let index = 0; index < item.length; index++) out += (index ? ',' : '') + keys[index] + item[index]![1](value);
+    return `${out}}`;
+  };
+  // No row of items: the image has none.
+  const items = (row: Row): unknown[][] => {
+    const text = row[column.index] as string | null;
+    return text ? (JSON.parse(text) as unknown[][]) : [];
+  };
+  if (field.kind === 'metadata') {
+    return (row) => `[${items(row).map(writeItem).join(',')}]`;
+  }
+  const node = field.field;
+  return (row, args) => {
+    const wanted = args.metadataKey(node);
+    const found = items(row).find((value) => value[0] === wanted);
+    return found ? writeItem(found) : 'null';
+  };
+}
+
+/**
+ * The statement of an image selection: its columns over the images `where` says, then `tail`
+ * (ORDER BY, LIMIT). With metadata, the images come first (a materialized CTE) and their items
+ * are read in one pass over the metadata index and added as the last column: a subquery per
+ * image cost PostgreSQL half again as much. `order` is the outer ORDER BY, on the CTE's columns.
+ */
+export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, tail: string, order?: (column: (expression: string) => string) => string): string {
+  const select = `FROM image i ${columns.joins.join(' ')} WHERE ${where}${tail}`;
+  const column = metadata.column;
+  if (!column) return `SELECT ${columns.list.join(', ')} ${select}`;
+  column.index = columns.list.length;
+  const values = [...column.positions.keys()].map((name) => METADATA_SQL[name]!);
+  const named = columns.list.map((expression, index) => `${expression} AS c${index}`).join(', ');
+  const id = columns.indexOf('i.id');
+  const items = `SELECT m.image_id, json_agg(json_build_array(${values.join(', ')}) ORDER BY m.key)::text AS items FROM image_metadata m WHERE m.image_id IN (SELECT c${id} FROM page) GROUP BY m.image_id`;
+  const outerOrder = order ? ` ORDER BY ${order((expression) => `page.c${columns.indexOf(expression)}`)}` : '';
+  return `WITH page AS MATERIALIZED (SELECT ${named} ${select}) SELECT page.*, meta.items FROM page LEFT JOIN (${items}) meta ON meta.image_id = page.c${id}${outerOrder}`;
+}

@@ -1,0 +1,78 @@
+// Statements of the compiled read path, run on the ORM's own connection pool (same session
+// settings, same limit on connections): named, so PostgreSQL parses and plans each shape once per
+// connection, and read in array mode with timestamps and bigints left as text, which the writers
+// turn into the answer's text without making Dates or BigInts in between.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Row } from './projection.js';
+
+/** Statement shapes named at most: past it, new shapes run unnamed (parsed each time). */
+const MAX_NAMED = 500;
+
+const TIMESTAMPTZ = 1184;
+const INT8 = 20;
+const asText = (value: string) => value;
+
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMPTZ || oid === INT8) return asText;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+interface Connection {
+  query(config: { name?: string; text: string; values: unknown[]; rowMode: 'array'; types: typeof types }): Promise<{ rows: unknown[][] }>;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<Connection>;
+  releaseConnection(connection: Connection): Promise<void>;
+}
+
+export interface Statements {
+  /** The rows of `text` with `values` (`$1`, `$2`, …). */
+  rows(text: string, values: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface StatementRunner {
+  /** Runs `work` with statements on one pooled connection, taken at the first statement and given back after. */
+  run<T>(work: (statements: Statements) => Promise<T>): Promise<T>;
+}
+
+export function statementRunner(orm: MikroORM): StatementRunner {
+  const shapes = new Map<string, number>();
+  // Names carry their connection's number too: the embedded server's connections share one
+  // session, where a name prepared by one would already exist for another.
+  const connections = new WeakMap<Connection, number>();
+  let connectionCount = 0;
+  const nameOf = (text: string, connection: Connection): string | undefined => {
+    let shape = shapes.get(text);
+    if (shape === undefined && shapes.size < MAX_NAMED) shapes.set(text, (shape = shapes.size + 1));
+    if (shape === undefined) return undefined;
+    let number = connections.get(connection);
+    if (number === undefined) connections.set(connection, (number = ++connectionCount));
+    return `read_${shape}_${number}`;
+  };
+  const pool = () => orm.em.getConnection().getKnex();
+  const knexClient = () => pool().client as unknown as KnexClient;
+  return {
+    async run(work) {
+      let connection: Promise<Connection> | undefined;
+      const statements: Statements = {
+        async rows(text, values) {
+          connection ??= knexClient().acquireConnection();
+          // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
+          pool().emit('query', { sql: text, bindings: values });
+          const client = await connection;
+          const result = await client.query({ name: nameOf(text, client), text, values: [...values], rowMode: 'array', types });
+          return result.rows;
+        },
+      };
+      try {
+        return await work(statements);
+      } finally {
+        if (connection) await knexClient().releaseConnection(await connection);
+      }
+    },
+  };
+}
