@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { ConfigError, isMemoryDir, loadConfig } from '../src/config.js';
+import { ConfigError, eventsRedisUrl, isMemoryDir, loadConfig } from '../src/config.js';
+import { type EventBus, eventNamespace } from '../src/events/bus.js';
+import { publishOrmEvents } from '../src/events/orm-publisher.js';
 import { ROLES, type Role } from '../src/db/entities/api-token.js';
 import { Project } from '../src/db/entities/project.js';
 import { Reseller } from '../src/db/entities/reseller.js';
@@ -184,14 +186,18 @@ async function main(argv: string[]): Promise<number> {
   }
   let embedded: EmbeddedPostgres | undefined;
   let orm: MikroORM | undefined;
+  let events: EventBus | undefined;
   try {
     const clientUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir)).url;
     orm = await openOrm({ clientUrl, debug: config.logSql, poolSize: 2, createDatabase: config.databaseCreate });
     await orm.getMigrator().up();
+    // A revocation is announced to the running gateways (through Redis), which forget the token at once.
+    events = await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) });
     await command.run(orm.em.fork());
     return 0;
   } finally {
     // Whatever opened is closed, the embedded database (and its lock) last.
+    await events?.close();
     await orm?.close();
     await embedded?.stop();
   }

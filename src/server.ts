@@ -17,8 +17,9 @@ import { startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
 import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
+import { PrincipalCache } from './domain/principal-cache.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
-import { eventNamespace } from './events/bus.js';
+import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
 import { healthHandler } from './http/health.js';
@@ -125,6 +126,9 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
   const jwt = jwtVerifier(config.jwt);
+  // Who tokens stand for, for a second; changes announced on the bus forget it at once.
+  const principals = new PrincipalCache();
+  forgetAnnouncedChanges(events, principals);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
   const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
@@ -158,7 +162,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     // compiled read path admitted the request before handing it on (its rate is charged once).
     context: async ({ request, req, cost, operationLog, admitted }: YogaServerContext & { request: Request; cost?: number }) => {
       const em = orm.em.fork();
-      const viewer = await (admitted ?? admit(request, { em, jwt, rate }, {
+      const viewer = await (admitted ?? admit(request, { em, jwt, rate, principals }, {
         cost: cost ?? 0,
         address: req?.socket.remoteAddress,
         // Known before the charge, so a caller refused by its rate limit is still named in its log line.
@@ -185,7 +189,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLimits(limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
-      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate }, { cost: 1, address }).then(() => true, () => false)),
+      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
     ],
   });
@@ -193,7 +197,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const readPath = createReadPath({
     schema,
     limits,
-    gate: () => ({ em: orm.em.fork(), jwt, rate }),
+    gate: () => ({ em: orm.em.fork(), jwt, rate, principals }),
     statements: statementRunner(orm),
     graphqlPath: GRAPHQL_PATH,
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
@@ -206,7 +210,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     redis: config.redisUrl ? () => events.isReady() && rate.redisReady() : undefined,
   });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
-  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
   const handle = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
     if (refuseBadTarget(req, res)) return;
@@ -248,7 +252,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     yoga,
     path: GRAPHQL_PATH,
     suggestions: config.suggestions,
-    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate }, { cost: 1, address }),
+    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }),
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });
@@ -284,6 +288,13 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       return `${origin}${GRAPHQL_PATH}`;
     },
   };
+}
+
+/** Forgets the principals each announced change concerns, for as long as the bus runs. */
+function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache): void {
+  void (async () => {
+    for await (const change of events.listen('principal')) await principals.forget(change);
+  })();
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';

@@ -1,5 +1,6 @@
 // API tokens: create (the plaintext is shown once), list, revoke, and the lookup every request
-// makes. Only a token's SHA-256 is stored; there is no cache, so a revocation holds at once.
+// makes (remembered for a second by src/domain/principal-cache.ts, which a revocation announced
+// on the event bus clears at once). Only a token's SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';

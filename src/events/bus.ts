@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
 import { allReady, closeRedis, redisClient } from '../redis.js';
+import type { PrincipalChange } from '../domain/principal-cache.js';
 
 /** An image's status changed (previousStatus null: the image was created in `status`). */
 export interface ImageStatusEvent {
@@ -33,9 +34,11 @@ export interface TaskEvent {
 export interface EventTopics {
   imageStatus: ImageStatusEvent;
   task: TaskEvent;
+  /** What some tokens stand for changed (src/domain/principal-cache.ts). */
+  principal: PrincipalChange;
 }
 export type Topic = keyof EventTopics;
-const TOPICS: Topic[] = ['imageStatus', 'task'];
+const TOPICS: Topic[] = ['imageStatus', 'task', 'principal'];
 
 export interface EventBus {
   /** Sends at once; dropped after close. */

@@ -1,6 +1,7 @@
-// Turns committed changes into live events: every Image whose status changed and every Task
-// whose state, progress or error changed, published only once the transaction that made them
-// has committed (dropped on rollback). How MikroORM 6.6 fires the events this relies on:
+// Turns committed changes into live events: every Image whose status changed, every Task whose
+// state, progress or error changed, and every change to what a token stands for (a token revoked,
+// a project moved or removed, a reseller removed), published only once the transaction that made
+// them has committed (dropped on rollback). How MikroORM 6.6 fires the events this relies on:
 // - a flush inside `em.transactional` (or begin/commit): onFlush and afterFlush on the flushing
 //   fork, then afterTransactionCommit/-Rollback on the root transaction only (savepoints fire
 //   nothing), with `transaction` but no `uow`;
@@ -91,9 +92,21 @@ function changesOf(uow: UnitOfWork): Outgoing[] {
     } else if (changeSet.name === 'Task') {
       const event = taskChange(changeSet as ChangeSet<Task>, at);
       if (event) events.push(['task', event]);
+    } else {
+      const event = principalChange(changeSet);
+      if (event) events.push(['principal', event]);
     }
   }
   return events;
+}
+
+/** A token revoked or removed, a project moved or removed, a reseller removed: cached principals go. */
+function principalChange({ name, type, payload, entity }: ChangeSet<any>): EventTopics['principal'] | null {
+  const removed = type === ChangeSetType.DELETE;
+  if (name === 'ApiToken' && (removed || 'revokedAt' in payload)) return { tokenHash: entity.tokenHash };
+  if (name === 'Project' && (removed || (type === ChangeSetType.UPDATE && 'reseller' in payload))) return { projectId: entity.id };
+  if (name === 'Reseller' && removed) return { resellerId: entity.id };
+  return null;
 }
 
 /**

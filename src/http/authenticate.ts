@@ -3,12 +3,14 @@
 // that builds a context shares it.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { viewerForToken } from '../domain/tokens.js';
+import type { PrincipalCache } from '../domain/principal-cache.js';
 import type { Viewer } from '../domain/viewer.js';
 import { type JwtVerifier, JwtRejected, looksLikeJwt } from './jwt.js';
 
 export interface Authenticator {
   em: EntityManager;
+  /** Tokens' principals, remembered briefly (src/domain/principal-cache.ts). */
+  principals: PrincipalCache;
   /** null: JWTs are not accepted, and a JWT-shaped token is looked up like any other. */
   jwt: JwtVerifier | null;
 }
@@ -44,7 +46,7 @@ export function presentedToken(request: Credentials): string | undefined {
 }
 
 /** The caller of `request`, or a thrown 401 GraphQLError. */
-export async function authenticate(request: Credentials, { em, jwt }: Authenticator): Promise<Viewer> {
+export async function authenticate(request: Credentials, { em, jwt, principals }: Authenticator): Promise<Viewer> {
   const token = presentedToken(request);
   if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
   if (jwt && looksLikeJwt(token)) {
@@ -55,7 +57,7 @@ export async function authenticate(request: Credentials, { em, jwt }: Authentica
       throw error;
     }
   }
-  const viewer = await viewerForToken(em, token);
+  const viewer = await principals.viewerForToken(em, token);
   if (!viewer) throw unauthenticated('The token is not valid', true);
   return viewer;
 }
