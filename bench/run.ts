@@ -257,6 +257,8 @@ const brief = (figures: HttpFigures) =>
 
 async function main(): Promise<number> {
   ensureBenchDependencies();
+  // The gateway runs as `npm start` runs it: from the JavaScript built from this checkout.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const failures: string[] = [];
   const timestamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   log(`${quick ? 'quick' : 'full'} run: ${images} images, seed ${seed}, database ${new URL(databaseUrl).pathname.slice(1)}, workloads ${[...only].join(',')}`);

@@ -32,7 +32,7 @@ export interface OursOptions {
   name?: string;
 }
 
-/** Our gateway: src/main.ts under tsx, no task workers, no demo seeding, no rate limit. */
+/** Our gateway as `npm start` runs it (the built JavaScript), no task workers, no demo seeding, no rate limit. */
 export function startOurs(options: OursOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -52,7 +52,7 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     // Without Redis every change the benchmark makes goes through this one gateway.
     ...(options.databaseUrl && !options.redisUrl && { EVENTS: 'local' }),
   };
-  return launch(options.name ?? 'ours', [NODE22, '--import', 'tsx', 'src/main.ts'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
+  return launch(options.name ?? 'ours', [NODE22, 'dist/src/main.js'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
 }
 
 /** PostGraphile v5 over the same database (bench/peer.mjs). */
