@@ -237,8 +237,9 @@ describe('image files over HTTP', () => {
       const statements = await t.statementsOf(async () => (response = await put(id, Buffer.alloc(MAX_BYTES + 1))));
       expect(response!.status).toBe(413);
       expect((await response!.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
-      expect(statements).toHaveLength(1);
-      expect(statements[0]).toMatch(/api_token/);
+      // The token's lookup, unless its principal is still cached from an earlier request.
+      expect(statements.length).toBeLessThanOrEqual(1);
+      for (const sql of statements) expect(sql).toMatch(/\bapi_token\b/);
       expect((await reload(id)).status).toBe('QUEUED');
       expect(await tasksOf(id)).toEqual([]);
       await expectNoFileFor(id);

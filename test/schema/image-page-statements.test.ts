@@ -32,6 +32,11 @@ describe('a page of images with every relation', () => {
   let t: TestApp;
   let member: Caller;
 
+  // The token's lookup is cached for a second, so it comes with one request and not the next:
+  // pages are compared without it, and it counts once against the bound of 6.
+  const pageStatements = async (work: () => Promise<unknown>) =>
+    (await t.statementsOf(work)).filter((sql) => !/\bapi_token\b/.test(sql)).length;
+
   beforeAll(async () => {
     t = await startTestApp();
     const catalog = await createCatalog(t.app);
@@ -48,7 +53,7 @@ describe('a page of images with every relation', () => {
     const counts: number[] = [];
     for (const first of [10, 100]) {
       let result: Awaited<ReturnType<Caller['requestRaw']>> | undefined;
-      counts.push(await t.countStatements(async () => {
+      counts.push(await pageStatements(async () => {
         result = await member.request(ImagePage, { first }) as never;
       }));
       expect(result?.errors).toBeUndefined();
@@ -56,16 +61,16 @@ describe('a page of images with every relation', () => {
       expect((result?.data as any).images.totalCount).toBe(120);
     }
     expect(counts[1]).toBe(counts[0]);
-    expect(counts[1]).toBeLessThanOrEqual(6);
+    expect(counts[1]! + 1).toBeLessThanOrEqual(6);
   });
 
   it('costs the same number of SQL statements for 10 images as for 100, at most 6', async () => {
     let small: Awaited<ReturnType<typeof t.request<unknown, unknown>>> | undefined;
-    const statementsFor10 = await t.countStatements(async () => {
+    const statementsFor10 = await pageStatements(async () => {
       small = await t.request(ImagePage, { first: 10 });
     });
     let large: typeof small;
-    const statementsFor100 = await t.countStatements(async () => {
+    const statementsFor100 = await pageStatements(async () => {
       large = await t.request(ImagePage, { first: 100 });
     });
     expect(small?.errors).toBeUndefined();
@@ -73,7 +78,7 @@ describe('a page of images with every relation', () => {
     expect((small?.data as any).images.edges).toHaveLength(10);
     expect((large?.data as any).images.edges).toHaveLength(100);
     expect(statementsFor100).toBe(statementsFor10);
-    expect(statementsFor100).toBeLessThanOrEqual(6);
+    expect(statementsFor100 + 1).toBeLessThanOrEqual(6);
   });
 
   it('returns every relation and the metadata of each image', async () => {
