@@ -34,6 +34,7 @@ import { limitChecks, useOperationLimits } from './http/use-operation-limits.js'
 import { createReadPath } from './http/read-path.js';
 import { statementRunner } from './compiled/statements.js';
 import type { Viewer } from './domain/viewer.js';
+import { useGroupedFanOut } from './http/use-grouped-fan-out.js';
 import { type OperationRecord, newOperationRecord, useOperationLog } from './http/use-operation-log.js';
 import { useStrictRequests } from './http/use-strict-requests.js';
 import { useSuggestionPolicy } from './http/use-suggestion-policy.js';
@@ -192,6 +193,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLog(metrics),
       useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
+      // After graphql-jit: subscriptions take its subscribe function instead.
+      useGroupedFanOut(),
     ],
   });
 

@@ -82,14 +82,14 @@ export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWat
   return relay(
     events,
     current,
-    async (event) => {
-      const image = await checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async () => {
+    // One change object for all who see alike: their operations' answers to it are executed
+    // once (src/http/use-grouped-fan-out.ts).
+    (event) =>
+      checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async (): Promise<ImageStatusChange | null> => {
         const scoped = freshScope(ctx);
-        const [row] = await findRows<Image>(scoped.em, 'Image', { where: { id: event.imageId }, sql: imageScope(scoped, { purpose }), join: IMAGE_RELATIONS });
-        return row ?? null;
-      });
-      return image && { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) };
-    },
+        const [image] = await findRows<Image>(scoped.em, 'Image', { where: { id: event.imageId }, sql: imageScope(scoped, { purpose }), join: IMAGE_RELATIONS });
+        return image ? { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) } : null;
+      }),
     (change) => imageId != null && change.status === 'DELETED',
   );
 }

@@ -86,6 +86,9 @@ type Documents = {
     "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": typeof types.SiLimitsDeleteDocument,
     "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": typeof types.SiGetDocument,
     "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": typeof types.SiResellerRowsDocument,
+    "\n  subscription GroupedWatch($id: ID) {\n    imageStatusChanged(id: $id) { image { id status metadata { key value } } previousStatus status }\n  }\n": typeof types.GroupedWatchDocument,
+    "mutation GroupedDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": typeof types.GroupedDeactivateDocument,
+    "mutation GroupedReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }": typeof types.GroupedReactivateDocument,
     "\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n": typeof types.LiveWatchImageDocument,
     "\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n": typeof types.LiveWatchAllDocument,
     "mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": typeof types.LiveDeactivateDocument,
@@ -170,6 +173,9 @@ const documents: Documents = {
     "\n  mutation SiLimitsDelete($input: ResellerImageLimitsDeleteInput!) {\n    resellerImageLimitsDelete(input: $input) { __typename ...SiError ... on ResellerImageLimitsDeletePayload { deletedSharedImage { ...SiRow } } }\n  }\n": types.SiLimitsDeleteDocument,
     "\n  query SiGet($projectId: ID, $resellerId: ID, $regionId: ID!) {\n    sharedImage(projectId: $projectId, resellerId: $resellerId, regionId: $regionId) { ...SiRow }\n  }\n": types.SiGetDocument,
     "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n": types.SiResellerRowsDocument,
+    "\n  subscription GroupedWatch($id: ID) {\n    imageStatusChanged(id: $id) { image { id status metadata { key value } } previousStatus status }\n  }\n": types.GroupedWatchDocument,
+    "mutation GroupedDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": types.GroupedDeactivateDocument,
+    "mutation GroupedReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }": types.GroupedReactivateDocument,
     "\n  subscription LiveWatchImage($id: ID) {\n    imageStatusChanged(id: $id) { image { id status } previousStatus status at }\n  }\n": types.LiveWatchImageDocument,
     "\n  subscription LiveWatchAll($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status }\n  }\n": types.LiveWatchAllDocument,
     "mutation LiveDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }": types.LiveDeactivateDocument,
@@ -484,6 +490,18 @@ export function graphql(source: "\n  query SiGet($projectId: ID, $resellerId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"): (typeof documents)["\n  query SiResellerRows($id: ID!) {\n    node(id: $id) { ... on Reseller { sharedImages { ...SiRow } imageLimits { region { id } imageIds } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GroupedWatch($id: ID) {\n    imageStatusChanged(id: $id) { image { id status metadata { key value } } previousStatus status }\n  }\n"): (typeof documents)["\n  subscription GroupedWatch($id: ID) {\n    imageStatusChanged(id: $id) { image { id status metadata { key value } } previousStatus status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GroupedDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }"): (typeof documents)["mutation GroupedDeactivate($id: ID!) { imageDeactivate(input: { id: $id }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GroupedReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }"): (typeof documents)["mutation GroupedReactivate($id: ID!) { imageReactivate(input: { id: $id }) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
