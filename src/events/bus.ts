@@ -2,6 +2,7 @@
 // watch them: Yoga's PubSub, in memory by default, through Redis when REDIS_URL is set so that
 // every gateway and worker process sharing the database sees every event.
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -85,7 +86,7 @@ type Channels = Record<string, [unknown]>;
 export async function createEventBus({ redisUrl, namespace }: EventBusOptions): Promise<EventBus> {
   const channel = (topic: Topic) => `${namespace}:${topic}`;
   const redis = redisUrl ? await connectRedis(redisUrl, TOPICS.map(channel)) : undefined;
-  const target = redis?.target ?? (new EventTarget() as unknown as PubSubEventTarget<Channels>);
+  const target = redis?.target ?? (inMemoryTarget() as unknown as PubSubEventTarget<Channels>);
   const pubsub = createPubSub<Channels>({ eventTarget: target });
   // Our own repeaters rather than pubsub.subscribe: those share one buffer, or with none make
   // the publisher throw once a subscriber is 1024 events behind.
@@ -126,6 +127,13 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       await redis?.quit();
     },
   };
+}
+
+/** Every subscriber listens on the target: thousands of listeners are its normal load, not a leak. */
+function inMemoryTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
 }
 
 /** The repeater with its executor already run: a Repeater starts listening only at its first next. */
