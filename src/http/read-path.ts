@@ -75,7 +75,7 @@ const REGULAR_TYPES = ['application/graphql-response+json', 'application/json'];
  * requested types reversed, the last match winning; its regular processor comes after the stream
  * ones, so it wins whenever it matches). Undefined: only a stream processor would answer.
  */
-export function regularMediaType(accept: string | undefined): string | undefined {
+function regularMediaType(accept: string | undefined): string | undefined {
   let chosen: string | undefined;
   const requested = (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',').reverse();
   for (const entry of requested) {
@@ -156,16 +156,20 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
     return entry;
   };
 
+  // Plans are kept per operation of the document, so only for a name the document defines: a
+  // client making up names must not grow the cache.
   const planOf = (entry: DocumentEntry, operationName: string | undefined): Plan | null => {
+    if (!getOperationAST(entry.document!, operationName)) return null;
     const key = operationName ?? '';
     let plan = entry.plans.get(key);
     if (plan === undefined) {
       try {
         plan = planOperation(schema, entry.document!, operationName);
       } catch (error) {
-        if (!(error instanceof Unplannable)) throw error;
+        // A fault of the planner is logged once; the general path answers the document from then on.
+        if (!(error instanceof Unplannable)) options.logger.error({ err: error, operationName }, 'planning for the compiled read path failed');
         plan = null;
-        entry.unplannable.set(key, error.message);
+        entry.unplannable.set(key, error instanceof Unplannable ? error.message : 'a fault of the planner');
       }
       entry.plans.set(key, plan);
     }
@@ -196,7 +200,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       const entry = entryOf(params.query);
       if (!entry.document) return handOn('a document that does not parse or validate');
       const plan = planOf(entry, params.operationName);
-      if (!plan) return handOn(`unplannable: ${entry.unplannable.get(params.operationName ?? '')}`);
+      if (!plan) return handOn(`unplannable: ${entry.unplannable.get(params.operationName ?? '') ?? 'no such operation'}`);
       const media = regularMediaType(request.header('accept'));
       if (!media) return handOn('a media type only Yoga answers');
 
