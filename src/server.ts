@@ -202,7 +202,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     schema,
     limits,
     gate: () => ({ em: orm.em.fork(), jwt, rate, principals }),
-    statements: statementRunner(orm),
+    statements: statementRunner(orm, { named: !embedded }),
     graphqlPath: GRAPHQL_PATH,
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
     logger: log,

@@ -39,19 +39,18 @@ export interface StatementRunner {
   run<T>(work: (statements: Statements) => Promise<T>): Promise<T>;
 }
 
-export function statementRunner(orm: MikroORM): StatementRunner {
+/**
+ * `named`: statements are prepared once per connection. Not on the embedded server, whose
+ * connections share one session: a name one connection prepared exists for every other, and
+ * outlives the connection, so a pool that opens new connections over the days would pile them up.
+ */
+export function statementRunner(orm: MikroORM, { named }: { named: boolean }): StatementRunner {
   const shapes = new Map<string, number>();
-  // Names carry their connection's number too: the embedded server's connections share one
-  // session, where a name prepared by one would already exist for another.
-  const connections = new WeakMap<Connection, number>();
-  let connectionCount = 0;
-  const nameOf = (text: string, connection: Connection): string | undefined => {
+  const nameOf = (text: string): string | undefined => {
+    if (!named) return undefined;
     let shape = shapes.get(text);
     if (shape === undefined && shapes.size < MAX_NAMED) shapes.set(text, (shape = shapes.size + 1));
-    if (shape === undefined) return undefined;
-    let number = connections.get(connection);
-    if (number === undefined) connections.set(connection, (number = ++connectionCount));
-    return `read_${shape}_${number}`;
+    return shape === undefined ? undefined : `read_${shape}`;
   };
   const pool = () => orm.em.getConnection().getKnex();
   const knexClient = () => pool().client as unknown as KnexClient;
@@ -64,7 +63,7 @@ export function statementRunner(orm: MikroORM): StatementRunner {
           // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
           pool().emit('query', { sql: text, bindings: values });
           const client = await connection;
-          const result = await client.query({ name: nameOf(text, client), text, values: [...values], rowMode: 'array', types });
+          const result = await client.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types });
           return result.rows;
         },
       };
