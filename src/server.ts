@@ -296,9 +296,11 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
 
 /** Forgets the principals each announced change concerns, for as long as the bus runs. */
 function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache): void {
+  const failed = (error: unknown) => processLogger.error({ err: error }, 'forgetting an announced principal change failed');
   void (async () => {
-    for await (const change of events.listen('principal')) await principals.forget(change);
-  })();
+    // Not awaited one by one: a change waiting on a token's lookup holds up no other.
+    for await (const change of events.listen('principal')) principals.forget(change).catch(failed);
+  })().catch(failed);
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';
