@@ -81,6 +81,7 @@ export function operationFields(operation: OperationRecord, httpStatus?: number)
     principal: operation.principal,
     cost: operation.cost ?? null,
     readPath: operation.readPath,
+    ...(operation.handedOn && { handedOn: operation.handedOn.slice(0, 200) }),
     outcome: outcomeOf(operation, httpStatus),
     ...(operation.errorCodes.size > 0 && { errorCodes: [...operation.errorCodes] }),
     ...(operation.refusedBy.size > 0 && { refusedBy: [...operation.refusedBy] }),
