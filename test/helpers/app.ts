@@ -93,8 +93,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
       const response = await app.fetch(request(), record);
       const text = await response.text();
       if (record.readPath === 'compiled' && counting === 0) {
-        const general = await app.yoga.fetch(request());
-        await expectSameAnswer(response, text, general, query);
+        const difference = await differenceOf(response, text, await app.yoga.fetch(request()));
+        if (difference) {
+          // A worker may have changed the data between the two answers: both paths once more, back to back.
+          const again = await app.fetch(request(), newOperationRecord());
+          const secondDifference = await differenceOf(again, await again.text(), await app.yoga.fetch(request()));
+          if (secondDifference) throw new Error(`The compiled read path answered differently from the general path to ${query.slice(0, 300)}:\n${secondDifference}`);
+        }
       }
       return JSON.parse(text) as ExecutionResult<Record<string, any>>;
     }
@@ -131,12 +136,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Bu
 }
 
 /** The compiled path's answer must be the general path's, to the byte: status, type and body. */
-async function expectSameAnswer(compiled: Response, compiledText: string, general: Response, query: string): Promise<void> {
+/** How the general path's answer differs from the compiled one's, or null when it is the same. */
+async function differenceOf(compiled: Response, compiledText: string, general: Response): Promise<string | null> {
   const generalText = await general.text();
   const differences = [
     compiled.status !== general.status && `status ${compiled.status} against ${general.status}`,
     compiled.headers.get('content-type') !== general.headers.get('content-type') && `content-type ${compiled.headers.get('content-type')} against ${general.headers.get('content-type')}`,
     compiledText !== generalText && `body\n  compiled: ${compiledText.slice(0, 2000)}\n  general:  ${generalText.slice(0, 2000)}`,
   ].filter(Boolean);
-  if (differences.length) throw new Error(`The compiled read path answered differently from the general path to ${query.slice(0, 300)}:\n${differences.join('\n')}`);
+  return differences.length ? differences.join('\n') : null;
 }
