@@ -65,7 +65,8 @@ export class Columns {
 
 /** PostgreSQL's timestamptz text as JSON.stringify writes a Date: `2024-06-01T12:34:56.780Z`. */
 export function isoDate(text: string): string {
-  // The session runs in UTC: `2024-06-01 12:34:56.78+00`, the fraction cut of trailing zeros.
+  // In a session in UTC: `2024-06-01 12:34:56.78+00`, the fraction cut of trailing zeros. Any
+  // other time zone's text takes the slower way through Date.
   const utc = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
   if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   return new Date(text).toISOString();

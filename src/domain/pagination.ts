@@ -87,7 +87,7 @@ function decodeCursor(order: OrderKey[], cursor: string, argument: string): { va
   return { values, id };
 }
 
-export const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
+const flip = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
 
 /** A key's column on the row aliased `alias`. */
 export type ColumnOf = (alias: string, field: string) => string;

@@ -22,13 +22,11 @@ interface Entry {
   until: number;
 }
 
-export const PRINCIPAL_TTL_MS = 1000;
+const TTL_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
 export class PrincipalCache {
   readonly #entries = new Map<string, Entry>();
-
-  constructor(private readonly ttlMs = PRINCIPAL_TTL_MS) {}
 
   /** The viewer of `plaintext` (null: no such active token), looked up at most once a second. */
   viewerForToken(em: EntityManager, plaintext: string): Promise<Viewer | null> {
@@ -41,7 +39,7 @@ export class PrincipalCache {
     // A failed lookup is not remembered: the next request asks the database again.
     viewer.catch(() => this.#entries.delete(key));
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, { viewer, until: now + this.ttlMs });
+    this.#entries.set(key, { viewer, until: now + TTL_MS });
     return viewer;
   }
 
