@@ -14,7 +14,7 @@ import { isUuid } from '../domain/validation.js';
 import type { Viewer } from '../domain/viewer.js';
 import { readableSql } from '../domain/visibility.js';
 import type { ConnectionField, Plan, RootField, RowField } from './plan.js';
-import { Columns, type FieldArguments, type MetadataSlot, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
+import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
 import type { Statements } from './statements.js';
 
 /** The general path must answer this request: the compiled one would not answer it the same. */
@@ -141,8 +141,8 @@ const argumentsOf = (definition: GraphQLField<unknown, unknown>, field: FieldNod
   getArgumentValues(definition, field, variables) as Record<string, unknown>;
 
 /** The statement of `shape` over the images matching `where` (written on alias `i`). */
-function selectImages(shape: ImageShape, where: string, tail = '', order?: (column: (expression: string) => string) => string): string {
-  return selectStatement(shape.columns, shape.metadata, where, tail, order);
+function selectImages(shape: ImageShape, where: string, page?: PageClause): string {
+  return selectStatement(shape.columns, shape.metadata, where, page);
 }
 
 async function image(field: RootField & { kind: 'image' }, context: ExecutionContext, args: FieldArguments): Promise<string> {
@@ -205,8 +205,14 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
     // and plans the statement every time (0.5 to 1.4 ms of a page's 2).
     const limit = `${size + 1}`;
     if (!/^\d{1,3}$/.test(limit)) throw new Error(`page size ${size}`);
-    const ordered = (column: (expression: string) => string) => orderSql(order, directions, 'i', (alias, key) => column(columnOf(alias, key)));
-    const rows = await context.statements.rows(selectImages(shape, where, ` ORDER BY ${orderSql(order, directions, 'i', columnOf)} LIMIT ${limit}`, ordered), sql.values);
+    const rows = await context.statements.rows(
+      selectImages(shape, where, {
+        orderBy: orderSql(order, directions, 'i', columnOf),
+        limit,
+        order: (column) => orderSql(order, directions, 'i', (alias, key) => column(columnOf(alias, key))),
+      }),
+      sql.values,
+    );
     ({ nodes, hasNextPage, hasPreviousPage } = pageOf(rows, size, backward, page));
   }
   let total: number | undefined;

@@ -212,21 +212,35 @@ function metadataWriter(field: RowField & { kind: 'metadata' | 'metadataItem' },
   };
 }
 
+/** A page of a connection: its order (on alias `i`), its limit, and the order on named columns. */
+export interface PageClause {
+  orderBy: string;
+  limit: string;
+  /** The same order on the columns `column` names (the CTE's, with metadata). */
+  order(column: (expression: string) => string): string;
+}
+
 /**
- * The statement of an image selection: its columns over the images `where` says, then `tail`
- * (ORDER BY, LIMIT). With metadata, the images come first (a materialized CTE) and their items
- * are read in one pass over the metadata index and added as the last column: a subquery per
- * image cost PostgreSQL half again as much. `order` is the outer ORDER BY, on the CTE's columns.
+ * The statement of an image selection: its columns over the images `where` says, a page of them
+ * when `page` is given. The page is chosen from the image table alone and only its rows are
+ * joined: joins are planned in the written order (src/db/orm.ts), so a search on a related row
+ * would otherwise be met after every image had been joined (220 ms instead of 8 at 100,000).
+ * With metadata, the images come first (a materialized CTE) and their items are read in one
+ * pass over the metadata index and added as the last column: a subquery per image cost
+ * PostgreSQL half again as much.
  */
-export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, tail: string, order?: (column: (expression: string) => string) => string): string {
-  const select = `FROM image i ${columns.joins.join(' ')} WHERE ${where}${tail}`;
+export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, page?: PageClause): string {
+  const joins = columns.joins.join(' ');
+  const from = page
+    ? `FROM (SELECT i.* FROM image i WHERE ${where} ORDER BY ${page.orderBy} LIMIT ${page.limit}) i ${joins}`
+    : `FROM image i ${joins} WHERE ${where}`;
   const column = metadata.column;
-  if (!column) return `SELECT ${columns.list.join(', ')} ${select}`;
+  if (!column) return `SELECT ${columns.list.join(', ')} ${from}${page ? ` ORDER BY ${page.orderBy}` : ''}`;
   column.index = columns.list.length;
   const values = [...column.positions.keys()].map((name) => METADATA_SQL[name]!);
   const named = columns.list.map((expression, index) => `${expression} AS c${index}`).join(', ');
   const id = columns.indexOf('i.id');
   const items = `SELECT m.image_id, json_agg(json_build_array(${values.join(', ')}) ORDER BY m.key)::text AS items FROM image_metadata m WHERE m.image_id IN (SELECT c${id} FROM page) GROUP BY m.image_id`;
-  const outerOrder = order ? ` ORDER BY ${order((expression) => `page.c${columns.indexOf(expression)}`)}` : '';
-  return `WITH page AS MATERIALIZED (SELECT ${named} ${select}) SELECT page.*, meta.items FROM page LEFT JOIN (${items}) meta ON meta.image_id = page.c${id}${outerOrder}`;
+  const outerOrder = page ? ` ORDER BY ${page.order((expression) => `page.c${columns.indexOf(expression)}`)}` : '';
+  return `WITH page AS MATERIALIZED (SELECT ${named} ${from}) SELECT page.*, meta.items FROM page LEFT JOIN (${items}) meta ON meta.image_id = page.c${id}${outerOrder}`;
 }
