@@ -51,6 +51,8 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
     // Without Redis every change the benchmark makes goes through this one gateway.
     ...(options.databaseUrl && !options.redisUrl && { EVENTS: 'local' }),
+    // Node's own settings for our gateway alone (a heap limit, say), to measure what they change.
+    ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
   };
   return launch(options.name ?? 'ours', [NODE22, 'dist/src/main.js'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
 }
