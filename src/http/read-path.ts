@@ -159,14 +159,14 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   // Plans are kept per operation of the document, so only for a name the document defines: a
   // client making up names must not grow the cache.
   const planOf = (entry: DocumentEntry, operationName: string | undefined): Plan | null => {
-    if (!getOperationAST(entry.document!, operationName)) return null;
     const key = operationName ?? '';
     let plan = entry.plans.get(key);
     if (plan === undefined) {
+      if (!getOperationAST(entry.document!, operationName)) return null;
       try {
         plan = planOperation(schema, entry.document!, operationName);
       } catch (error) {
-        // A fault of the planner is logged once; the general path answers the document from then on.
+        // A fault of the planner is logged (once for a document kept in the cache); the general path answers it.
         if (!(error instanceof Unplannable)) options.logger.error({ err: error, operationName }, 'planning for the compiled read path failed');
         plan = null;
         entry.unplannable.set(key, error instanceof Unplannable ? error.message : 'a fault of the planner');
