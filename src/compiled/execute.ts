@@ -1,5 +1,5 @@
 // Runs a plan for one request: each root field becomes one statement (a page with its relations
-// and metadata, or images by id; a count when asked for), run as a named prepared statement, and
+// and metadata, or images by id; a count when asked for), run through src/compiled/statements.ts, and
 // its rows are written straight into the answer's JSON. Whatever the general path would answer
 // with an error (a bad cursor, page size, id or search) ends the attempt with Unanswerable before
 // any SQL of that field runs: the general path then answers, with its own error.
@@ -74,7 +74,7 @@ function rawId(globalId: unknown, typename: string): string {
   } catch {
     throw new Unanswerable('an invalid global id');
   }
-  if (decoded.typename !== typename) throw new Unanswerable(`an id of a ${decoded.typename}`);
+  if (decoded.typename !== typename) throw new Unanswerable(`an id of another type than ${typename}`);
   return decoded.id;
 }
 
@@ -95,7 +95,8 @@ function refusable<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof DomainError) throw new Unanswerable(error.message);
+    // Its message may quote the client's values: the reason logged names only the error's kind.
+    if (error instanceof DomainError) throw new Unanswerable(`a refused argument (${error.constructor.name})`);
     throw error;
   }
 }

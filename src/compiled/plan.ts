@@ -95,7 +95,7 @@ function collect(sets: readonly SelectionSetNode[], typename: string, fragments:
           if (spread.has(name)) continue;
           spread.add(name);
           const fragment = fragments.get(name);
-          if (!fragment) throw new Unplannable(`no fragment ${name}`);
+          if (!fragment) throw new Unplannable('a fragment the document does not define');
           if (applies(fragment.typeCondition.name.value)) stack.push(fragment.selectionSet);
         }
       }

@@ -208,7 +208,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], params.variables ?? {});
       if (coerced.errors) return handOn('variables that do not coerce');
       const cost = limits.cost({ schema, document: entry.document, operationName: params.operationName, variables: params.variables });
-      if (typeof cost !== 'number') return handOn(`refused: ${cost.message}`);
+      if (typeof cost !== 'number') return handOn(`refused (${String(cost.extensions.limit ?? cost.extensions.code ?? 'cost')})`);
       record.seen = true;
       record.type = 'query';
       record.name = operation.name?.value;
