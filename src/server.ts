@@ -128,7 +128,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const jwt = jwtVerifier(config.jwt);
   // Who tokens stand for, for a second; changes announced on the bus forget it at once.
   const principals = new PrincipalCache();
-  forgetAnnouncedChanges(events, principals);
+  forgetAnnouncedChanges(events, principals, log);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
   const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
@@ -295,8 +295,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
 }
 
 /** Forgets the principals each announced change concerns, for as long as the bus runs. */
-function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache): void {
-  const failed = (error: unknown) => processLogger.error({ err: error }, 'forgetting an announced principal change failed');
+function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache, log: Logger): void {
+  const failed = (error: unknown) => log.error({ err: error }, 'forgetting an announced principal change failed');
   void (async () => {
     // Not awaited one by one: a change waiting on a token's lookup holds up no other.
     for await (const change of events.listen('principal')) principals.forget(change).catch(failed);
