@@ -100,7 +100,9 @@ describe('subscribers who see alike', () => {
       const statements = await t.statementsOf(async () => {
         expect((await t.request(Deactivate, { id: gid('Image', watched!.id) })).errors).toBeUndefined();
         for (const subscription of [one, ...everything]) {
-          const change = (await subscription.results.next()).data!.imageStatusChanged;
+          // A warm-up event later than the quiet spell is passed over (its execution would still count).
+          let change = (await subscription.results.next()).data!.imageStatusChanged;
+          while (change.image.id === gid('Image', warm!.id)) change = (await subscription.results.next()).data!.imageStatusChanged;
           expect(change).toMatchObject({ image: { id: gid('Image', watched!.id) }, status: 'DEACTIVATED' });
         }
       });
