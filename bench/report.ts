@@ -118,7 +118,7 @@ function machineLines(results: BenchResults): string[] {
     `- ${m.postgres.split(',')[0]}, on the same machine, over loopback TCP.`,
     Object.keys(results.dataset.counts).length
       ? `- ${results.images.toLocaleString('en')} images, seed ${results.seed} (${Object.entries(results.dataset.counts).map(([table, count]) => `${table} ${count.toLocaleString('en')}`).join(', ')}); built in ${num(results.dataset.generateSeconds + results.dataset.loadSeconds)} s.`
-      : `- ${results.images.toLocaleString('en')} images, seed ${results.seed}, already in the database from an earlier run with the same seed (--reuse).`,
+      : `- ${results.images.toLocaleString('en')} images, seed ${results.seed}, already in the database from an earlier run with the same seed (--reuse), with that run's W5 and W6 writes.`,
     `- ${s.connections} connections, ${s.warmupSeconds} s warm-up (not measured) then ${s.seconds} s per run, ${s.rounds} round(s) alternating ours and PostGraphile per workload; the tables show the mean of the rounds, the JSON every round. Requests with 100 images; SQL counted at 10 and 100.`,
     `- Peak RSS: VmHWM of the server process, reset before each measured run. SQL statements: Query and Execute messages counted by a TCP proxy (bench/sql-counter.ts) in front of separate instances of both servers, after one warm-up request; the most of three tries at each page size.`,
     `- Whole run: ${num(results.wallSeconds / 60)} minutes, started ${results.startedAt}.`,
@@ -172,7 +172,7 @@ export function renderBenchmarks(results: BenchResults, previous: string, jsonPa
     results.command,
     '```',
     '',
-    `\`BENCH_DATABASE_URL\` names the database, dropped and recreated by each run (default ${DEFAULT_BENCH_DATABASE_URL}).`,
+    `\`BENCH_DATABASE_URL\` names the database, dropped and recreated by each run (default ${DEFAULT_BENCH_DATABASE_URL}); with \`--reuse\`, a database holding the same dataset is kept, with what earlier runs' W5 and W6 wrote to it.`,
     '',
     '`npm run bench -- --quick` (10,000 images, short runs, what CI can afford) writes only `bench/results/quick-<time>.json`.',
     '',
