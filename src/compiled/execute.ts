@@ -8,7 +8,7 @@ import { type FieldNode, type GraphQLField, getArgumentValues } from 'graphql';
 import type { DomainContext } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { type ImageFilter, type ImageOrder, imageCondition, imageOrder } from '../domain/image-catalog.js';
-import { type ColumnOf, type OrderKey, type PageArgs, encodeCursor, keyset, orderSql, pageOf } from '../domain/pagination.js';
+import { type ColumnOf, MAX_NODES, type OrderKey, type PageArgs, encodeCursor, keyset, orderSql, pageOf } from '../domain/pagination.js';
 import { SqlValues, allOf } from '../domain/sql.js';
 import { isUuid } from '../domain/validation.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -157,8 +157,6 @@ async function image(field: RootField & { kind: 'image' }, context: ExecutionCon
   const rows = await context.statements.rows(selectImages(shape, where), sql.values);
   return rows[0] ? writerOf(shape, field.fields)(rows[0], args) : 'null';
 }
-
-const MAX_NODES = 500;
 
 async function imagesById(field: RootField & { kind: 'images by id' }, context: ExecutionContext, args: FieldArguments): Promise<string> {
   const { ids } = argumentsOf(field.definition, field.field, context.variables) as { ids: unknown[] };

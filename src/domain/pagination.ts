@@ -35,6 +35,9 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
 
+/** The most ids one `nodes(ids:)` takes: a page's worth. */
+export const MAX_NODES = MAX_PAGE_SIZE;
+
 type CursorValue = string | number | null;
 
 const signature = (order: OrderKey[]) => order.map((key) => `${key.field}:${key.direction}`).join(',');

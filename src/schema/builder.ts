@@ -7,7 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { DomainContext } from '../domain/context.js';
 import { BadQueryError, DomainError, ForbiddenError } from '../domain/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_NODES, MAX_PAGE_SIZE } from '../domain/pagination.js';
 import { canWrite } from '../domain/viewer.js';
 import type { EventBus } from '../events/bus.js';
 
@@ -16,8 +16,6 @@ export type Context = DomainContext & {
   /** Live events, for subscriptions. */
   events: EventBus;
 };
-
-const MAX_NODES = 500;
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
