@@ -4,6 +4,7 @@
 // global ids as the relay plugin encodes them.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { FieldNode } from 'graphql';
+import { danubeAccess } from '../domain/image-catalog.js';
 import type { Relation, RowField } from './plan.js';
 
 /** A row as the driver returns it in array mode: one value per selected column. */
@@ -86,9 +87,6 @@ const SCALAR_WRITERS = {
   stringList: nullOr(json),
 } as const;
 
-const danubeAccess = (deletedAt: unknown, status: unknown, visibility: unknown) =>
-  deletedAt != null || status === 'DELETED' ? '"DELETED"' : visibility === 'PUBLIC' ? '"PUBLIC"' : '"PRIVATE"';
-
 /** `{"a":…,"b":…}` from the writers of its fields. */
 function object(fields: readonly [string, Write][]): Write {
   const keys = fields.map(([key]) => `${json(key)}:`);
@@ -140,7 +138,8 @@ function fieldWriter(field: RowField, columns: Columns, alias: string, metadata:
     }
     case 'access': {
       const [deleted, status, visibility] = ['deleted_at', 'status', 'visibility'].map((column) => columns.add(`${alias}.${column}`));
-      return (row) => danubeAccess(row[deleted!], row[status!], row[visibility!]);
+      type Access = Parameters<typeof danubeAccess>[0];
+      return (row) => json(danubeAccess({ deletedAt: row[deleted!], status: row[status!], visibility: row[visibility!] } as Access));
     }
     case 'hasPassword': {
       const index = columns.add(`(${alias}.password_cipher IS NOT NULL)`);
