@@ -297,10 +297,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
 /** Forgets the principals each announced change concerns, for as long as the bus runs. */
 function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache, log: Logger): void {
   const failed = (error: unknown) => log.error({ err: error }, 'forgetting an announced principal change failed');
-  void (async () => {
-    // Not awaited one by one: a change waiting on a token's lookup holds up no other.
-    for await (const change of events.listen('principal')) principals.forget(change).catch(failed);
-  })().catch(failed);
+  events.hear('principal', (change) => principals.forget(change).catch(failed));
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';

@@ -8,6 +8,7 @@ import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'g
 import type { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
+import { logger } from '../logger.js';
 import { allReady, closeRedis, redisClient } from '../redis.js';
 import type { PrincipalChange } from '../domain/principal-cache.js';
 
@@ -51,6 +52,13 @@ export interface EventBus {
    */
   listen<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
   /**
+   * Calls `handler` with every event of `topic` until the bus closes: this process's own as they
+   * are published, before publish returns (through Redis they come back later too, so the handler
+   * must take an event twice), and other instances' as they arrive. For caches that must forget
+   * what a change concerns before the change's caller hears that it is done.
+   */
+  hear<T extends Topic>(topic: T, handler: (event: EventTopics[T]) => void): void;
+  /**
    * Whether events reach every instance: always in memory; with Redis, while both connections
    * are up (they reconnect by themselves; events published meanwhile are lost).
    */
@@ -93,6 +101,8 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
   const streams = new Set<() => void>();
   let streamsEnded = false;
   let closed = false;
+  // Handlers of this process's own events, called as they are published: Redis delivers them only later.
+  const localHandlers = new Map<Topic, ((event: never) => void)[]>();
   const endStreams = () => {
     streamsEnded = true;
     for (const stop of [...streams]) stop();
@@ -100,7 +110,21 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
 
   return {
     publish(topic, event) {
-      if (!closed) pubsub.publish(channel(topic), event);
+      if (closed) return;
+      if (redis) for (const handler of localHandlers.get(topic) ?? []) handler(event as never);
+      pubsub.publish(channel(topic), event);
+    },
+    hear(topic, handler) {
+      // A failing handler must stop neither the publisher nor the other handlers of the event.
+      const heard = (event: EventTopics[typeof topic]) => {
+        try {
+          handler(event);
+        } catch (error) {
+          logger.error({ err: error, topic }, 'handling an event failed');
+        }
+      };
+      localHandlers.set(topic, [...(localHandlers.get(topic) ?? []), heard as (event: never) => void]);
+      target.addEventListener(channel(topic), (event: Event) => heard((event as CustomEvent<EventTopics[typeof topic]>).detail));
     },
     listen(topic, accept) {
       const repeater = new Repeater<EventTopics[typeof topic]>((push, stop) => {
