@@ -17,6 +17,7 @@ import { seedDemoCatalog } from './db/seed-demo.js';
 import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
 import { PrincipalCache } from './domain/principal-cache.js';
+import { ReferenceCache } from './domain/reference-cache.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
 import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
@@ -126,9 +127,11 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const events = parts.push('live events', await publishOrmEvents(orm, { redisUrl: eventsRedisUrl(config), namespace: eventNamespace(clientUrl) }), (bus) => bus.close());
   const secrets = new SecretBox(await loadSecretKey(config.imageSecretKey, config.dataDir));
   const jwt = jwtVerifier(config.jwt);
-  // Who tokens stand for, for a second; changes announced on the bus forget it at once.
+  // Who tokens stand for, for a second, and reference rows until they change: changes announced on
+  // the bus forget what they concern at once.
   const principals = new PrincipalCache();
-  forgetAnnouncedChanges(events, principals, log);
+  const references = new ReferenceCache(() => orm.em.fork(), () => events.isReady());
+  forgetAnnouncedChanges(events, { principals, references }, log);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
   const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
@@ -136,6 +139,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const tasks = parts.push('the task runtime', await startTaskRuntime({ config, orm, store, clientUrl, embedded: embedded !== undefined, observer: metrics }), (t) => t.stop());
   const services: Services = {
     secrets,
+    references,
     tasks: tasks.dispatcher,
     imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
   };
@@ -294,10 +298,11 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   };
 }
 
-/** Forgets the principals each announced change concerns, for as long as the bus runs. */
-function forgetAnnouncedChanges(events: EventBus, principals: PrincipalCache, log: Logger): void {
+/** Forgets what each announced change concerns, for as long as the bus runs. */
+function forgetAnnouncedChanges(events: EventBus, caches: { principals: PrincipalCache; references: ReferenceCache }, log: Logger): void {
   const failed = (error: unknown) => log.error({ err: error }, 'forgetting an announced principal change failed');
-  events.hear('principal', (change) => principals.forget(change).catch(failed));
+  events.hear('principal', (change) => caches.principals.forget(change).catch(failed));
+  events.hear('reference', (change) => caches.references.forget(change));
 }
 
 const ADMIN_TOKEN_FILE = 'admin-token';

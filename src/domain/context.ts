@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImageSources } from './image-sources.js';
+import type { ReferenceCache } from './reference-cache.js';
 import type { SecretBox } from './secret-box.js';
 import type { TaskDispatcher } from './tasks.js';
 import type { Viewer } from './viewer.js';
 
-/** What the use cases share in every request: secrets, the task queue, the import policy. */
+/** What the use cases share in every request: secrets, reference rows, the task queue, the import policy. */
 export interface Services {
   secrets: SecretBox;
+  references: ReferenceCache;
   tasks: TaskDispatcher;
   /** Where imports fetch from (behind the URL guard), and the largest file accepted. */
   imports: { sources: ImageSources; maxBytes: number };

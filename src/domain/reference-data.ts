@@ -13,7 +13,8 @@ import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
 import { InUseError, NotFoundError, ValidationError } from './errors.js';
 import { type Page, type PageArgs, findPage } from './pagination.js';
-import { type Row, findRows } from './rows.js';
+import type { ReferenceEntity } from './reference-cache.js';
+import type { Row } from './rows.js';
 import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
 import { type Loose, identifier, isUuid, slug, text, validate } from './validation.js';
@@ -22,10 +23,9 @@ type Keyed = { id: string };
 // biome-ignore lint: the schema's second parameter is the (absent) base entity
 type Schema<T extends Keyed> = EntitySchema<T, never>;
 
-/** The rows that exist among `ids`, in one statement, in no particular order. */
+/** The rows that exist among `ids`, remembered or read in one statement, in no particular order. */
 export async function referencesById<T extends Keyed>(ctx: DomainContext, entity: Schema<T>, ids: readonly string[]): Promise<Row<T>[]> {
-  const wanted = ids.filter(isUuid);
-  return wanted.length ? findRows<T>(ctx.em, entity.meta.className, { where: { id: { $in: wanted } } as unknown as FilterQuery<T> }) : [];
+  return ctx.references.byId<T>(entity.meta.className as ReferenceEntity, ids.filter(isUuid));
 }
 
 /** The order of each reference list: what people look them up by. */

@@ -11,6 +11,7 @@ import type { TaskState } from '../db/entities/task.js';
 import { logger } from '../logger.js';
 import { allReady, closeRedis, redisClient } from '../redis.js';
 import type { PrincipalChange } from '../domain/principal-cache.js';
+import type { ReferenceChange } from '../domain/reference-cache.js';
 
 /** An image's status changed (previousStatus null: the image was created in `status`). */
 export interface ImageStatusEvent {
@@ -38,9 +39,11 @@ export interface EventTopics {
   task: TaskEvent;
   /** What some tokens stand for changed (src/domain/principal-cache.ts). */
   principal: PrincipalChange;
+  /** A reference row changed or was removed (src/domain/reference-cache.ts). */
+  reference: ReferenceChange;
 }
 export type Topic = keyof EventTopics;
-const TOPICS: Topic[] = ['imageStatus', 'task', 'principal'];
+const TOPICS: Topic[] = ['imageStatus', 'task', 'principal', 'reference'];
 
 export interface EventBus {
   /** Sends at once; dropped after close. */

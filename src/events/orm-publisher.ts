@@ -1,6 +1,6 @@
 // Turns committed changes into live events: every Image whose status changed, every Task whose
-// state, progress or error changed, and every change to what a token stands for (a token revoked,
-// a project moved or removed, a reseller removed), published only once the transaction that made
+// state, progress or error changed, every change to what a token stands for (a token revoked,
+// a project moved or removed, a reseller removed) and every reference row changed or removed, published only once the transaction that made
 // them has committed (dropped on rollback). How MikroORM 6.6 fires the events this relies on:
 // - a flush inside `em.transactional` (or begin/commit): onFlush and afterFlush on the flushing
 //   fork, then afterTransactionCommit/-Rollback on the root transaction only (savepoints fire
@@ -15,6 +15,7 @@ import type { Image } from '../db/entities/image.js';
 import type { Task } from '../db/entities/task.js';
 import { type EventBus, type EventBusOptions, type EventTopics, type Topic, createEventBus } from './bus.js';
 import { logger } from '../logger.js';
+import { REFERENCE_ENTITIES, type ReferenceEntity } from '../domain/reference-cache.js';
 
 type Outgoing = { [T in Topic]: [T, EventTopics[T]] }[Topic];
 interface Staged {
@@ -95,10 +96,13 @@ function changesOf(uow: UnitOfWork): Outgoing[] {
     } else {
       const event = principalChange(changeSet);
       if (event) events.push(['principal', event]);
+      if (isReference(changeSet.name) && changeSet.type !== ChangeSetType.CREATE) events.push(['reference', { entity: changeSet.name, id: changeSet.entity.id }]);
     }
   }
   return events;
 }
+
+const isReference = (name: string): name is ReferenceEntity => (REFERENCE_ENTITIES as readonly string[]).includes(name);
 
 /** A token revoked or removed, a project moved or removed, a reseller removed: cached principals go. */
 function principalChange({ name, type, payload, entity }: ChangeSet<any>): EventTopics['principal'] | null {
