@@ -33,7 +33,7 @@ import { observeRequests } from './http/request-log.js';
 import { answerClientErrors, refuseBadTarget } from './http/request-target.js';
 import { limitChecks, useOperationLimits } from './http/use-operation-limits.js';
 import { createReadPath } from './http/read-path.js';
-import { statementRunner } from './compiled/statements.js';
+import { compiledStatements } from './compiled/statements.js';
 import type { Viewer } from './domain/viewer.js';
 import { useGroupedFanOut } from './http/use-grouped-fan-out.js';
 import { type OperationRecord, newOperationRecord, useOperationLog } from './http/use-operation-log.js';
@@ -206,7 +206,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     schema,
     limits,
     gate: () => ({ em: orm.em.fork(), jwt, rate, principals }),
-    statements: statementRunner(orm, { named: !embedded }),
+    statements: compiledStatements(orm, { named: !embedded }),
     graphqlPath: GRAPHQL_PATH,
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
     logger: log,

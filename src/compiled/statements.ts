@@ -30,13 +30,12 @@ interface KnexClient {
 }
 
 export interface Statements {
-  /** The rows of `text` with `values` (`$1`, `$2`, …). */
+  /**
+   * The rows of `text` with `values` (`$1`, `$2`, …), on a pooled connection taken for this
+   * statement alone: none is held while a request waits for something else (reference rows read
+   * through the same pool, say).
+   */
   rows(text: string, values: readonly unknown[]): Promise<Row[]>;
-}
-
-export interface StatementRunner {
-  /** Runs `work` with statements on one pooled connection, taken at the first statement and given back after. */
-  run<T>(work: (statements: Statements) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -44,7 +43,7 @@ export interface StatementRunner {
  * connections share one session: a name one connection prepared exists for every other, and
  * outlives the connection, so a pool that opens new connections over the days would pile them up.
  */
-export function statementRunner(orm: MikroORM, { named }: { named: boolean }): StatementRunner {
+export function compiledStatements(orm: MikroORM, { named }: { named: boolean }): Statements {
   const shapes = new Map<string, number>();
   const nameOf = (text: string): string | undefined => {
     if (!named) return undefined;
@@ -55,22 +54,15 @@ export function statementRunner(orm: MikroORM, { named }: { named: boolean }): S
   const pool = () => orm.em.getConnection().getKnex();
   const knexClient = () => pool().client as unknown as KnexClient;
   return {
-    async run(work) {
-      let connection: Promise<Connection> | undefined;
-      const statements: Statements = {
-        async rows(text, values) {
-          connection ??= knexClient().acquireConnection();
-          // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
-          pool().emit('query', { sql: text, bindings: values });
-          const client = await connection;
-          const result = await client.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types });
-          return result.rows;
-        },
-      };
+    async rows(text, values) {
+      const connection = await knexClient().acquireConnection();
       try {
-        return await work(statements);
+        // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
+        pool().emit('query', { sql: text, bindings: values });
+        const result = await connection.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types });
+        return result.rows;
       } finally {
-        if (connection) await knexClient().releaseConnection(await connection);
+        await knexClient().releaseConnection(connection);
       }
     },
   };

@@ -13,7 +13,7 @@ import { type DocumentNode, type GraphQLSchema, getOperationAST, getVariableValu
 import type { Viewer } from '../domain/viewer.js';
 import { Unanswerable, executePlan } from '../compiled/execute.js';
 import { type Plan, Unplannable, planOperation } from '../compiled/plan.js';
-import type { StatementRunner } from '../compiled/statements.js';
+import type { Statements } from '../compiled/statements.js';
 import { type Gate, admit } from './admission.js';
 import type { LimitChecks } from './use-operation-limits.js';
 import type { OperationRecord } from './use-operation-log.js';
@@ -39,7 +39,7 @@ export interface ReadPathOptions {
   schema: GraphQLSchema;
   limits: LimitChecks;
   gate: () => Gate;
-  statements: StatementRunner;
+  statements: Statements;
   graphqlPath: string;
   /** Yoga's cap on a GraphQL body; larger ones go to Yoga, which refuses them. */
   maxBodyBytes: number;
@@ -231,7 +231,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       }
       let body: string;
       try {
-        body = await statements.run((run) => executePlan(plan, { viewer, variables: coerced.coerced, statements: run }));
+        body = await executePlan(plan, { viewer, variables: coerced.coerced, statements });
       } catch (error) {
         // Unanswerable: the general path answers, with its error. A fault is logged (a bug here
         // must not hide behind the general path's answer), and the general path answers as it does.

@@ -28,8 +28,8 @@ const ALLOWED: Record<string, string[]> = {
   'domain/sql.ts': ['raw((alias: string) => write(alias, sql), sql.values)'],
   'domain/rows.ts': ["qb.execute('all', false)", 'qb.andWhere(query.sql(qb.alias, sql), sql.values)'],
   // The compiled read path's statements: their text is made of the same conditions, and of column
-  // names and joins of its own; every value is bound.
-  'compiled/statements.ts': ["client.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types })"],
+  // names of its own; every value is bound.
+  'compiled/statements.ts': ["connection.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types })"],
   // Constant session settings.
   'db/orm.ts': ["connection.query('set join_collapse_limit = 1; set max_parallel_workers_per_gather = 0', done)"],
 };
