@@ -207,6 +207,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     limits,
     gate: () => ({ em: orm.em.fork(), jwt, rate, principals }),
     statements: compiledStatements(orm, { named: !embedded }),
+    references,
     graphqlPath: GRAPHQL_PATH,
     maxBodyBytes: MAX_GRAPHQL_BODY_BYTES,
     logger: log,

@@ -14,15 +14,22 @@ import { isUuid } from '../domain/validation.js';
 import type { Viewer } from '../domain/viewer.js';
 import { readableSql } from '../domain/visibility.js';
 import type { ConnectionField, Plan, RootField, RowField } from './plan.js';
-import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
+import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Reference, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
 import type { Statements } from './statements.js';
+import { type ReferenceCache, type ReferenceEntity } from '../domain/reference-cache.js';
+import { refId } from '../domain/rows.js';
+
+/** A request's field arguments, and the reading of the reference rows its image rows name. */
+interface RequestArguments extends FieldArguments {
+  readReferences(columns: Columns, rows: readonly Row[]): Promise<void>;
+}
 
 /** The general path must answer this request: the compiled one would not answer it the same. */
 export class Unanswerable extends Error {}
 
 type Variables = Record<string, unknown>;
 
-/** An image field's statement, made once per plan: its columns, joins and writers. */
+/** An image field's statement, made once per plan: its columns and writers. */
 interface ImageShape {
   columns: Columns;
   metadata: MetadataSlot;
@@ -105,11 +112,30 @@ export interface ExecutionContext {
   viewer: Viewer;
   variables: Variables;
   statements: Statements;
+  references: ReferenceCache;
 }
 
 /** The answer's JSON text (`{"data":{…}}`) for `plan`, or Unanswerable. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<string> {
-  const args: FieldArguments = { metadataKey: (field) => metadataKey(field, context.variables) };
+  const { references } = context;
+  // The rows this request read itself: a change heard meanwhile may have kept them from the cache.
+  const read = new Map<string, Reference>();
+  const args: RequestArguments = {
+    metadataKey: (field) => metadataKey(field, context.variables),
+    reference: (entity, id) => read.get(id) ?? references.get(entity, id),
+    async readReferences(columns, rows) {
+      for (const [entity, index] of columns.references) await readMissing(entity, rows.map((row) => row[index] as string | null));
+      // A compute resource's region is known once the compute resource is.
+      if (columns.computeResourceRegions) {
+        const resources = rows.map((row) => this.reference('ComputeResource', row[columns.references.get('ComputeResource')!] as string));
+        await readMissing('Region', resources.map((resource) => (resource ? refId(resource.region as string | null) : null)));
+      }
+    },
+  };
+  const readMissing = async (entity: ReferenceEntity, ids: (string | null)[]) => {
+    const missing = references.missing(entity, ids.filter((id): id is string => id != null && !read.has(id)));
+    if (missing.length) for (const row of await references.read(entity, missing)) read.set(row.id, row);
+  };
   let out = '{"data":{';
   for (const [index, field] of plan.fields.entries()) {
     out += `${index ? ',' : ''}${json(field.key)}:${await rootField(field, context, args)}`;
@@ -125,7 +151,7 @@ function metadataKey(field: FieldNode, variables: Variables): string {
   throw new Unanswerable('metadataItem key');
 }
 
-async function rootField(field: RootField, context: ExecutionContext, args: FieldArguments): Promise<string> {
+async function rootField(field: RootField, context: ExecutionContext, args: RequestArguments): Promise<string> {
   switch (field.kind) {
     case 'typename':
       return '"Query"';
@@ -146,7 +172,7 @@ function selectImages(shape: ImageShape, where: string, page?: PageClause): stri
   return selectStatement(shape.columns, shape.metadata, where, page);
 }
 
-async function image(field: RootField & { kind: 'image' }, context: ExecutionContext, args: FieldArguments): Promise<string> {
+async function image(field: RootField & { kind: 'image' }, context: ExecutionContext, args: RequestArguments): Promise<string> {
   const { id } = argumentsOf(field.definition, field.field, context.variables);
   const raw = rawId(id, 'Image');
   // Not an id of ours: not found, as the general path's loader finds nothing.
@@ -155,10 +181,11 @@ async function image(field: RootField & { kind: 'image' }, context: ExecutionCon
   const sql = SqlValues.numbered();
   const where = `i.id = ${sql.bind(raw, 'uuid')} AND ${readableSql({ viewer: context.viewer } as DomainContext)('i', sql)}`;
   const rows = await context.statements.rows(selectImages(shape, where), sql.values);
+  await args.readReferences(shape.columns, rows);
   return rows[0] ? writerOf(shape, field.fields)(rows[0], args) : 'null';
 }
 
-async function imagesById(field: RootField & { kind: 'images by id' }, context: ExecutionContext, args: FieldArguments): Promise<string> {
+async function imagesById(field: RootField & { kind: 'images by id' }, context: ExecutionContext, args: RequestArguments): Promise<string> {
   const { ids } = argumentsOf(field.definition, field.field, context.variables) as { ids: unknown[] };
   if (ids.length > MAX_NODES) throw new Unanswerable('too many ids');
   const raw = ids.map((id) => rawId(id, 'Image'));
@@ -168,7 +195,9 @@ async function imagesById(field: RootField & { kind: 'images by id' }, context: 
   if (wanted.length) {
     const sql = SqlValues.numbered();
     const where = `i.id = ANY (${sql.bind(wanted, 'uuid[]')}) AND ${readableSql({ viewer: context.viewer } as DomainContext)('i', sql)}`;
-    for (const row of await context.statements.rows(selectImages(shape, where), sql.values)) byId.set(row[shape.at.id!] as string, row);
+    const rows = await context.statements.rows(selectImages(shape, where), sql.values);
+    await args.readReferences(shape.columns, rows);
+    for (const row of rows) byId.set(row[shape.at.id!] as string, row);
   }
   return `[${raw.map((id) => {
     const row = byId.get(id);
@@ -176,7 +205,7 @@ async function imagesById(field: RootField & { kind: 'images by id' }, context: 
   }).join(',')}]`;
 }
 
-async function connection(field: RootField & { kind: 'images' }, context: ExecutionContext, args: FieldArguments): Promise<string> {
+async function connection(field: RootField & { kind: 'images' }, context: ExecutionContext, args: RequestArguments): Promise<string> {
   const values = argumentsOf(field.definition, field.field, context.variables);
   const filter = decodeFilter(values.filter as Record<string, unknown> | null | undefined);
   if (field.name === 'projectImages') filter.ownerId = rawId(values.projectId, 'Project');
@@ -213,6 +242,7 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
       sql.values,
     );
     ({ nodes, hasNextPage, hasPreviousPage } = pageOf(rows, size, backward, page));
+    await args.readReferences(shape.columns, nodes);
   }
   let total: number | undefined;
   if (wants.has('totalCount')) {

@@ -23,12 +23,12 @@ export type RowField =
   | { key: string; kind: 'hasPassword' }
   /** A subobject made of the same row's columns (Image.hardware). */
   | { key: string; kind: 'object'; typename: string; fields: RowField[] }
-  /** A to-one relation joined into the statement; null when the row has none. */
+  /** A to-one relation, its row read from the reference cache by the id in the image's row; null when it has none. */
   | { key: string; kind: 'relation'; relation: Relation; fields: RowField[] }
   | { key: string; kind: 'metadata'; fields: RowField[] }
   | { key: string; kind: 'metadataItem'; field: FieldNode; fields: RowField[] };
 
-/** The relations an image page joins: its name is its alias in the statement. */
+/** The relations of an image a page writes (a compute resource's region from the compute resource's row). */
 export type Relation = 'operatingSystem' | 'architecture' | 'computeResource' | 'computeResource.region' | 'region' | 'owner';
 
 export type ConnectionField =
@@ -161,7 +161,7 @@ const HARDWARE_COLUMNS: Record<string, [string, ScalarKind]> = {
 
 const STAMPS: Record<string, [string, ScalarKind]> = { createdAt: ['created_at', 'dateTime'], updatedAt: ['updated_at', 'dateTime'] };
 
-/** The reference types an image joins, with the columns the read path writes of each. */
+/** The reference types an image names, with the columns the read path writes of each. */
 const REFERENCES: Record<string, { typename: string; columns: Record<string, [string, ScalarKind]>; region?: boolean }> = {
   operatingSystem: { typename: 'OperatingSystem', columns: { name: ['name', 'string'], major: ['major', 'string'], minor: ['minor', 'string'], family: ['family', 'string'], title: ['title', 'string'], ...STAMPS } },
   architecture: { typename: 'Architecture', columns: { name: ['name', 'string'], ...STAMPS } },

@@ -10,6 +10,7 @@
 // envelop phases) costs more than a compiled page does, and a single image could never be served
 // at twice PostGraphile's rate behind it.
 import { type DocumentNode, type GraphQLSchema, getOperationAST, getVariableValues, validate } from 'graphql';
+import type { ReferenceCache } from '../domain/reference-cache.js';
 import type { Viewer } from '../domain/viewer.js';
 import { Unanswerable, executePlan } from '../compiled/execute.js';
 import { type Plan, Unplannable, planOperation } from '../compiled/plan.js';
@@ -40,6 +41,7 @@ export interface ReadPathOptions {
   limits: LimitChecks;
   gate: () => Gate;
   statements: Statements;
+  references: ReferenceCache;
   graphqlPath: string;
   /** Yoga's cap on a GraphQL body; larger ones go to Yoga, which refuses them. */
   maxBodyBytes: number;
@@ -231,7 +233,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       }
       let body: string;
       try {
-        body = await executePlan(plan, { viewer, variables: coerced.coerced, statements });
+        body = await executePlan(plan, { viewer, variables: coerced.coerced, statements, references: options.references });
       } catch (error) {
         // Unanswerable: the general path answers, with its error. A fault is logged (a bug here
         // must not hide behind the general path's answer), and the general path answers as it does.

@@ -47,6 +47,25 @@ describe('reference rows remembered until they change', () => {
     expect(result.data![mutation].__typename).toMatch(/Payload$/);
   };
 
+  it('answers a page of images with every relation from rows read once', async () => {
+    await firstNode();
+    // Remembered: the page's statement alone answers it again (and the token's lookup, when its second is up).
+    const statements = (await t.statementsOf(firstNode)).filter((sql) => !sql.includes('api_token'));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).not.toMatch(/\b(join|from)\s+"?(region|project|operating_system|architecture|compute_resource)\b/i);
+  });
+
+  it('answers more requests at once than there are connections, each reading rows it lacks', async () => {
+    // Fresh rows, so every request finds them missing and reads them while others run statements.
+    const fresh = await createCatalog(t.app);
+    await createImages(t.app, fresh, 3);
+    const answers = await Promise.all(Array.from({ length: 24 }, () => t.requestRaw(PAGE, { owner: gid('Project', fresh.project.id) })));
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data!.images.edges as { node: Node }[]).map((edge) => edge.node.owner.name)).toEqual([fresh.project.name, fresh.project.name, fresh.project.name]);
+    }
+  });
+
   it('shows each change made here at once, through both paths', async () => {
     const before = await firstNode();
     expect(before.region.name).toBe('Toronto');
