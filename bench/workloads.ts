@@ -32,6 +32,11 @@ export interface Workload {
   /** Said in the report next to the figures. */
   note?: string;
   /**
+   * False: one image, whatever the page size (its statements at 10 and 100 are two samples of
+   * random images, each naming reference rows a fresh instance may not have read yet).
+   */
+  paged?: false;
+  /**
    * W2: the same list from its start (W1's request), measured back to back with this workload on
    * each server so that the deep page's ratio to it compares runs of the same moment.
    */
@@ -193,6 +198,7 @@ export function workloads(facts: WorkloadFacts): Workload[] {
       id: 'W3',
       group: 'W3',
       title: 'W3 node(id) of a random image, admin',
+      paged: false,
       ours: () => ({
         body: () => body(`query Node($id: ID!) { node(id: $id) { ... on Image { ${OURS_IMAGE} } } }`, { id: encodeGlobalID('Image', pick(facts.imageIds)) }),
         fixed: false,
