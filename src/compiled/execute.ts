@@ -8,6 +8,8 @@ import { type FieldNode, type GraphQLField, getArgumentValues } from 'graphql';
 import type { DomainContext } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { type ImageFilter, type ImageOrder, imageCondition, imageOrder } from '../domain/image-catalog.js';
+import type { ReferenceCache, ReferenceEntity } from '../domain/reference-cache.js';
+import { refId } from '../domain/rows.js';
 import { type ColumnOf, MAX_NODES, type OrderKey, type PageArgs, encodeCursor, keyset, orderSql, pageOf } from '../domain/pagination.js';
 import { SqlValues, allOf } from '../domain/sql.js';
 import { isUuid } from '../domain/validation.js';
@@ -16,8 +18,6 @@ import { readableSql } from '../domain/visibility.js';
 import type { ConnectionField, Plan, RootField, RowField } from './plan.js';
 import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Reference, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
 import type { Statements } from './statements.js';
-import { type ReferenceCache, type ReferenceEntity } from '../domain/reference-cache.js';
-import { refId } from '../domain/rows.js';
 
 /** A request's field arguments, and the reading of the reference rows its image rows name. */
 interface RequestArguments extends FieldArguments {
@@ -118,23 +118,27 @@ export interface ExecutionContext {
 /** The answer's JSON text (`{"data":{…}}`) for `plan`, or Unanswerable. */
 export async function executePlan(plan: Plan, context: ExecutionContext): Promise<string> {
   const { references } = context;
-  // The rows this request read itself: a change heard meanwhile may have kept them from the cache.
-  const read = new Map<string, Reference>();
+  // The reference rows of this request, taken from the cache or read: what it hears meanwhile
+  // (a change, the bus going down) cannot take a row away between its reading and its writing.
+  const taken = new Map<string, Reference>();
+  const take = async (entity: ReferenceEntity, ids: Iterable<string | null>) => {
+    const missing = references.take(entity, ids, taken);
+    if (missing.length) for (const row of await references.read(entity, missing)) taken.set(row.id, row);
+  };
   const args: RequestArguments = {
     metadataKey: (field) => metadataKey(field, context.variables),
-    reference: (entity, id) => read.get(id) ?? references.get(entity, id),
+    reference: (_entity, id) => taken.get(id),
     async readReferences(columns, rows) {
-      for (const [entity, index] of columns.references) await readMissing(entity, rows.map((row) => row[index] as string | null));
+      for (const [entity, index] of columns.references) await take(entity, rows.map((row) => row[index] as string | null));
       // A compute resource's region is known once the compute resource is.
-      if (columns.computeResourceRegions) {
-        const resources = rows.map((row) => this.reference('ComputeResource', row[columns.references.get('ComputeResource')!] as string));
-        await readMissing('Region', resources.map((resource) => (resource ? refId(resource.region as string | null) : null)));
+      const resources = columns.references.get('ComputeResource');
+      if (columns.computeResourceRegions && resources !== undefined) {
+        await take('Region', rows.map((row) => {
+          const resource = row[resources] == null ? undefined : taken.get(row[resources] as string);
+          return resource ? refId(resource.region as string | null) : null;
+        }));
       }
     },
-  };
-  const readMissing = async (entity: ReferenceEntity, ids: (string | null)[]) => {
-    const missing = references.missing(entity, ids.filter((id): id is string => id != null && !read.has(id)));
-    if (missing.length) for (const row of await references.read(entity, missing)) read.set(row.id, row);
   };
   let out = '{"data":{';
   for (const [index, field] of plan.fields.entries()) {

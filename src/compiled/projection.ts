@@ -21,7 +21,7 @@ export interface FieldArguments {
 }
 
 /** A reference row: its columns under their property names, dates as Dates, relations as ids. */
-export type Reference = Readonly<Record<string, unknown>>;
+export type Reference = { readonly id: string; readonly [property: string]: unknown };
 
 export type Write = (row: Row, args: FieldArguments) => string;
 

@@ -27,7 +27,7 @@ export class ReferenceCache {
   #changes = 0;
 
   /**
-   * @param fork a unit of work to read missing rows with
+   * @param fork a unit of work to read missing rows with (outside any transaction of the caller's)
    * @param hearing whether every change is heard now (the event bus is up)
    */
   constructor(
@@ -35,26 +35,28 @@ export class ReferenceCache {
     private readonly hearing: () => boolean,
   ) {}
 
-  /** The row of `entity` with `id`, if it is remembered. */
-  get<T extends Keyed>(entity: ReferenceEntity, id: string): Row<T> | undefined {
-    return this.#rows.get(entity)!.get(id) as Row<T> | undefined;
-  }
-
-  /** Those of `ids` whose rows of `entity` are not remembered: all of them while changes may go unheard. */
-  missing(entity: ReferenceEntity, ids: Iterable<string>): string[] {
+  /**
+   * Puts the remembered rows of `entity` among `ids` into `into`, by id, and returns the ids it
+   * lacks: rows taken here stay the caller's whatever it hears next.
+   */
+  take(entity: ReferenceEntity, ids: Iterable<string | null>, into: Map<string, Keyed>): string[] {
     if (!this.hearing()) this.forgetAll();
     const rows = this.#rows.get(entity)!;
     const missing = new Set<string>();
-    for (const id of ids) if (!rows.has(id)) missing.add(id);
+    for (const id of ids) {
+      if (id == null || into.has(id) || missing.has(id)) continue;
+      const row = rows.get(id);
+      if (row) into.set(id, row);
+      else missing.add(id);
+    }
     return [...missing];
   }
 
   /** The rows of `entity` among `ids` (valid uuids), remembered or read in one statement. */
   async byId<T extends Keyed>(entity: ReferenceEntity, ids: readonly string[]): Promise<Row<T>[]> {
-    const missing = this.missing(entity, ids);
-    const unread = new Set(missing);
-    // Taken before reading: a change heard meanwhile forgets rows, and this request had them.
-    const remembered = ids.flatMap((id) => (unread.has(id) ? [] : [this.get<T>(entity, id)!]));
+    const found = new Map<string, Keyed>();
+    const missing = this.take(entity, ids, found);
+    const remembered = [...found.values()] as Row<T>[];
     return missing.length ? [...remembered, ...(await this.read<T>(entity, missing))] : remembered;
   }
 
@@ -65,8 +67,10 @@ export class ReferenceCache {
     if (changes === this.#changes && this.hearing()) {
       const kept = this.#rows.get(entity)!;
       for (const row of rows) {
+        const id = (row as Keyed).id;
+        kept.delete(id);
         if (kept.size >= MAX_ROWS) kept.delete(kept.keys().next().value!);
-        kept.set((row as Keyed).id, row as Keyed);
+        kept.set(id, row as Keyed);
       }
     }
     return rows;
