@@ -308,8 +308,11 @@ async function main(): Promise<number> {
   for (const [id, count] of statements) {
     const tries = (counts: StatementCounts) => (counts.attempts ? ` [${counts.attempts.at10.join(',')} / ${counts.attempts.at100.join(',')}]` : '');
     log(`  ${id}: ours ${count.ours.at10}/${count.ours.at100}${tries(count.ours)}${count.peer ? `, PostGraphile ${count.peer.at10}/${count.peer.at100}${tries(count.peer)}` : ''}`);
+    // N+1 is more statements for every larger page: the fewest of each size's tries are compared,
+    // so a reference row read again once its minute is up does not pass for it.
     const paged = list.find((workload) => workload.id === id)?.paged !== false;
-    if (paged && count.ours.at100 > count.ours.at10) failures.push(`${id}: our server sends more SQL statements for 100 rows (${count.ours.at100}) than for 10 (${count.ours.at10}): N+1`);
+    const fewest = (tries: number[] | undefined, most: number) => (tries ? Math.min(...tries) : most);
+    if (paged && fewest(count.ours.attempts?.at100, count.ours.at100) > fewest(count.ours.attempts?.at10, count.ours.at10)) failures.push(`${id}: our server sends more SQL statements for 100 rows (${count.ours.at100}) than for 10 (${count.ours.at10}): N+1`);
   }
 
   const results: WorkloadResult[] = list.map((workload) => ({

@@ -2,7 +2,8 @@
 // resellers) remembered by id in each process: every page of images names a few of them, and they
 // rarely change. Every change committed anywhere is announced on the event bus
 // (src/events/orm-publisher.ts) and forgets its row at once on each instance that hears it; while
-// the bus cannot hear (Redis away) nothing is remembered, so no change goes unheard.
+// the bus cannot hear (Redis away) nothing is remembered. An announcement can still be lost (a
+// publisher that gave up on Redis, a change made outside the ORM): no row is kept past a minute.
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Row, findRows } from './rows.js';
@@ -18,11 +19,18 @@ export interface ReferenceChange {
 
 type Keyed = { id: string };
 
-/** Rows kept of each entity: far more than a catalog has, and a bound when one has more. */
+/** Rows kept of each entity: more than most catalogs have, and a bound when one has more. */
 const MAX_ROWS = 10_000;
+/** How long a row is trusted without hearing of it: the bound on a lost announcement's effect. */
+const TTL_MS = 60_000;
+
+interface Entry {
+  row: Keyed;
+  until: number;
+}
 
 export class ReferenceCache {
-  readonly #rows = new Map<ReferenceEntity, Map<string, Keyed>>(REFERENCE_ENTITIES.map((entity) => [entity, new Map()]));
+  readonly #rows = new Map<ReferenceEntity, Map<string, Entry>>(REFERENCE_ENTITIES.map((entity) => [entity, new Map()]));
   /** Counts changes heard: a row read before one of them may be older than it, and is not kept. */
   #changes = 0;
 
@@ -42,11 +50,12 @@ export class ReferenceCache {
   take(entity: ReferenceEntity, ids: Iterable<string | null>, into: Map<string, Keyed>): string[] {
     if (!this.hearing()) this.forgetAll();
     const rows = this.#rows.get(entity)!;
+    const now = performance.now();
     const missing = new Set<string>();
     for (const id of ids) {
       if (id == null || into.has(id) || missing.has(id)) continue;
-      const row = rows.get(id);
-      if (row) into.set(id, row);
+      const entry = rows.get(id);
+      if (entry && entry.until > now) into.set(id, entry.row);
       else missing.add(id);
     }
     return [...missing];
@@ -66,11 +75,12 @@ export class ReferenceCache {
     const rows = await findRows<T>(this.fork(), entity, { where: { id: { $in: ids } } as unknown as FilterQuery<T> });
     if (changes === this.#changes && this.hearing()) {
       const kept = this.#rows.get(entity)!;
+      const until = performance.now() + TTL_MS;
       for (const row of rows) {
         const id = (row as Keyed).id;
         kept.delete(id);
         if (kept.size >= MAX_ROWS) kept.delete(kept.keys().next().value!);
-        kept.set(id, row as Keyed);
+        kept.set(id, { row: row as Keyed, until });
       }
     }
     return rows;
