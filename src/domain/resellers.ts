@@ -29,10 +29,11 @@ export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
 
 /** The visible resellers among `ids`, remembered or read in one statement (the Reseller node's loader). */
 export async function resellersById(ctx: DomainContext, ids: readonly string[]): Promise<Row<Reseller>[]> {
-  const viewer = ctx.viewer;
-  // visibleResellers as a test of each id: every reseller for an admin, its own for a reseller admin.
-  const wanted = ids.filter((id) => isUuid(id) && (viewer.kind === 'admin' || (viewer.kind === 'reseller' && id === viewer.resellerId)));
-  return ctx.references.byId<Reseller>('Reseller', wanted);
+  const scope = visibleResellers(ctx.viewer);
+  if (!scope) return [];
+  // The scope names at most one reseller (a reseller admin's own); every other one is all of them.
+  const only = (scope as { id?: string }).id;
+  return ctx.references.byId<Reseller>('Reseller', ids.filter((id) => isUuid(id) && (only === undefined || id === only)));
 }
 
 /** A page of the visible resellers, by name. */
