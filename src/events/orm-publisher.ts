@@ -1,7 +1,8 @@
 // Turns committed changes into live events: every Image whose status changed, every Task whose
 // state, progress or error changed, every change to what a token stands for (a token revoked,
-// a project moved or removed, a reseller removed) and every reference row changed or removed, published only once the transaction that made
-// them has committed (dropped on rollback). How MikroORM 6.6 fires the events this relies on:
+// a project moved or removed, a reseller removed) and every reference row changed or removed,
+// published only once the transaction that made them has committed (dropped on rollback). How
+// MikroORM 6.6 fires the events this relies on:
 // - a flush inside `em.transactional` (or begin/commit): onFlush and afterFlush on the flushing
 //   fork, then afterTransactionCommit/-Rollback on the root transaction only (savepoints fire
 //   nothing), with `transaction` but no `uow`;
