@@ -168,6 +168,8 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a refere
   it('is shown here as soon as the announcement arrives through Redis', async () => {
     const name = async () => ((await t.requestRaw(PAGE, { owner: gid('Project', catalog.project.id) })).data!.images.edges[0].node as Node).region.name;
     expect(await name()).toBe('Toronto');
+    // Remembered from here on: the page's statement alone answers (and the token's lookup, when its second is up).
+    expect((await t.statementsOf(name)).filter((sql) => !sql.includes('api_token'))).toHaveLength(1);
     const em = other.em.fork();
     const region = await em.findOneOrFail(Region, { id: catalog.region.id });
     region.name = 'Toronto North';
