@@ -6,11 +6,9 @@ import { ApiToken } from '../../src/db/entities/api-token.js';
 import { Project } from '../../src/db/entities/project.js';
 import { Reseller } from '../../src/db/entities/reseller.js';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
-import { openOrm } from '../../src/db/orm.js';
 import { hashToken, revokeToken } from '../../src/domain/tokens.js';
-import { type EventBus, eventNamespace } from '../../src/events/bus.js';
-import { publishOrmEvents } from '../../src/events/orm-publisher.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type OtherProcess, otherProcess } from '../helpers/other-process.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
 
 const ME = '{ images(first: 50) { edges { node { id } } } }';
@@ -84,18 +82,14 @@ describe('principals remembered for a second', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a revocation on another instance', () => {
   let t: TestApp;
-  let other: Awaited<ReturnType<typeof openOrm>>;
-  let bus: EventBus;
+  let other: OtherProcess;
 
   beforeAll(async () => {
     t = await startTestApp({ REDIS_URL: process.env.REDIS_URL! });
     // Another process on the same database and Redis, as the token command is.
-    const url = t.app.orm.config.get('clientUrl')!;
-    other = await openOrm({ clientUrl: url, poolSize: 1 });
-    bus = await publishOrmEvents(other, { redisUrl: process.env.REDIS_URL, namespace: eventNamespace(url) });
+    other = await otherProcess(t, process.env.REDIS_URL!);
   });
   afterAll(async () => {
-    await bus?.close();
     await other?.close();
     await t?.close();
   });
@@ -106,7 +100,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a revoca
     // The principal is cached from here on, for a second at least.
     const cached = Date.now();
     expect(await status(t, token)).toBe(200);
-    await revokeToken(other.em, tokenId);
+    await revokeToken(other.orm.em, tokenId);
     let code = await status(t, token);
     while (code === 200 && Date.now() - cached < 3_000) {
       await new Promise((resolve) => setTimeout(resolve, 10));

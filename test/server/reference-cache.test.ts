@@ -4,12 +4,10 @@
 // (the bus is down) nothing is remembered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Region } from '../../src/db/entities/region.js';
-import { openOrm } from '../../src/db/orm.js';
 import { ReferenceCache } from '../../src/domain/reference-cache.js';
 import { updateRegion } from '../../src/domain/reference-data.js';
-import { type EventBus, eventNamespace } from '../../src/events/bus.js';
-import { publishOrmEvents } from '../../src/events/orm-publisher.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type OtherProcess, otherProcess } from '../helpers/other-process.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
 
 const PAGE = `query ($owner: ID) { images(first: 5, filter: { ownerId: $owner }) { edges { node {
@@ -148,19 +146,15 @@ describe('reference rows remembered until they change', () => {
 describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a reference row changed on another instance', () => {
   let t: TestApp;
   let catalog: Catalog;
-  let other: Awaited<ReturnType<typeof openOrm>>;
-  let bus: EventBus;
+  let other: OtherProcess;
 
   beforeAll(async () => {
     t = await startTestApp({ REDIS_URL: process.env.REDIS_URL! });
     catalog = await createCatalog(t.app);
     await createImages(t.app, catalog, 1);
-    const url = t.app.orm.config.get('clientUrl')!;
-    other = await openOrm({ clientUrl: url, poolSize: 1 });
-    bus = await publishOrmEvents(other, { redisUrl: process.env.REDIS_URL, namespace: eventNamespace(url) });
+    other = await otherProcess(t, process.env.REDIS_URL!);
   });
   afterAll(async () => {
-    await bus?.close();
     await other?.close();
     await t?.close();
   });
@@ -170,7 +164,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a refere
     expect(await name()).toBe('Toronto');
     // Remembered from here on: the page's statement alone answers (and the token's lookup, when its second is up).
     expect((await t.statementsOf(name)).filter((sql) => !sql.includes('api_token'))).toHaveLength(1);
-    const em = other.em.fork();
+    const em = other.orm.em.fork();
     const region = await em.findOneOrFail(Region, { id: catalog.region.id });
     region.name = 'Toronto North';
     await em.flush();
