@@ -16,24 +16,29 @@ import { type Loose, identifier, isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
 
 /** The resellers `viewer` may know exist: all for an admin, its own for a reseller admin, none for members. */
-export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
+function resellersKnownTo(viewer: Viewer): 'all' | { only: string } | 'none' {
   switch (viewer.kind) {
     case 'admin':
-      return {};
+      return 'all';
     case 'reseller':
-      return { id: viewer.resellerId };
+      return { only: viewer.resellerId };
     default:
-      return null;
+      return 'none';
   }
+}
+
+/** resellersKnownTo as a condition (null: none). */
+export function visibleResellers(viewer: Viewer): FilterQuery<Reseller> | null {
+  const known = resellersKnownTo(viewer);
+  if (known === 'none') return null;
+  return known === 'all' ? {} : { id: known.only };
 }
 
 /** The visible resellers among `ids`, remembered or read in one statement (the Reseller node's loader). */
 export async function resellersById(ctx: DomainContext, ids: readonly string[]): Promise<Row<Reseller>[]> {
-  const scope = visibleResellers(ctx.viewer);
-  if (!scope) return [];
-  // The scope names at most one reseller (a reseller admin's own); every other one is all of them.
-  const only = (scope as { id?: string }).id;
-  return ctx.references.byId<Reseller>('Reseller', ids.filter((id) => isUuid(id) && (only === undefined || id === only)));
+  const known = resellersKnownTo(ctx.viewer);
+  if (known === 'none') return [];
+  return ctx.references.byId<Reseller>('Reseller', ids.filter((id) => isUuid(id) && (known === 'all' || id === known.only)));
 }
 
 /** A page of the visible resellers, by name. */
