@@ -2,8 +2,9 @@
 // resellers) remembered by id in each process: every page of images names a few of them, and they
 // rarely change. Every change committed anywhere is announced on the event bus
 // (src/events/orm-publisher.ts) and forgets its row at once on each instance that hears it; while
-// the bus cannot hear (Redis away) nothing is remembered. An announcement can still be lost (a
-// publisher that gave up on Redis, a change made outside the ORM): no row is kept past a minute.
+// the bus cannot hear (Redis away) a request drops every row. An announcement can still be lost
+// (a publisher that gave up on Redis, an outage no request saw, a change made outside the ORM):
+// no row is trusted past a minute.
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Row, findRows } from './rows.js';
@@ -22,7 +23,7 @@ type Keyed = { id: string };
 /** Rows kept of each entity: more than most catalogs have, and a bound when one has more. */
 const MAX_ROWS = 10_000;
 /** How long a row is trusted without hearing of it: the bound on a lost announcement's effect. */
-const TTL_MS = 60_000;
+const TRUST_MS = 60_000;
 
 interface Entry {
   row: Keyed;
@@ -37,10 +38,12 @@ export class ReferenceCache {
   /**
    * @param fork a unit of work to read missing rows with (outside any transaction of the caller's)
    * @param hearing whether every change is heard now (the event bus is up)
+   * @param trustMs how long a row is trusted without hearing of it
    */
   constructor(
     private readonly fork: () => EntityManager,
     private readonly hearing: () => boolean,
+    private readonly trustMs = TRUST_MS,
   ) {}
 
   /**
@@ -75,7 +78,7 @@ export class ReferenceCache {
     const rows = await findRows<T>(this.fork(), entity, { where: { id: { $in: ids } } as unknown as FilterQuery<T> });
     if (changes === this.#changes && this.hearing()) {
       const kept = this.#rows.get(entity)!;
-      const until = performance.now() + TTL_MS;
+      const until = performance.now() + this.trustMs;
       for (const row of rows) {
         const id = (row as Keyed).id;
         kept.delete(id);

@@ -1,7 +1,7 @@
 // Reference rows are remembered by id in each process (src/domain/reference-cache.ts): a change
 // holds at once where it was made, and through Redis on every other instance; a change heard
 // while a row is being read keeps that row out of the cache; while changes may go unheard
-// (the bus is down) nothing is remembered.
+// (the bus is down) nothing is remembered; no row is trusted past a minute.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Region } from '../../src/db/entities/region.js';
 import { ReferenceCache } from '../../src/domain/reference-cache.js';
@@ -135,6 +135,20 @@ describe('reference rows remembered until they change', () => {
     expect(remembered(cache, region.id)).toBeUndefined();
   });
 
+  it('reads a row again once its time is up, whatever it heard', async () => {
+    const em = t.app.orm.em.fork();
+    const region = em.create(Region, { slug: unique('r'), name: 'Before' });
+    await em.flush();
+    const cache = new ReferenceCache(() => t.app.orm.em.fork(), () => true, 1_000);
+    await cache.byId('Region', [region.id]);
+    // A change no announcement tells of.
+    await t.app.orm.em.fork().nativeUpdate(Region, { id: region.id }, { name: 'After' });
+    expect(remembered(cache, region.id)).toMatchObject({ name: 'Before' });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(remembered(cache, region.id)).toBeUndefined();
+    expect(await cache.byId('Region', [region.id])).toMatchObject([{ name: 'After' }]);
+  });
+
   it('shows a row the domain changed, in a transaction of its own, at once', async () => {
     await firstNode();
     const em = t.app.orm.em.fork();
@@ -175,7 +189,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.REDIS_URL)('a refere
       seen = await name();
     }
     expect(seen).toBe('Toronto North');
-    // Nothing here expires on its own: only the announcement can have made this read fresh.
+    // A row is trusted for a minute: within a second only the announcement can have made this read fresh.
     expect(Date.now() - changed).toBeLessThan(1_000);
   });
 });
