@@ -190,7 +190,7 @@ function referenceWriter(fields: readonly RowField[], entity: ReferenceEntity): 
       }
       case 'id': {
         const typename = field.typename;
-        return [field.key, (reference) => json(encodeGlobalID(typename, reference.id as string))];
+        return [field.key, (reference) => json(encodeGlobalID(typename, reference.id))];
       }
       case 'column': {
         const property = propertyOf(field.column);
