@@ -121,13 +121,10 @@ export async function executePlan(plan: Plan, context: ExecutionContext): Promis
   // The reference rows of this request, taken from the cache or read: what it hears meanwhile
   // (a change, the bus going down) cannot take a row away between its reading and its writing.
   const taken = new Map<string, Reference>();
-  const take = async (entity: ReferenceEntity, ids: Iterable<string | null>) => {
-    const missing = references.take(entity, ids, taken);
-    if (missing.length) for (const row of await references.read(entity, missing)) taken.set(row.id, row);
-  };
+  const take = (entity: ReferenceEntity, ids: Iterable<string | null>) => references.collect(entity, ids, taken);
   const args: RequestArguments = {
     metadataKey: (field) => metadataKey(field, context.variables),
-    reference: (_entity, id) => taken.get(id),
+    reference: (id) => taken.get(id),
     async readReferences(columns, rows) {
       for (const [entity, index] of columns.references) await take(entity, rows.map((row) => row[index] as string | null));
       // A compute resource's region is known once the compute resource is.

@@ -64,12 +64,17 @@ export class ReferenceCache {
     return [...missing];
   }
 
+  /** Puts the rows of `entity` among `ids` (valid uuids) into `into`, remembered or read in one statement. */
+  async collect(entity: ReferenceEntity, ids: Iterable<string | null>, into: Map<string, Keyed>): Promise<void> {
+    const missing = this.take(entity, ids, into);
+    if (missing.length) for (const row of await this.read<Keyed>(entity, missing)) into.set(row.id, row);
+  }
+
   /** The rows of `entity` among `ids` (valid uuids), remembered or read in one statement. */
   async byId<T extends Keyed>(entity: ReferenceEntity, ids: readonly string[]): Promise<Row<T>[]> {
     const found = new Map<string, Keyed>();
-    const missing = this.take(entity, ids, found);
-    const remembered = [...found.values()] as Row<T>[];
-    return missing.length ? [...remembered, ...(await this.read<T>(entity, missing))] : remembered;
+    await this.collect(entity, ids, found);
+    return [...found.values()] as Row<T>[];
   }
 
   /** Reads rows of `entity` and remembers them, unless a change was heard meanwhile. */
