@@ -16,8 +16,8 @@ export type Row = readonly unknown[];
 export interface FieldArguments {
   /** metadataItem's `key`. */
   metadataKey(field: FieldNode): string;
-  /** The reference row of `entity` with `id` (read before writing: src/domain/reference-cache.ts). */
-  reference(entity: ReferenceEntity, id: string): Reference | undefined;
+  /** The reference row with `id` (read before writing: src/domain/reference-cache.ts). */
+  reference(id: string): Reference | undefined;
 }
 
 /** A reference row: its columns under their property names, dates as Dates, relations as ids. */
@@ -160,7 +160,7 @@ function fieldWriter(field: RowField, columns: Columns, alias: string, metadata:
       if (field.relation === 'computeResource' && field.fields.some((inner) => inner.kind === 'relation')) columns.computeResourceRegions = true;
       const write = referenceWriter(field.fields, entity);
       return (row, args) => {
-        const reference = row[id] == null ? undefined : args.reference(entity, row[id] as string);
+        const reference = row[id] == null ? undefined : args.reference(row[id] as string);
         return reference ? write(reference, args) : 'null';
       };
     }
@@ -203,7 +203,7 @@ function referenceWriter(fields: readonly RowField[], entity: ReferenceEntity): 
         const write = referenceWriter(field.fields, 'Region');
         return [field.key, (reference, args) => {
           const id = refId(reference.region as string | null);
-          const region = id == null ? undefined : args.reference('Region', id);
+          const region = id == null ? undefined : args.reference(id);
           return region ? write(region, args) : 'null';
         }];
       }
