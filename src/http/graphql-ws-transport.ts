@@ -18,6 +18,28 @@ const UNEXPECTED_MESSAGE = /^Unexpected message of type \S+ received$/;
 /** How often an idle socket is pinged; one that misses a pong for as long is dropped. */
 const KEEP_ALIVE_MS = 12_000;
 
+/** Resolves once the socket has taken `data`; at once when it is no longer open. */
+export function sendText(socket: WebSocket, data: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(data, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Bytes a socket may hold unsent before a sender waits for them to go out. */
+const SOCKET_HIGH_WATER_BYTES = 64 * 1024;
+
+/**
+ * Sends `data` and returns at once, unless the socket still holds more than its high-water mark
+ * unsent: then the promise resolves once `data` has gone out, so a slow client holds its sender
+ * back rather than filling the gateway's memory.
+ */
+export function sendOrWait(socket: WebSocket, data: string): Promise<void> | undefined {
+  if (socket.bufferedAmount > SOCKET_HIGH_WATER_BYTES) return sendText(socket, data);
+  if (socket.readyState === socket.OPEN) socket.send(data);
+  return undefined;
+}
+
 export function serveGraphQLWs<P extends Record<string, unknown> | undefined, E extends Record<PropertyKey, unknown>>(
   options: ServerOptions<P, E & SocketExtra>,
   wsServer: WebSocketServer,
@@ -39,11 +61,7 @@ export function serveGraphQLWs<P extends Record<string, unknown> | undefined, E 
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
-          }),
+        send: (data) => sendText(socket, data),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', async (data) => {

@@ -4,6 +4,11 @@
 // one image cost one execution per change, not 5,000. The streams stay each subscriber's own:
 // its first event (the current state, read with its own token), its queue and its end.
 //
+// Over graphql-ws the shared answer is also serialized once: after a stream's first result has
+// gone the usual way, its later error-free results skip the per-result hooks and graphql-ws's
+// own serialization, and go to the socket as the group's one JSON text (`sendSerializedNext`).
+// A result with errors still goes the usual way, through error masking and the operation log.
+//
 // The sharing holds for events that are one object for the whole group: src/events/streams.ts
 // hands subscribers who see alike the same change. An event of one subscriber alone (its current
 // state) is executed for it alone.
@@ -11,8 +16,25 @@ import { type DocumentNode, type ExecutionArgs, type ExecutionResult, createSour
 import type { Plugin } from 'graphql-yoga';
 import { type Viewer, canWrite, visibilityKey } from '../domain/viewer.js';
 
+/**
+ * Sends a `next` message of the subscriber's operation whose payload is `payloadJson`; a promise
+ * when the socket is behind, to wait on before sending more. graphql-ws's transport puts it on
+ * each operation's context.
+ */
+export type SendSerializedNext = (payloadJson: string) => Promise<void> | undefined;
+
+/** An execution's answer, and its JSON text made once for all who send it. */
+class SharedResult {
+  #json: string | undefined;
+  constructor(readonly result: ExecutionResult) {}
+  /** As graphql-ws writes a payload without errors. */
+  get json(): string {
+    return (this.#json ??= JSON.stringify(this.result));
+  }
+}
+
 /** What an event's execution answered, per group, while anyone holds the event. */
-const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const resultsByEvent = new WeakMap<object, Map<string, Promise<SharedResult>>>();
 
 /** A number per document seen: the parser's cache hands one object per document text. */
 const documentIds = new WeakMap<DocumentNode, number>();
@@ -31,8 +53,8 @@ function groupOf(args: ExecutionArgs): string | null {
   return JSON.stringify([documentId(args.document), args.operationName ?? null, args.variableValues ?? {}, visibilityKey(viewer), canWrite(viewer)]);
 }
 
-function sharedResult(event: unknown, group: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
-  if (typeof event !== 'object' || event === null) return run();
+function sharedResult(event: unknown, group: string | null, run: () => Promise<SharedResult>): Promise<SharedResult> {
+  if (group === null || typeof event !== 'object' || event === null) return run();
   let results = resultsByEvent.get(event);
   if (!results) resultsByEvent.set(event, (results = new Map()));
   let result = results.get(group);
@@ -40,18 +62,42 @@ function sharedResult(event: unknown, group: string, run: () => Promise<Executio
   return result;
 }
 
-/** Each item of `source` through `map`, one at a time, ending (and ending `source`) with it. */
-function mapStream<T, U>(source: AsyncIterator<T>, map: (item: T) => Promise<U>): AsyncIterableIterator<U> {
+/**
+ * The results of `source`'s events, one at a time, ending (and ending `source`) with it. With
+ * `send`, every result after the first that has no errors is sent by it, not yielded: the next
+ * call of `next` comes after the previous result was sent, so the socket keeps their order.
+ */
+function resultStream(
+  source: AsyncIterator<unknown>,
+  resultOf: (event: unknown) => Promise<SharedResult>,
+  send: SendSerializedNext | undefined,
+): AsyncIterableIterator<ExecutionResult> {
+  let yielded = false;
+  let ended = false;
+  const done = { done: true, value: undefined } as const;
   return {
     async next() {
-      const next = await source.next();
-      return next.done ? { done: true, value: undefined } : { done: false, value: await map(next.value) };
+      for (;;) {
+        const next = await source.next();
+        if (next.done || ended) return done;
+        const shared = await resultOf(next.value);
+        if (!send || !yielded || shared.result.errors) {
+          yielded = true;
+          return { done: false, value: shared.result };
+        }
+        // The client may have completed the operation while the result was made.
+        if (ended) return done;
+        const behind = send(shared.json);
+        if (behind) await behind;
+      }
     },
     async return() {
+      ended = true;
       await source.return?.();
-      return { done: true, value: undefined };
+      return done;
     },
     async throw(error: unknown) {
+      ended = true;
       await source.return?.();
       throw error;
     },
@@ -72,8 +118,9 @@ export function useGroupedFanOut(): Plugin {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const group = groupOf(args);
-        const run = (event: unknown) => async () => execute({ ...args, rootValue: event });
-        return mapStream(stream[Symbol.asyncIterator](), (event) => (group === null ? run(event)() : sharedResult(event, group, run(event))));
+        const send = (args.contextValue as { sendSerializedNext?: SendSerializedNext } | undefined)?.sendSerializedNext;
+        const resultOf = (event: unknown) => sharedResult(event, group, async () => new SharedResult(await execute({ ...args, rootValue: event })));
+        return resultStream(stream[Symbol.asyncIterator](), resultOf, send);
       });
     },
   };

@@ -5,9 +5,10 @@ import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { type Logger, logger } from '../logger.js';
-import { serveGraphQLWs } from './graphql-ws-transport.js';
+import { sendOrWait, serveGraphQLWs } from './graphql-ws-transport.js';
+import type { SendSerializedNext } from './use-grouped-fan-out.js';
 import { operationFields } from './request-log.js';
 import { type OperationRecord, newOperationRecord, recordErrors } from './use-operation-log.js';
 import { type SuggestionPolicy, withoutSuggestions } from './use-suggestion-policy.js';
@@ -76,6 +77,12 @@ function internalError(during: string, error: unknown): Error {
   return new Error('Internal server error');
 }
 
+/** graphql-ws's `next` message around a payload that is JSON already (src/http/use-grouped-fan-out.ts). */
+function serializedNextSender(socket: WebSocket, id: string): SendSerializedNext {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (payloadJson) => sendOrWait(socket, `${head}${payloadJson}}`);
+}
+
 const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) => (args.rootValue as Enveloped)[phase](args);
 
 export function attachWebSocketServer(options: WebSocketOptions): { close(graceMs?: number): Promise<void> } {
@@ -125,6 +132,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { close(graceM
           request: ctx.extra.credentials,
           params,
           operationLog,
+          sendSerializedNext: serializedNextSender(ctx.extra.socket, id),
         });
         try {
           const document = parse(params.query);

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid } from '../helpers/fixtures.js';
-import { type Subscription, subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
+import { print } from 'graphql';
+import WebSocket from 'ws';
+import { Inbox, type Subscription, subscribeSse, subscribeWs, untilSomethingArrives, wsClient } from '../helpers/live.js';
 
 const WatchWithMetadata = graphql(`
   subscription GroupedWatch($id: ID) {
@@ -110,6 +112,53 @@ describe('subscribers who see alike', () => {
     } finally {
       for (const subscription of [one, ...everything]) await subscription.close();
       await client.dispose();
+    }
+  });
+
+  it('over graphql-ws get each shared change as graphql-ws writes a message, and none after completing', async () => {
+    const [image] = await createImages(t.app, catalog, 1, { metadataPerImage: 1 });
+    const id = gid('Image', image!.id);
+    // The frames as they arrive on the socket, unparsed.
+    const frames = new Inbox<string>();
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    socket.on('message', (data) => frames.put(data.toString()));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const send = (message: object) => socket.send(JSON.stringify(message));
+    const nextOf = async (ids: string[]) => {
+      const byId = new Map<string, string>();
+      while (byId.size < ids.length) {
+        const frame = await frames.next();
+        const message = JSON.parse(frame) as { id?: string; type: string };
+        if (message.type !== 'next' || !ids.includes(message.id!)) throw new Error(`unexpected frame ${frame}`);
+        // Byte for byte what graphql-ws writes for the message.
+        expect(frame).toBe(JSON.stringify({ id: message.id, type: 'next', payload: (message as { payload: unknown }).payload }));
+        byId.set(message.id!, frame);
+      }
+      return ids.map((one) => JSON.parse(byId.get(one)!).payload);
+    };
+    try {
+      send({ type: 'connection_init', payload: { authorization: `Bearer ${member}` } });
+      expect(JSON.parse(await frames.next())).toEqual({ type: 'connection_ack' });
+      for (const one of ['a', 'b']) send({ id: one, type: 'subscribe', payload: { query: print(WatchWithMetadata), variables: { id } } });
+      for (const first of await nextOf(['a', 'b'])) expect(first.data.imageStatusChanged).toMatchObject({ previousStatus: null, status: 'ACTIVE' });
+
+      for (const [mutation, status] of [[Deactivate, 'DEACTIVATED'], [Reactivate, 'ACTIVE']] as const) {
+        expect((await t.request(mutation, { id })).errors).toBeUndefined();
+        const [a, b] = await nextOf(['a', 'b']);
+        expect(a).toEqual(b);
+        expect(a.data.imageStatusChanged).toEqual({ image: { id, status, metadata: [{ key: 'key-0', value: expect.any(String) }] }, previousStatus: expect.any(String), status });
+      }
+
+      send({ id: 'a', type: 'complete' });
+      expect((await t.request(Deactivate, { id })).errors).toBeUndefined();
+      const [b] = await nextOf(['b']);
+      expect(b.data.imageStatusChanged.status).toBe('DEACTIVATED');
+      // Whatever the server sent before the pong has arrived by then: nothing more for `a`.
+      send({ type: 'ping' });
+      expect(JSON.parse(await frames.next())).toEqual({ type: 'pong' });
+      expect(frames.size).toBe(0);
+    } finally {
+      socket.close();
     }
   });
 });
