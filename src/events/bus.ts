@@ -4,12 +4,13 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { type PubSubEventTarget, Repeater, SlidingBuffer, createPubSub } from 'graphql-yoga';
+import { type PubSubEventTarget, createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { ImageStatus } from '../db/entities/image.js';
 import type { TaskState } from '../db/entities/task.js';
 import { logger } from '../logger.js';
 import { allReady, closeRedis, redisClient } from '../redis.js';
+import { eventQueue } from './event-queue.js';
 import type { PrincipalChange } from '../domain/principal-cache.js';
 import type { ReferenceChange } from '../domain/reference-cache.js';
 
@@ -99,16 +100,30 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
   const redis = redisUrl ? await connectRedis(redisUrl, TOPICS.map(channel)) : undefined;
   const target = redis?.target ?? (inMemoryTarget() as unknown as PubSubEventTarget<Channels>);
   const pubsub = createPubSub<Channels>({ eventTarget: target });
-  // Our own repeaters rather than pubsub.subscribe: those share one buffer, or with none make
-  // the publisher throw once a subscriber is 1024 events behind.
+  // Our own queues rather than pubsub.subscribe: those share one buffer, or with none make the
+  // publisher throw once a subscriber is 1024 events behind. One listener on the target per topic
+  // hands each event to every stream's queue: thousands of listeners on an EventTarget cost more.
   const streams = new Set<() => void>();
+  const deliveriesByTopic = new Map<Topic, Set<(event: never) => void>>();
+  const deliveriesOf = (topic: Topic) => {
+    let deliveries = deliveriesByTopic.get(topic);
+    if (!deliveries) {
+      const created = new Set<(event: never) => void>();
+      target.addEventListener(channel(topic), (event: Event) => {
+        const payload = (event as CustomEvent<never>).detail;
+        for (const deliver of created) deliver(payload);
+      });
+      deliveriesByTopic.set(topic, (deliveries = created));
+    }
+    return deliveries;
+  };
   let streamsEnded = false;
   let closed = false;
   // Handlers of this process's own events, called as they are published: Redis delivers them only later.
   const localHandlers = new Map<Topic, ((event: never) => void)[]>();
   const endStreams = () => {
     streamsEnded = true;
-    for (const stop of [...streams]) stop();
+    for (const end of [...streams]) end();
   };
 
   return {
@@ -130,20 +145,19 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       target.addEventListener(channel(topic), (event: Event) => heard((event as CustomEvent<EventTopics[typeof topic]>).detail));
     },
     listen(topic, accept) {
-      const repeater = new Repeater<EventTopics[typeof topic]>((push, stop) => {
-        const onEvent = (event: Event) => {
-          const payload = (event as CustomEvent<EventTopics[typeof topic]>).detail;
-          if (!accept || accept(payload)) void push(payload);
-        };
-        target.addEventListener(channel(topic), onEvent);
-        streams.add(stop);
-        if (streamsEnded) stop();
-        void stop.then(() => {
-          streams.delete(stop);
-          target.removeEventListener(channel(topic), onEvent);
-        });
-      }, new SlidingBuffer(LISTENER_BUFFER));
-      return startedNow(repeater);
+      const deliveries = deliveriesOf(topic);
+      const deliver = (event: EventTopics[typeof topic]) => {
+        if (!accept || accept(event)) queue.push(event);
+      };
+      const end = () => queue.end();
+      const queue = eventQueue<EventTopics[typeof topic]>(LISTENER_BUFFER, () => {
+        deliveries.delete(deliver as (event: never) => void);
+        streams.delete(end);
+      });
+      deliveries.add(deliver as (event: never) => void);
+      streams.add(end);
+      if (streamsEnded) end();
+      return queue;
     },
     isReady: () => !closed && (redis?.isReady() ?? true),
     endStreams,
@@ -161,23 +175,6 @@ function inMemoryTarget(): EventTarget {
   const target = new EventTarget();
   setMaxListeners(0, target);
   return target;
-}
-
-/** The repeater with its executor already run: a Repeater starts listening only at its first next. */
-function startedNow<T>(repeater: Repeater<T>): AsyncIterableIterator<T> {
-  let first: Promise<IteratorResult<T>> | undefined = repeater.next();
-  return {
-    next() {
-      const result = first ?? repeater.next();
-      first = undefined;
-      return result;
-    },
-    return: (value?: unknown) => repeater.return(value),
-    throw: (error?: unknown) => repeater.throw(error),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
 }
 
 /**
