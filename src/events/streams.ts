@@ -1,6 +1,5 @@
 // What one subscriber receives: the bus events that concern it, each checked against its
 // visibility after the change, in a fresh unit of work, so sharing changed before it applies.
-import { Repeater } from 'graphql-yoga';
 import type { Image, ImageStatus } from '../db/entities/image.js';
 import type { Task, TaskState } from '../db/entities/task.js';
 import type { DomainContext } from '../domain/context.js';
@@ -129,7 +128,8 @@ export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: strin
 
 /**
  * `first` if any, then what `check` makes of each event (null: not for this subscriber), until
- * `isLast`. Pushing waits for the consumer, so a slow one leaves events in the bus's bounded buffer.
+ * `isLast`. An event is taken from `source` only when the consumer asks for the next item, so a
+ * slow consumer leaves events in the bus's bounded queue.
  */
 function relay<E, T>(
   source: AsyncIterator<E>,
@@ -137,18 +137,50 @@ function relay<E, T>(
   check: (event: E) => Promise<T | null>,
   isLast: (item: T) => boolean,
 ): AsyncIterableIterator<T> {
-  return new Repeater<T>(async (push, stop) => {
-    void stop.then(() => source.return?.());
-    if (first !== undefined) {
-      await push(first);
-      if (isLast(first)) return stop();
-    }
-    for (let next = await source.next(); !next.done; next = await source.next()) {
-      const item = await check(next.value);
-      if (item === null) continue;
-      await push(item);
-      if (isLast(item)) break;
-    }
-    stop();
-  });
+  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  let pending = first;
+  let ended = false;
+  const end = async () => {
+    ended = true;
+    await source.return?.();
+  };
+  const item = async (value: T): Promise<IteratorResult<T>> => {
+    if (isLast(value)) await end();
+    return { done: false, value };
+  };
+  return {
+    async next() {
+      if (pending !== undefined) {
+        const value = pending;
+        pending = undefined;
+        return item(value);
+      }
+      try {
+        while (!ended) {
+          const next = await source.next();
+          if (next.done || ended) break;
+          const value = await check(next.value);
+          if (ended) break;
+          if (value !== null) return await item(value);
+        }
+      } catch (error) {
+        await end();
+        throw error;
+      }
+      await end();
+      return done;
+    },
+    async return() {
+      pending = undefined;
+      await end();
+      return done;
+    },
+    async throw(error: unknown) {
+      await this.return!();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
