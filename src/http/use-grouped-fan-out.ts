@@ -81,12 +81,12 @@ function resultStream(
         const next = await source.next();
         if (next.done || ended) return done;
         const shared = await resultOf(next.value);
+        // The client may have completed the operation while the result was made.
+        if (ended) return done;
         if (!send || !yielded || shared.result.errors) {
           yielded = true;
           return { done: false, value: shared.result };
         }
-        // The client may have completed the operation while the result was made.
-        if (ended) return done;
         const behind = send(shared.json);
         if (behind) await behind;
       }
