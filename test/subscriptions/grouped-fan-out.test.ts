@@ -128,10 +128,10 @@ describe('subscribers who see alike', () => {
       const byId = new Map<string, string>();
       while (byId.size < ids.length) {
         const frame = await frames.next();
-        const message = JSON.parse(frame) as { id?: string; type: string };
+        const message = JSON.parse(frame) as { id?: string; type: string; payload?: unknown };
         if (message.type !== 'next' || !ids.includes(message.id!)) throw new Error(`unexpected frame ${frame}`);
         // Byte for byte what graphql-ws writes for the message.
-        expect(frame).toBe(JSON.stringify({ id: message.id, type: 'next', payload: (message as { payload: unknown }).payload }));
+        expect(frame).toBe(JSON.stringify({ id: message.id, type: 'next', payload: message.payload }));
         byId.set(message.id!, frame);
       }
       return ids.map((one) => JSON.parse(byId.get(one)!).payload);
@@ -142,8 +142,8 @@ describe('subscribers who see alike', () => {
       for (const one of ['a', 'b']) send({ id: one, type: 'subscribe', payload: { query: print(WatchWithMetadata), variables: { id } } });
       for (const first of await nextOf(['a', 'b'])) expect(first.data.imageStatusChanged).toMatchObject({ previousStatus: null, status: 'ACTIVE' });
 
-      for (const [mutation, status] of [[Deactivate, 'DEACTIVATED'], [Reactivate, 'ACTIVE']] as const) {
-        expect((await t.request(mutation, { id })).errors).toBeUndefined();
+      for (const status of ['DEACTIVATED', 'ACTIVE']) {
+        expect((status === 'ACTIVE' ? await t.request(Reactivate, { id }) : await t.request(Deactivate, { id })).errors).toBeUndefined();
         const [a, b] = await nextOf(['a', 'b']);
         expect(a).toEqual(b);
         expect(a.data.imageStatusChanged).toEqual({ image: { id, status, metadata: [{ key: 'key-0', value: expect.any(String) }] }, previousStatus: expect.any(String), status });
