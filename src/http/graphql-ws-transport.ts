@@ -19,7 +19,7 @@ const UNEXPECTED_MESSAGE = /^Unexpected message of type \S+ received$/;
 const KEEP_ALIVE_MS = 12_000;
 
 /** Resolves once the socket has taken `data`; at once when it is no longer open. */
-export function sendText(socket: WebSocket, data: string): Promise<void> {
+function sendText(socket: WebSocket, data: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (socket.readyState !== socket.OPEN) return resolve();
     socket.send(data, (error) => (error ? reject(error) : resolve()));
@@ -35,7 +35,8 @@ const SOCKET_HIGH_WATER_BYTES = 64 * 1024;
  * back rather than filling the gateway's memory.
  */
 export function sendOrWait(socket: WebSocket, data: string): Promise<void> | undefined {
-  if (socket.bufferedAmount > SOCKET_HIGH_WATER_BYTES) return sendText(socket, data);
+  // A socket that closes meanwhile ends the operation by itself: its write's error is no fault.
+  if (socket.bufferedAmount > SOCKET_HIGH_WATER_BYTES) return new Promise<void>((resolve) => socket.send(data, () => resolve()));
   if (socket.readyState === socket.OPEN) socket.send(data);
   return undefined;
 }

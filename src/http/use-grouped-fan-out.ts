@@ -77,18 +77,25 @@ function resultStream(
   const done = { done: true, value: undefined } as const;
   return {
     async next() {
-      for (;;) {
-        const next = await source.next();
-        if (next.done || ended) return done;
-        const shared = await resultOf(next.value);
-        // The client may have completed the operation while the result was made.
-        if (ended) return done;
-        if (!send || !yielded || shared.result.errors) {
-          yielded = true;
-          return { done: false, value: shared.result };
+      try {
+        for (;;) {
+          const next = await source.next();
+          if (next.done || ended) return done;
+          const shared = await resultOf(next.value);
+          // The client may have completed the operation while the result was made.
+          if (ended) return done;
+          if (!send || !yielded || shared.result.errors) {
+            yielded = true;
+            return { done: false, value: shared.result };
+          }
+          const behind = send(shared.json);
+          if (behind) await behind;
         }
-        const behind = send(shared.json);
-        if (behind) await behind;
+      } catch (error) {
+        // A consumer does not return a stream whose next failed: its source ends here.
+        ended = true;
+        await source.return?.();
+        throw error;
       }
     },
     async return() {
