@@ -111,7 +111,14 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
       const created = new Set<(event: never) => void>();
       target.addEventListener(channel(topic), (event: Event) => {
         const payload = (event as CustomEvent<never>).detail;
-        for (const deliver of created) deliver(payload);
+        // One stream's failing filter (a malformed event from Redis, say) must not starve the rest.
+        for (const deliver of created) {
+          try {
+            deliver(payload);
+          } catch (error) {
+            logger.error({ err: error, topic }, 'delivering an event failed');
+          }
+        }
       });
       deliveriesByTopic.set(topic, (deliveries = created));
     }
@@ -170,7 +177,7 @@ export async function createEventBus({ redisUrl, namespace }: EventBusOptions): 
   };
 }
 
-/** Every subscriber listens on the target: thousands of listeners are its normal load, not a leak. */
+/** Listeners on the target are few (one per topic, and the caches' handlers): no count of them is a leak. */
 function inMemoryTarget(): EventTarget {
   const target = new EventTarget();
   setMaxListeners(0, target);
