@@ -11,7 +11,10 @@ export interface EventQueue<T> extends AsyncIterableIterator<T> {
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
-/** `onEnd` runs once, when the stream ends or its consumer stops taking from it. */
+/**
+ * `onEnd` runs once, when the stream ends or its consumer stops taking from it. One `next` at a
+ * time, as `for await` and graphql-ws take them: a second waiting `next` would replace the first.
+ */
 export function eventQueue<T>(limit: number, onEnd: () => void): EventQueue<T> {
   let queued: T[] = [];
   let waiting: ((result: IteratorResult<T, undefined>) => void) | undefined;
