@@ -77,7 +77,10 @@ function internalError(during: string, error: unknown): Error {
   return new Error('Internal server error');
 }
 
-/** graphql-ws's `next` message around a payload that is JSON already (src/http/use-grouped-fan-out.ts). */
+/**
+ * graphql-ws's `next` message around a payload that is JSON already (src/http/use-grouped-fan-out.ts).
+ * It passes graphql-ws by, so its `onNext` and `jsonMessageReplacer` options, unset here, must stay unset.
+ */
 function serializedNextSender(socket: WebSocket, id: string): SendSerializedNext {
   const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   return (payloadJson) => sendOrWait(socket, `${head}${payloadJson}}`);
