@@ -11,7 +11,7 @@ export interface ThrottleOptions<T> {
 }
 
 export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, isFinal = () => false }: ThrottleOptions<T>): AsyncIterableIterator<T> {
-  return new Repeater<T>(async (push, stop) => {
+  const throttled = new Repeater<T>(async (push, stop) => {
     // A key has a slot from its last event sent until one quiet interval has passed.
     const slots = new Map<string, { timer: NodeJS.Timeout; held?: T }>();
     const send = (event: T) => {
@@ -57,4 +57,20 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
     }
     stop();
   });
+  // A Repeater runs its executor at the first next: one returned before that (a stream whose
+  // first item was already its last) must still end the source, or the bus keeps its queue.
+  return {
+    next: () => throttled.next(),
+    return: async (value?: unknown) => {
+      await source.return?.();
+      return throttled.return(value as T);
+    },
+    throw: async (error?: unknown) => {
+      await source.return?.();
+      return throttled.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
