@@ -24,7 +24,7 @@ import { type Viewer, canWrite, visibilityKey } from '../domain/viewer.js';
 export type SendSerializedNext = (payloadJson: string) => Promise<void> | undefined;
 
 /** An execution's answer, and its JSON text made once for all who send it. */
-class SharedResult {
+export class SharedResult {
   #json: string | undefined;
   constructor(readonly result: ExecutionResult) {}
   /** As graphql-ws writes a payload without errors. */
@@ -67,7 +67,7 @@ function sharedResult(event: unknown, group: string | null, run: () => Promise<S
  * `send`, every result after the first that has no errors is sent by it, not yielded: the next
  * call of `next` comes after the previous result was sent, so the socket keeps their order.
  */
-function resultStream(
+export function resultStream(
   source: AsyncIterator<unknown>,
   resultOf: (event: unknown) => Promise<SharedResult>,
   send: SendSerializedNext | undefined,
