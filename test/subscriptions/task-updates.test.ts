@@ -75,6 +75,28 @@ describe('throttlePerKey', () => {
     expect(progressOf('a')).toEqual([10, 'FINISHED']);
   });
 
+  it('holds one event per key for a consumer that does not read, the final one kept', async () => {
+    vi.useFakeTimers();
+    bus = await createEventBus({ namespace: 'unit' });
+    const throttled = throttlePerKey(bus.listen('task'), { intervalMs: 250, key: (item) => item.taskId, isFinal: (item) => item.state === 'FINISHED' });
+    for (let progress = 0; progress < 2_000; progress++) {
+      bus.publish('task', event('a', progress));
+      bus.publish('task', event('b', progress));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    bus.publish('task', event('a', 100, 'FINISHED'));
+    bus.publish('task', event('a', 99));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const first = await throttled.next();
+    const second = await throttled.next();
+    expect([first.value, second.value]).toEqual([event('a', 100, 'FINISHED'), event('b', 1_999)]);
+    const third = throttled.next();
+    bus.publish('task', event('b', 2_000));
+    expect(await third).toEqual({ done: false, value: event('b', 2_000) });
+    await throttled.return!();
+    expect(await throttled.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('sends what it holds back at once when the source ends', async () => {
     await start();
     await publish(event('a', 1), event('a', 2, 'ERROR'));
