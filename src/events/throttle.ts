@@ -3,8 +3,9 @@
 // a key (a task's FINISHED or ERROR) always arrives, at most one interval late.
 //
 // Events are taken from the source as they come (the intervals run on their own); what is due
-// waits for the consumer one per key, the newest replacing an older one, so a slow consumer holds
-// at most one event per key and never loses a key's final event.
+// waits for the consumer one per key, the newest replacing an older one (in the older one's
+// place), so a slow consumer holds at most one event per key, at most MAX_DUE keys, and never
+// loses a key's final event while there are other keys to drop.
 
 import { logger } from '../logger.js';
 
@@ -17,13 +18,18 @@ export interface ThrottleOptions<T> {
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
+/** Keys with an event waiting for a consumer that does not read: past it, the oldest non-final goes. */
+const MAX_DUE = 512;
+
+/** One `next` at a time, as `for await` takes them: a second waiting `next` would replace the first. */
 export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, isFinal = () => false }: ThrottleOptions<T>): AsyncIterableIterator<T> {
   // A key has a slot from its last event sent until one quiet interval has passed.
   const slots = new Map<string, { timer: NodeJS.Timeout; held?: T }>();
   // Due events, one per key, in the order their keys became due.
   const due = new Map<string, T>();
-  let waiting: ((result: IteratorResult<T, undefined>) => void) | undefined;
+  let waiting: { resolve(result: IteratorResult<T, undefined>): void; reject(error: unknown): void } | undefined;
   let sourceEnded = false;
+  let failure: { error: unknown } | undefined;
   let stopped = false;
 
   /** Replaces `current` by `event` unless a final one would give way to a straggler. */
@@ -35,8 +41,18 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
     if (waiting && !due.size) {
       const take = waiting;
       waiting = undefined;
-      take({ done: false, value: event });
+      take.resolve({ done: false, value: event });
       return;
+    }
+    if (!due.has(slotKey) && due.size >= MAX_DUE) {
+      let dropped: string | undefined;
+      for (const [dueKey, dueEvent] of due) {
+        if (!isFinal(dueEvent)) {
+          dropped = dueKey;
+          break;
+        }
+      }
+      due.delete(dropped ?? due.keys().next().value!);
     }
     due.set(slotKey, event);
   };
@@ -62,7 +78,14 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
     try {
       for (let next = await source.next(); !next.done && !stopped; next = await source.next()) {
         const event = next.value;
-        const slotKey = key(event);
+        let slotKey: string;
+        try {
+          slotKey = key(event);
+        } catch (error) {
+          // A malformed event (from Redis, say) is passed over, not the end of the stream.
+          logger.error({ err: error }, 'a throttled event has no key');
+          continue;
+        }
         const slot = slots.get(slotKey);
         if (!slot) {
           open(slotKey);
@@ -72,17 +95,20 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
         }
       }
     } catch (error) {
-      logger.error({ err: error }, 'a throttled stream\'s source failed');
-    } finally {
-      // The source ended: what is held back goes out now.
-      const held = [...slots.values()].flatMap((slot) => (slot.held === undefined ? [] : [slot.held]));
-      clearSlots();
-      for (const event of held) send(event);
-      sourceEnded = true;
-      if (!due.size) {
-        waiting?.(DONE);
-        waiting = undefined;
-      }
+      // The consumer hears of it once what is due has been taken.
+      failure = { error };
+    }
+    // The source ended: what is held back goes out now.
+    const held = [...slots.values()].flatMap((slot) => (slot.held === undefined ? [] : [slot.held]));
+    clearSlots();
+    for (const event of held) send(event);
+    sourceEnded = true;
+    if (!due.size && waiting) {
+      const take = waiting;
+      waiting = undefined;
+      if (failure) take.reject(failure.error);
+      else take.resolve(DONE);
+      failure = undefined;
     }
   })();
 
@@ -91,7 +117,7 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
       stopped = true;
       clearSlots();
       due.clear();
-      waiting?.(DONE);
+      waiting?.resolve(DONE);
       waiting = undefined;
     }
     await source.return?.();
@@ -104,8 +130,13 @@ export function throttlePerKey<T>(source: AsyncIterator<T>, { intervalMs, key, i
         due.delete(first.value[0]);
         return Promise.resolve({ done: false, value: first.value[1] });
       }
+      if (failure && !stopped) {
+        const { error } = failure;
+        failure = undefined;
+        return Promise.reject(error);
+      }
       if (sourceEnded || stopped) return Promise.resolve(DONE);
-      return new Promise((resolve) => (waiting = resolve));
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }));
     },
     return: stop,
     throw: (error?: unknown) => stop().then(() => Promise.reject(error)),

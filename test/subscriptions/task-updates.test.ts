@@ -95,6 +95,23 @@ describe('throttlePerKey', () => {
     expect(await third).toEqual({ done: false, value: event('b', 2_000) });
     await throttled.return!();
     expect(await throttled.next()).toEqual({ done: true, value: undefined });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('holds at most 512 keys for a consumer that does not read, finals last to go, and ends after them', async () => {
+    vi.useFakeTimers();
+    bus = await createEventBus({ namespace: 'unit' });
+    const throttled = throttlePerKey(bus.listen('task'), { intervalMs: 250, key: (item) => item.taskId, isFinal: (item) => item.state === 'FINISHED' });
+    bus.publish('task', event('k0', 100, 'FINISHED'));
+    for (let k = 1; k < 600; k++) bus.publish('task', event(`k${k}`, k));
+    await vi.advanceTimersByTimeAsync(0);
+    await bus.close();
+    await vi.advanceTimersByTimeAsync(0);
+    const taken: TaskEvent[] = [];
+    for await (const item of throttled) taken.push(item);
+    expect(taken).toHaveLength(512);
+    expect(taken[0]).toEqual(event('k0', 100, 'FINISHED'));
+    expect(taken.slice(1).map((item) => item.taskId)).toEqual(Array.from({ length: 511 }, (_, i) => `k${i + 89}`));
   });
 
   it('sends what it holds back at once when the source ends', async () => {
