@@ -129,7 +129,7 @@ export async function taskUpdates(ctx: LiveContext, { taskId }: { taskId?: strin
 /**
  * `first` if any, then what `check` makes of each event (null: not for this subscriber), until
  * `isLast`. An event is taken from `source` only when the consumer asks for the next item, so a
- * slow consumer leaves events in the bus's bounded queue.
+ * slow consumer leaves events in the bus's bounded queue (task updates: in the throttle's, one a task).
  */
 function relay<E, T>(
   source: AsyncIterator<E>,
