@@ -8,8 +8,7 @@ import { type FieldNode, type GraphQLField, getArgumentValues } from 'graphql';
 import type { DomainContext } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { type ImageFilter, type ImageOrder, imageCondition, imageOrder } from '../domain/image-catalog.js';
-import type { ReferenceCache, ReferenceEntity } from '../domain/reference-cache.js';
-import { refId } from '../domain/rows.js';
+import type { ReferenceCache } from '../domain/reference-cache.js';
 import { type ColumnOf, MAX_NODES, type OrderKey, type PageArgs, encodeCursor, keyset, orderSql, pageOf } from '../domain/pagination.js';
 import { SqlValues, allOf } from '../domain/sql.js';
 import { isUuid } from '../domain/validation.js';
@@ -121,20 +120,12 @@ export async function executePlan(plan: Plan, context: ExecutionContext): Promis
   // The reference rows of this request, taken from the cache or read: what it hears meanwhile
   // (a change, the bus going down) cannot take a row away between its reading and its writing.
   const taken = new Map<string, Reference>();
-  const take = (entity: ReferenceEntity, ids: Iterable<string | null>) => references.collect(entity, ids, taken);
   const args: RequestArguments = {
     metadataKey: (field) => metadataKey(field, context.variables),
     reference: (id) => taken.get(id),
     async readReferences(columns, rows) {
-      for (const [entity, index] of columns.references) await take(entity, rows.map((row) => row[index] as string | null));
-      // A compute resource's region is known once the compute resource is.
-      const resources = columns.references.get('ComputeResource');
-      if (columns.computeResourceRegions && resources !== undefined) {
-        await take('Region', rows.map((row) => {
-          const resource = row[resources] == null ? undefined : taken.get(row[resources] as string);
-          return resource ? refId(resource.region as string | null) : null;
-        }));
-      }
+      const wants = new Map([...columns.references].map(([entity, index]) => [entity, rows.map((row) => row[index] as string | null)]));
+      await references.collect(wants, taken, { computeResourceRegions: columns.computeResourceRegions });
     },
   };
   let out = '{"data":{';

@@ -4,10 +4,12 @@
 // (src/events/orm-publisher.ts) and forgets its row at once on each instance that hears it; while
 // the bus cannot hear (Redis away) a request drops every row. An announcement can still be lost
 // (a publisher that gave up on Redis, an outage no request saw, a change made outside the ORM):
-// no row is trusted past a minute.
-import type { FilterQuery } from '@mikro-orm/core';
+// no row is trusted past a minute. What an answer lacks is read in one statement, whatever the
+// kinds, so a page costs at most one statement more when nothing is remembered.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Row, findRows } from './rows.js';
+import type { ComputeResource } from '../db/entities/compute-resource.js';
+import { type Row, refId, rowOfColumns } from './rows.js';
+import { SqlValues } from './sql.js';
 
 export const REFERENCE_ENTITIES = ['Region', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Project', 'Reseller'] as const;
 export type ReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
@@ -19,6 +21,9 @@ export interface ReferenceChange {
 }
 
 type Keyed = { id: string };
+
+/** The ids of each entity one answer names (nulls and repeats allowed). */
+export type ReferenceWants = ReadonlyMap<ReferenceEntity, readonly (string | null)[]>;
 
 /** Rows kept of each entity: more than most catalogs have, and a bound when one has more. */
 const MAX_ROWS = 10_000;
@@ -64,34 +69,62 @@ export class ReferenceCache {
     return [...missing];
   }
 
-  /** Puts the rows of `entity` among `ids` (valid uuids) into `into`, remembered or read in one statement. */
-  async collect(entity: ReferenceEntity, ids: Iterable<string | null>, into: Map<string, Keyed>): Promise<void> {
-    const missing = this.take(entity, ids, into);
-    if (missing.length) for (const row of await this.read<Keyed>(entity, missing)) into.set(row.id, row);
+  /**
+   * Puts the rows each entity of `wants` names (valid uuids) into `into`, remembered or read
+   * together in one statement; with `computeResourceRegions`, the regions of those compute
+   * resources too.
+   */
+  async collect(wants: ReferenceWants, into: Map<string, Keyed>, { computeResourceRegions = false } = {}): Promise<void> {
+    const missing = new Map<ReferenceEntity, string[]>();
+    for (const [entity, ids] of wants) missing.set(entity, this.take(entity, ids, into));
+    let resourcesRead: string[] = [];
+    if (computeResourceRegions) {
+      // The regions of compute resources remembered are known now; those of the rest are read beside them.
+      const regions = (wants.get('ComputeResource') ?? []).map((id) => (id == null ? null : refId((into.get(id) as Row<ComputeResource> | undefined)?.region)));
+      missing.set('Region', [...(missing.get('Region') ?? []), ...this.take('Region', regions, into)]);
+      resourcesRead = missing.get('ComputeResource') ?? [];
+    }
+    await this.#read(missing, resourcesRead, into);
   }
 
   /** The rows of `entity` among `ids` (valid uuids), remembered or read in one statement. */
   async byId<T extends Keyed>(entity: ReferenceEntity, ids: readonly string[]): Promise<Row<T>[]> {
     const found = new Map<string, Keyed>();
-    await this.collect(entity, ids, found);
+    await this.collect(new Map([[entity, ids]]), found);
     return [...found.values()] as Row<T>[];
   }
 
-  /** Reads rows of `entity` and remembers them, unless a change was heard meanwhile. */
-  async read<T extends Keyed>(entity: ReferenceEntity, ids: readonly string[]): Promise<Row<T>[]> {
+  /**
+   * Reads the `missing` rows, and the regions of the compute resources `resourcesRead`, in one
+   * statement, into `into`; remembers them unless a change was heard meanwhile.
+   */
+  async #read(missing: ReadonlyMap<ReferenceEntity, readonly string[]>, resourcesRead: readonly string[], into: Map<string, Keyed>): Promise<void> {
     const changes = this.#changes;
-    const rows = await findRows<T>(this.fork(), entity, { where: { id: { $in: ids } } as unknown as FilterQuery<T> });
-    if (changes === this.#changes && this.hearing()) {
-      const kept = this.#rows.get(entity)!;
-      const until = performance.now() + this.trustMs;
-      for (const row of rows) {
-        const id = (row as Keyed).id;
-        kept.delete(id);
-        if (kept.size >= MAX_ROWS) kept.delete(kept.keys().next().value!);
-        kept.set(id, { row: row as Keyed, until });
-      }
+    const em = this.fork();
+    const metadata = em.getMetadata();
+    const sql = SqlValues.positional();
+    const rowsOf = (entity: ReferenceEntity, where: string) =>
+      `SELECT '${entity}' AS entity, row_to_json(t) AS row FROM ${metadata.get(entity).tableName} t WHERE ${where}`;
+    const branches: string[] = [];
+    for (const [entity, ids] of missing) if (ids.length) branches.push(rowsOf(entity, `t.id = ANY(${sql.array(ids, 'uuid')})`));
+    if (resourcesRead.length) {
+      const resources = metadata.get('ComputeResource');
+      const regionColumn = resources.properties.region!.fieldNames[0];
+      branches.push(rowsOf('Region', `t.id IN (SELECT ${regionColumn} FROM ${resources.tableName} WHERE id = ANY(${sql.array(resourcesRead, 'uuid')}))`));
     }
-    return rows;
+    if (!branches.length) return;
+    const read = await em.getConnection().execute<{ entity: ReferenceEntity; row: Record<string, unknown> }[]>(branches.join(' UNION ALL '), sql.values, 'all');
+    const keep = changes === this.#changes && this.hearing();
+    const until = performance.now() + this.trustMs;
+    for (const { entity, row: columns } of read) {
+      const row = rowOfColumns(em, entity, columns) as Keyed;
+      into.set(row.id, row);
+      if (!keep) continue;
+      const kept = this.#rows.get(entity)!;
+      kept.delete(row.id);
+      if (kept.size >= MAX_ROWS) kept.delete(kept.keys().next().value!);
+      kept.set(row.id, { row, until });
+    }
   }
 
   /** Forgets the row a change concerns. */

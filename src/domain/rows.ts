@@ -119,6 +119,11 @@ function mapperFor(meta: EntityMetadata, joined: readonly string[], platform: Pl
   return mapper;
 }
 
+/** A row of `entity` from its columns by column name (as `row_to_json` writes them). */
+export function rowOfColumns(em: EntityManager, entity: string, columns: Record<string, unknown>): Record<string, unknown> {
+  return mapperFor(em.getMetadata().get(entity), [], em.getPlatform())(columns);
+}
+
 /** The query's conditions on `qb`: its SQL condition made at the last moment, so the ORM uses it at once. */
 function where(qb: QueryBuilder<any>, query: Pick<RowQuery<unknown>, 'where' | 'sql'>): void {
   qb.where(query.where as FilterQuery<any>);

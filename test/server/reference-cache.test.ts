@@ -60,6 +60,24 @@ describe('reference rows remembered until they change', () => {
     expect(statements[0]).not.toMatch(/\b(join|from)\s+"?(region|project|operating_system|architecture|compute_resource)\b/i);
   });
 
+  it('reads every reference row a page lacks in one statement', async () => {
+    const fresh = await createCatalog(t.app);
+    await createImages(t.app, fresh, 2);
+    const page = () => t.requestRaw(PAGE, { owner: gid('Project', fresh.project.id) });
+    const cold = (await t.statementsOf(page)).filter((sql) => !sql.includes('api_token'));
+    expect(cold).toHaveLength(2);
+    expect(cold[1]).toMatch(/row_to_json/);
+    // A compute resource remembered whose region is not: the region is read, in one statement.
+    t.app.services.references.forget({ entity: 'Region', id: fresh.region.id });
+    const resources = () => t.requestRaw(`query ($owner: ID) { images(first: 2, filter: { ownerId: $owner }) { edges { node {
+      computeResource { name region { slug } } } } } }`, { owner: gid('Project', fresh.project.id) });
+    const partly = (await t.statementsOf(resources)).filter((sql) => !sql.includes('api_token'));
+    expect(partly).toHaveLength(2);
+    expect(partly[1]).toMatch(/row_to_json/);
+    const node = (await resources()).data!.images.edges[0].node as Node;
+    expect(node.computeResource).toEqual({ name: fresh.computeResource.name, region: { slug: fresh.region.slug } });
+  });
+
   it('answers more requests at once than there are connections, each reading rows it lacks', async () => {
     // Fresh rows, so every request finds them missing and reads them while others run statements.
     const fresh = await createCatalog(t.app);
@@ -110,12 +128,12 @@ describe('reference rows remembered until they change', () => {
     const region = em.create(Region, { slug: unique('r'), name: 'Before' });
     await em.flush();
     const cache = new ReferenceCache(() => t.app.orm.em.fork(), () => true);
-    const reading = cache.read('Region', [region.id]);
+    const reading = cache.byId('Region', [region.id]);
     cache.forget({ entity: 'Region', id: region.id });
     expect((await reading).map((row) => row.id)).toEqual([region.id]);
     expect(remembered(cache, region.id)).toBeUndefined();
     // Read with nothing heard meanwhile, it is kept.
-    await cache.read('Region', [region.id]);
+    await cache.byId('Region', [region.id]);
     expect(remembered(cache, region.id)).toMatchObject({ id: region.id, name: 'Before' });
   });
 
