@@ -32,7 +32,7 @@ export interface ReadRequest {
 }
 
 export type ReadOutcome =
-  | { answered: true; status: number; headers: Record<string, string>; body: string }
+  | { answered: true; status: number; headers: Record<string, string>; body: Buffer<ArrayBuffer> }
   /** Yoga answers; `admitted` is the admission already made (its rate already charged), if any. */
   | { answered: false; admitted?: Promise<Viewer> };
 
@@ -242,11 +242,13 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
         return { answered: false, admitted };
       }
       record.readPath = 'compiled';
+      // Encoded once here: a string would be measured, then joined to the headers and encoded again.
+      const bytes = Buffer.from(body);
       return {
         answered: true,
         status: 200,
-        headers: { 'content-type': `${media}; charset=utf-8`, 'content-length': String(Buffer.byteLength(body)) },
-        body,
+        headers: { 'content-type': `${media}; charset=utf-8`, 'content-length': String(bytes.length) },
+        body: bytes,
       };
     },
   };
