@@ -15,7 +15,7 @@ import { isUuid } from '../domain/validation.js';
 import type { Viewer } from '../domain/viewer.js';
 import { readableSql } from '../domain/visibility.js';
 import type { ConnectionField, Plan, RootField, RowField } from './plan.js';
-import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Reference, type Row, type Write, isoDate, rowWriter, selectStatement } from './projection.js';
+import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Reference, type Row, type Write, isoDate, list, rowWriter, selectStatement } from './projection.js';
 import type { Statements } from './statements.js';
 
 /** A request's field arguments, and the reading of the reference rows its image rows name. */
@@ -191,10 +191,11 @@ async function imagesById(field: RootField & { kind: 'images by id' }, context: 
     await args.readReferences(shape.columns, rows);
     for (const row of rows) byId.set(row[shape.at.id!] as string, row);
   }
-  return `[${raw.map((id) => {
+  const write = writerOf(shape, field.fields);
+  return list(raw, (id) => {
     const row = byId.get(id);
-    return row ? writerOf(shape, field.fields)(row, args) : 'null';
-  }).join(',')}]`;
+    return row ? write(row, args) : 'null';
+  });
 }
 
 async function connection(field: RootField & { kind: 'images' }, context: ExecutionContext, args: RequestArguments): Promise<string> {
@@ -266,42 +267,51 @@ interface PageRows {
 }
 
 function writeConnection(fields: readonly ConnectionField[], page: PageRows, shape: ImageShape, args: FieldArguments): string {
-  const parts = fields.map((field) => {
-    const key = `${json(field.key)}:`;
-    switch (field.kind) {
-      case 'typename':
-        return `${key}${json(field.typename)}`;
-      case 'totalCount':
-        return `${key}${page.total}`;
-      case 'pageInfo':
-        return `${key}{${field.fields.map((info) => {
-          const name = `${json(info.key)}:`;
-          switch (info.kind) {
-            case 'typename':
-              return `${name}${json(info.typename)}`;
-            case 'hasNextPage':
-              return `${name}${page.hasNextPage}`;
-            case 'hasPreviousPage':
-              return `${name}${page.hasPreviousPage}`;
-            case 'startCursor':
-              return `${name}${page.cursors.length ? json(page.cursors[0]) : 'null'}`;
-            case 'endCursor':
-              return `${name}${page.cursors.length ? json(page.cursors.at(-1)) : 'null'}`;
-          }
-        }).join(',')}}`;
-      case 'edges':
-        return `${key}[${page.nodes.map((row, index) => `{${field.fields.map((edge) => {
-          const name = `${json(edge.key)}:`;
+  let out = '{';
+  for (const [at, field] of fields.entries()) out += (at ? ',' : '') + writeConnectionField(field, page, shape, args);
+  return `${out}}`;
+}
+
+function writeConnectionField(field: ConnectionField, page: PageRows, shape: ImageShape, args: FieldArguments): string {
+  const key = `${json(field.key)}:`;
+  switch (field.kind) {
+    case 'typename':
+      return `${key}${json(field.typename)}`;
+    case 'totalCount':
+      return `${key}${page.total}`;
+    case 'pageInfo':
+      return `${key}{${field.fields.map((info) => {
+        const name = `${json(info.key)}:`;
+        switch (info.kind) {
+          case 'typename':
+            return `${name}${json(info.typename)}`;
+          case 'hasNextPage':
+            return `${name}${page.hasNextPage}`;
+          case 'hasPreviousPage':
+            return `${name}${page.hasPreviousPage}`;
+          case 'startCursor':
+            return `${name}${page.cursors.length ? json(page.cursors[0]) : 'null'}`;
+          case 'endCursor':
+            return `${name}${page.cursors.length ? json(page.cursors.at(-1)) : 'null'}`;
+        }
+      }).join(',')}}`;
+    case 'edges':
+      return key + list(page.nodes, (row, index) => {
+        let out = '{';
+        for (const [at, edge] of field.fields.entries()) {
+          out += `${at ? ',' : ''}${json(edge.key)}:`;
           switch (edge.kind) {
             case 'typename':
-              return `${name}${json(edge.typename)}`;
+              out += json(edge.typename);
+              break;
             case 'cursor':
-              return `${name}${json(page.cursors[index])}`;
+              out += json(page.cursors[index]);
+              break;
             case 'node':
-              return `${name}${writerOf(shape, edge.fields)(row, args)}`;
+              out += writerOf(shape, edge.fields)(row, args);
           }
-        }).join(',')}}`).join(',')}]`;
-    }
-  });
-  return `{${parts.join(',')}}`;
+        }
+        return `${out}}`;
+      });
+  }
 }

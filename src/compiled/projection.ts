@@ -93,6 +93,16 @@ const SCALAR_WRITERS = {
   stringList: nullOr(json),
 } as const;
 
+/**
+ * `[a,b,…]`, each item written by `write`. Built by concatenation: V8 links the parts and copies
+ * them once, when the answer is sent, where a join would copy every byte again at each level.
+ */
+export function list<T>(items: readonly T[], write: (item: T, index: number) => string): string {
+  let out = '[';
+  for (let index = 0; index < items.length; index++) out += (index ? ',' : '') + write(items[index]!, index);
+  return `${out}]`;
+}
+
 /** `{"a":…,"b":…}` from the writers of its fields. */
 function object(fields: readonly [string, Write][]): Write {
   const keys = fields.map(([key]) => `${json(key)}:`);
@@ -260,7 +270,7 @@ function metadataWriter(field: RowField & { kind: 'metadata' | 'metadataItem' },
     return text ? (JSON.parse(text) as unknown[][]) : [];
   };
   if (field.kind === 'metadata') {
-    return (row) => `[${items(row).map(writeItem).join(',')}]`;
+    return (row) => list(items(row), writeItem);
   }
   const node = field.field;
   return (row, args) => {
