@@ -10,6 +10,7 @@ import { TASK_PROGRESS_INTERVAL_MS, findTask, tasksById } from '../domain/tasks.
 import { visibilityKey } from '../domain/viewer.js';
 import { imageScope } from '../domain/visibility.js';
 import type { EventBus } from './bus.js';
+import { DONE } from './event-queue.js';
 import { throttlePerKey } from './throttle.js';
 
 export interface LiveContext extends DomainContext {
@@ -137,7 +138,6 @@ function relay<E, T>(
   check: (event: E) => Promise<T | null>,
   isLast: (item: T) => boolean,
 ): AsyncIterableIterator<T> {
-  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
   let pending = first;
   let ended = false;
   const end = async () => {
@@ -168,12 +168,12 @@ function relay<E, T>(
         throw error;
       }
       await end();
-      return done;
+      return DONE;
     },
     async return() {
       pending = undefined;
       await end();
-      return done;
+      return DONE;
     },
     async throw(error: unknown) {
       await this.return!();

@@ -8,6 +8,7 @@
 // loses a key's final event while there are other keys to drop.
 
 import { logger } from '../logger.js';
+import { DONE } from './event-queue.js';
 
 export interface ThrottleOptions<T> {
   intervalMs: number;
@@ -15,8 +16,6 @@ export interface ThrottleOptions<T> {
   /** A final event is never replaced by a later non-final one (an out-of-order straggler). */
   isFinal?(event: T): boolean;
 }
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /** Keys with an event waiting for a consumer that does not read: past it, the oldest non-final goes. */
 const MAX_DUE = 512;

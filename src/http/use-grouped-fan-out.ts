@@ -15,6 +15,7 @@
 import { type DocumentNode, type ExecutionArgs, type ExecutionResult, createSourceEventStream, execute } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Viewer, canWrite, visibilityKey } from '../domain/viewer.js';
+import { DONE } from '../events/event-queue.js';
 
 /**
  * Sends a `next` message of the subscriber's operation whose payload is `payloadJson`; a promise
@@ -74,16 +75,15 @@ export function resultStream(
 ): AsyncIterableIterator<ExecutionResult> {
   let yielded = false;
   let ended = false;
-  const done = { done: true, value: undefined } as const;
   return {
     async next() {
       try {
         for (;;) {
           const next = await source.next();
-          if (next.done || ended) return done;
+          if (next.done || ended) return DONE;
           const shared = await resultOf(next.value);
           // The client may have completed the operation while the result was made.
-          if (ended) return done;
+          if (ended) return DONE;
           if (!send || !yielded || shared.result.errors) {
             yielded = true;
             return { done: false, value: shared.result };
@@ -101,7 +101,7 @@ export function resultStream(
     async return() {
       ended = true;
       await source.return?.();
-      return done;
+      return DONE;
     },
     async throw(error: unknown) {
       ended = true;
