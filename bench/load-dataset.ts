@@ -10,7 +10,7 @@ import { migrate } from '../src/db/migrate.js';
 import { openOrm } from '../src/db/orm.js';
 import { startEmbeddedPostgres } from '../src/db/pglite.js';
 import { type Dataset, generateDataset } from './dataset.js';
-import { loadDataset } from './load.js';
+import { loadDataset, vacuumTables } from './load.js';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bench';
 
@@ -73,6 +73,17 @@ export async function buildEmbedded(dataDir: string, dataset: Dataset): Promise<
     return { counts, databaseSeconds: (migrated - started) / 1000, loadSeconds: (performance.now() - migrated) / 1000 };
   } finally {
     await embedded.stop();
+  }
+}
+
+/** Vacuums a database kept from an earlier run: its writes since (W5, W6) left dead rows and index entries. */
+export async function vacuumDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await vacuumTables(client);
+  } finally {
+    await client.end();
   }
 }
 

@@ -28,7 +28,16 @@ export async function loadDataset(client: pg.ClientBase, dataset: Dataset): Prom
     await client.query('rollback');
     throw error;
   }
-  // Fresh statistics, so the first measured queries are planned as later ones will be.
-  for (const table of TABLES) await client.query(`analyze "${table}"`);
+  await vacuumTables(client);
   return counts;
+}
+
+/**
+ * VACUUM ANALYZE of every table, as autovacuum keeps a database in service (this machine's server
+ * runs without it): fresh statistics, so the first measured queries are planned as later ones
+ * will be, and the tag index's pending entries merged, which a scan otherwise reads one by one
+ * (14 ms of PostgreSQL's time in each W4f page, against 1 ms).
+ */
+export async function vacuumTables(client: pg.ClientBase): Promise<void> {
+  for (const table of TABLES) await client.query(`vacuum analyze "${table}"`);
 }

@@ -119,6 +119,7 @@ function machineLines(results: BenchResults): string[] {
     Object.keys(results.dataset.counts).length
       ? `- ${results.images.toLocaleString('en')} images, seed ${results.seed} (${Object.entries(results.dataset.counts).map(([table, count]) => `${table} ${count.toLocaleString('en')}`).join(', ')}); built in ${num(results.dataset.generateSeconds + results.dataset.loadSeconds)} s.`
       : `- ${results.images.toLocaleString('en')} images, seed ${results.seed}, already in the database from an earlier run with the same seed (--reuse), with that run's W5 and W6 writes.`,
+    '- The database is vacuumed and analyzed before measuring (VACUUM ANALYZE of every table), as autovacuum keeps one in service; this machine\'s server runs without it.',
     `- ${s.connections} connections, ${s.warmupSeconds} s warm-up (not measured) then ${s.seconds} s per run, ${s.rounds} round(s) alternating ours and PostGraphile per workload; the tables show the mean of the rounds, the JSON every round. Requests with 100 images; SQL counted at 10 and 100.`,
     `- Peak RSS: VmHWM of the server process, reset before each measured run. SQL statements: Query and Execute messages counted by a TCP proxy (bench/sql-counter.ts) in front of separate instances of both servers, after one warm-up request; the most of three tries at each page size.`,
     `- Whole run: ${num(results.wallSeconds / 60)} minutes, started ${results.startedAt}.`,

@@ -18,7 +18,7 @@ import { createToken } from '../src/domain/tokens.js';
 import { type Dataset, generateDataset } from './dataset.js';
 import { runFanout } from './fanout.js';
 import { type HttpFigures, post, runLoad, validateOnce } from './http-load.js';
-import { DEFAULT_BENCH_DATABASE_URL, buildEmbedded, recreateAndLoad } from './load-dataset.js';
+import { DEFAULT_BENCH_DATABASE_URL, buildEmbedded, recreateAndLoad, vacuumDatabase } from './load-dataset.js';
 import { latencySvg } from './plot.js';
 import { renderBenchmarks, renderReadmeBlock, replaceBetween } from './report.js';
 import type { BenchResults, StatementCounts, WorkloadResult } from './results.js';
@@ -270,6 +270,7 @@ async function main(): Promise<number> {
   const generateSeconds = (performance.now() - generateStart) / 1000;
   const reused = args.reuse && (await holdsDataset(databaseUrl, dataset));
   const loaded = reused ? { counts: {}, databaseSeconds: 0, loadSeconds: 0 } : await recreateAndLoad(databaseUrl, dataset);
+  if (reused) await vacuumDatabase(databaseUrl);
   log(`dataset generated in ${generateSeconds.toFixed(1)} s, ${reused ? 'already in the database' : `loaded in ${(loaded.databaseSeconds + loaded.loadSeconds).toFixed(1)} s`}`);
   const memberProject = memberProjectOf(dataset);
   const memberToken = await memberTokenIn(databaseUrl, memberProject);
