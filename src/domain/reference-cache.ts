@@ -99,6 +99,8 @@ export class ReferenceCache {
    * statement, into `into`; remembers them unless a change was heard meanwhile.
    */
   async #read(missing: ReadonlyMap<ReferenceEntity, readonly string[]>, resourcesRead: readonly string[], into: Map<string, Keyed>): Promise<void> {
+    // Most requests lack nothing: they make no unit of work.
+    if (resourcesRead.length === 0 && [...missing.values()].every((ids) => ids.length === 0)) return;
     const changes = this.#changes;
     const em = this.fork();
     const metadata = em.getMetadata();
@@ -112,7 +114,6 @@ export class ReferenceCache {
       const regionColumn = resources.properties.region!.fieldNames[0];
       branches.push(rowsOf('Region', `t.id IN (SELECT ${regionColumn} FROM ${resources.tableName} WHERE id = ANY(${sql.array(resourcesRead, 'uuid')}))`));
     }
-    if (!branches.length) return;
     const read = await em.getConnection().execute<{ entity: ReferenceEntity; row: Record<string, unknown> }[]>(branches.join(' UNION ALL '), sql.values, 'all');
     const keep = changes === this.#changes && this.hearing();
     const until = performance.now() + this.trustMs;
