@@ -104,15 +104,16 @@ export class ReferenceCache {
     const changes = this.#changes;
     const em = this.fork();
     const metadata = em.getMetadata();
+    const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
     const sql = SqlValues.positional();
     const rowsOf = (entity: ReferenceEntity, where: string) =>
-      `SELECT '${entity}' AS entity, row_to_json(t) AS row FROM ${metadata.get(entity).tableName} t WHERE ${where}`;
+      `SELECT '${entity}' AS entity, row_to_json(t) AS row FROM ${quote(metadata.get(entity).tableName)} t WHERE ${where}`;
     const branches: string[] = [];
     for (const [entity, ids] of missing) if (ids.length) branches.push(rowsOf(entity, `t.id = ANY(${sql.array(ids, 'uuid')})`));
     if (resourcesRead.length) {
       const resources = metadata.get('ComputeResource');
-      const regionColumn = resources.properties.region!.fieldNames[0];
-      branches.push(rowsOf('Region', `t.id IN (SELECT ${regionColumn} FROM ${resources.tableName} WHERE id = ANY(${sql.array(resourcesRead, 'uuid')}))`));
+      const regionColumn = quote(resources.properties.region!.fieldNames[0]!);
+      branches.push(rowsOf('Region', `t.id IN (SELECT ${regionColumn} FROM ${quote(resources.tableName)} WHERE id = ANY(${sql.array(resourcesRead, 'uuid')}))`));
     }
     const read = await em.getConnection().execute<{ entity: ReferenceEntity; row: Record<string, unknown> }[]>(branches.join(' UNION ALL '), sql.values, 'all');
     const keep = changes === this.#changes && this.hearing();
