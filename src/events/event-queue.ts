@@ -10,7 +10,7 @@ export interface EventQueue<T> extends AsyncIterableIterator<T> {
 }
 
 /** The end of a stream: one object every finished iterator in the gateway answers with. */
-export const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+export const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 /**
  * `onEnd` runs once, when the stream ends or its consumer stops taking from it. One `next` at a
