@@ -208,6 +208,10 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
   const { size, backward, directions, conditions } = refusable(() => keyset(order, page, columnOf));
   const condition = refusable(() => imageCondition({ viewer: context.viewer } as DomainContext, filter, values.search as string | null | undefined));
   const shape = shapeOf(field);
+  // How many rows a filter or a search keeps depends on its values: a plan made without them (a
+  // prepared statement's generic plan) can cost several times one made with them. W4f's generic
+  // plan intersected the size and date indexes, 35 ms, where the tag's index takes 15.
+  const planEach = Object.values(filter).some((value) => value != null) || !!values.search;
 
   const wants = new Set<string>();
   for (const part of field.fields) {
@@ -233,6 +237,7 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
         order: (column) => orderSql(order, directions, 'i', (alias, key) => column(columnOf(alias, key))),
       }),
       sql.values,
+      { planEach },
     );
     ({ nodes, hasNextPage, hasPreviousPage } = pageOf(rows, size, backward, page));
     await args.readReferences(shape.columns, nodes);
@@ -241,7 +246,7 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
   if (wants.has('totalCount')) {
     const sql = SqlValues.numbered();
     const where = condition('i', sql);
-    const [row] = await context.statements.rows(`SELECT count(*) FROM image i WHERE ${where}`, sql.values);
+    const [row] = await context.statements.rows(`SELECT count(*) FROM image i WHERE ${where}`, sql.values, { planEach });
     total = Number(row![0]);
   }
   const cursors = nodes.map((row) => cursorOf(order, row, shape));

@@ -33,9 +33,9 @@ export interface Statements {
   /**
    * The rows of `text` with `values` (`$1`, `$2`, …), on a pooled connection taken for this
    * statement alone: none is held while a request waits for something else (reference rows read
-   * through the same pool, say).
+   * through the same pool, say). `planEach`: planned for its values each time, never prepared.
    */
-  rows(text: string, values: readonly unknown[]): Promise<Row[]>;
+  rows(text: string, values: readonly unknown[], options?: { planEach?: boolean }): Promise<Row[]>;
 }
 
 /**
@@ -54,12 +54,12 @@ export function compiledStatements(orm: MikroORM, { named }: { named: boolean })
   const pool = () => orm.em.getConnection().getKnex();
   const knexClient = () => pool().client as unknown as KnexClient;
   return {
-    async rows(text, values) {
+    async rows(text, values, { planEach = false } = {}) {
       const connection = await knexClient().acquireConnection();
       try {
         // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
         pool().emit('query', { sql: text, bindings: values });
-        const result = await connection.query({ name: nameOf(text), text, values: [...values], rowMode: 'array', types });
+        const result = await connection.query({ name: planEach ? undefined : nameOf(text), text, values: [...values], rowMode: 'array', types });
         return result.rows;
       } finally {
         await knexClient().releaseConnection(connection);
