@@ -58,8 +58,9 @@ export function compiledStatements(orm: MikroORM, { named }: { named: boolean })
       const connection = await knexClient().acquireConnection();
       try {
         // Announced as the ORM's statements are, so whatever watches the pool's work sees these too.
-        pool().emit('query', { sql: text, bindings: values });
-        const result = await connection.query({ name: planEach ? undefined : nameOf(text), text, values: [...values], rowMode: 'array', types });
+        const name = planEach ? undefined : nameOf(text);
+        pool().emit('query', { sql: text, bindings: values, name });
+        const result = await connection.query({ name, text, values: [...values], rowMode: 'array', types });
         return result.rows;
       } finally {
         await knexClient().releaseConnection(connection);
