@@ -1,7 +1,8 @@
 // Statements of the compiled read path, run on the ORM's own connection pool (same session
 // settings, same limit on connections): named on an external PostgreSQL, so it parses and plans
-// each shape once per connection, and read in array mode with timestamps and bigints left as text, which the writers
-// turn into the answer's text without making Dates or BigInts in between.
+// each shape once per connection (a filtered page excepted: planned for its values each time),
+// and read in array mode with timestamps and bigints left as text, which the writers turn into
+// the answer's text without making Dates or BigInts in between.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Row } from './projection.js';

@@ -1,6 +1,6 @@
 // The compiled read path, in front of Yoga: a GraphQL request it can answer (a query the planner
-// covers, in JSON, from a caller admitted like any other) is answered here from one prepared
-// statement per root field, written straight into JSON. Everything else goes to Yoga, which answers
+// covers, in JSON, from a caller admitted like any other) is answered here from one statement per
+// root field, written straight into JSON. Everything else goes to Yoga, which answers
 // as it always has, errors included. The same limits, cost, admission (token, rate), request log
 // and metrics apply on both paths: the limits and cost are the same functions, admission happens
 // once (a request handed on carries its outcome), and the request's log record says which path
