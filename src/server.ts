@@ -12,7 +12,6 @@ import { type YogaLogger, createYoga, maskError } from 'graphql-yoga';
 import { type Config, ConfigError, eventsRedisUrl, gatewayProblems, isMemoryDir } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openOrm } from './db/orm.js';
-import { startEmbeddedPostgres } from './db/pglite.js';
 import { seedDemoCatalog } from './db/seed-demo.js';
 import type { Services } from './domain/context.js';
 import { SecretBox } from './domain/secret-box.js';
@@ -116,7 +115,10 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const log = options.logger ?? processLogger;
   // Released if anything below fails; once serving, it is closed first (see below).
   const listener = parts.push('the listener', options.listener ?? createListener(config.host, config.port), (l) => l.close());
-  const embedded = config.databaseUrl ? undefined : parts.push('the embedded database', await startEmbeddedPostgres(config.dataDir), (db) => db.stop());
+  // PGlite is loaded only to be run: a gateway on PostgreSQL would keep its code in memory for nothing.
+  const embedded = config.databaseUrl
+    ? undefined
+    : parts.push('the embedded database', await (await import('./db/pglite.js')).startEmbeddedPostgres(config.dataDir), (db) => db.stop());
   const clientUrl = config.databaseUrl ?? embedded!.url;
   const orm = parts.push('the database connections', await openOrm({ clientUrl, debug: config.logSql, poolSize: embedded ? 4 : 10, createDatabase: config.databaseCreate }), (o) => o.close());
   await migrate(orm, { embedded: embedded !== undefined });
