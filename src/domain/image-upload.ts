@@ -60,11 +60,16 @@ export interface StagedBytes {
 export async function takeStagedBytes(em: EntityManager, claim: Claim, staged: StagedBytes): Promise<Image | null> {
   let taken: Image | null = null;
   try {
-    await finishTask(em, claim, async (image) => {
-      takeBytes(image, staged.digest);
-      await staged.commit();
-      taken = image;
-    });
+    await finishTask(
+      em,
+      claim,
+      async (image) => {
+        takeBytes(image, staged.digest);
+        await staged.commit();
+        taken = image;
+      },
+      staged.digest.size,
+    );
   } catch (error) {
     // Also undoes a commit whose transaction then failed: the image never became ACTIVE.
     await staged.discard();

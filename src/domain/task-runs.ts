@@ -118,10 +118,17 @@ export async function heartbeat(em: EntityManager, claim: Claim, progress?: Prog
 
 /**
  * Ends a held task FINISHED after `work` has updated its image, in one transaction; `work` may
- * also put the bytes in place, under the lock, so no other holder can. False (and nothing
- * changed) when the claim was lost or the image moved on: the caller discards its bytes.
+ * also put the bytes in place, under the lock, so no other holder can. `bytes`: how many the task
+ * moved in all, recorded as both done and total (the last heartbeat may be seconds behind, and
+ * the total unknown until the end). False (and nothing changed) when the claim was lost or the
+ * image moved on: the caller discards its bytes.
  */
-export async function finishTask(em: EntityManager, claim: Claim, work: (image: Image, tx: EntityManager) => void | Promise<void>): Promise<boolean> {
+export async function finishTask(
+  em: EntityManager,
+  claim: Claim,
+  work: (image: Image, tx: EntityManager) => void | Promise<void>,
+  bytes?: number,
+): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
     const task = await lockTask(tx, claim.task.id);
     if (!held(task, claim)) return false;
@@ -133,6 +140,7 @@ export async function finishTask(em: EntityManager, claim: Claim, work: (image: 
     }
     await work(image, tx);
     endTask(task, 'FINISHED');
+    if (bytes !== undefined) Object.assign(task, { bytesDone: bytes, bytesTotal: bytes });
     return true;
   });
 }

@@ -97,6 +97,22 @@ describe('task runs', () => {
     expect([task.state, task.image.status, task.image.description]).toEqual(['FINISHED', 'ACTIVE', 'edited meanwhile']);
   });
 
+  it('ends FINISHED with every byte counted, whatever the last heartbeat said', async () => {
+    const known = await aTask();
+    const claim = (await claimTask(t.app.orm.em, known, rules))!;
+    expect(await heartbeat(t.app.orm.em, claim, { bytesDone: 71, bytesTotal: 100 })).toBe(true);
+    expect((await row(known)).progress).toBe(71);
+    expect(await finishTask(t.app.orm.em, claim, (image) => void (image.status = 'ACTIVE'), 100)).toBe(true);
+    expect(await row(known)).toMatchObject({ state: 'FINISHED', progress: 100, bytesDone: 100, bytesTotal: 100 });
+
+    // A source that never said its length: the total is known at the end.
+    const unknown = await aTask();
+    const other = (await claimTask(t.app.orm.em, unknown, rules))!;
+    expect(await heartbeat(t.app.orm.em, other, { bytesDone: 40, bytesTotal: null })).toBe(true);
+    expect(await finishTask(t.app.orm.em, other, (image) => void (image.status = 'ACTIVE'), 64)).toBe(true);
+    expect(await row(unknown)).toMatchObject({ state: 'FINISHED', progress: 100, bytesDone: 64, bytesTotal: 64 });
+  });
+
   it('gives a task back uncounted when its holder stops, ready for a new round of the queue', async () => {
     const id = await aTask();
     const claim = (await claimTask(t.app.orm.em, id, rules))!;
