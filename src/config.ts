@@ -1,5 +1,6 @@
 // The environment is read here once; everything else receives a Config.
 import { z } from 'zod';
+import { parseOrigins } from './http/cors.js';
 import { type UrlPolicy, parseAllowedHosts } from './http/url-guard.js';
 import type { OperationLimits } from './http/use-operation-limits.js';
 import type { SuggestionPolicy } from './http/use-suggestion-policy.js';
@@ -46,6 +47,8 @@ const schema = z.object({
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   TASK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Origins of pages on other sites that may call the gateway (src/http/cors.ts); none by default.
+  CORS_ORIGINS: z.string().optional(),
   // Unset: /metrics is open, like /healthz.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Live events in this process alone, although it is a gateway on a database others share.
@@ -96,6 +99,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Who gets "Did you mean ...?" in validation errors (src/http/use-suggestion-policy.ts). */
   suggestions: SuggestionPolicy;
+  /** Origins of other sites whose pages may call the gateway (src/http/cors.ts). */
+  corsOrigins: string[];
 }
 
 export interface LimitsConfig extends OperationLimits {
@@ -152,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     problems.push(`IMPORT_ALLOWED_HOSTS: ${(error as Error).message}`);
   }
+  let corsOrigins: string[] = [];
+  try {
+    corsOrigins = parseOrigins(e.CORS_ORIGINS);
+  } catch (error) {
+    problems.push(`CORS_ORIGINS: ${(error as Error).message}`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     host: e.HOST,
@@ -188,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateCostPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
     },
     suggestions: e.GRAPHQL_SUGGESTIONS,
+    corsOrigins,
   };
 }
 

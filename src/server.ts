@@ -21,6 +21,7 @@ import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } fr
 import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
+import { crossOrigin } from './http/cors.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
@@ -152,6 +153,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // Cross-origin requests are screened before any route, Yoga's included (src/http/cors.ts).
+    cors: false,
     // GraphiQL's bundle is a 10 MB string (28 MB of heap while its module loads): read on the
     // first page asked for, not by every gateway at start.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
@@ -222,9 +225,11 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+  const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
   const handle = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
     if (refuseBadTarget(req, res)) return;
+    if (cors.screen(req, res)) return;
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
     if (await imageFiles(req, res)) return;
@@ -262,6 +267,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     server,
     yoga,
     path: GRAPHQL_PATH,
+    allowsOrigin: (request) => cors.allows(request),
     suggestions: config.suggestions,
     authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }),
     logger: log,

@@ -181,8 +181,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
   return {
     wants(method, url, header) {
       if (url.split('?')[0] !== options.graphqlPath) return false;
-      // Cross-origin requests get Yoga's CORS answer.
-      if (header('origin') !== undefined || regularMediaType(header('accept')) === undefined) return false;
+      if (regularMediaType(header('accept')) === undefined) return false;
       if (method === 'GET') return true;
       if (method !== 'POST' || !JSON_MEDIA.test(header('content-type') ?? '') || header('transfer-encoding') !== undefined) return false;
       // A body of a length it says, within Yoga's cap (a fetch Request says none: its body is in hand).

@@ -1,7 +1,7 @@
 // GraphQL over WebSocket (graphql-ws) on the HTTP server's GraphQL path, run through Yoga's
 // envelop: HTTP, SSE and WebSocket share one context factory, one validation, one error masking.
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { ConnectionInitMessage } from 'graphql-ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -26,6 +26,8 @@ export interface WebSocketOptions {
   server: Server;
   yoga: EnvelopedYoga;
   path: string;
+  /** Whether a handshake from a page of its Origin may go on (src/http/cors.ts); refused with 403 when not. */
+  allowsOrigin(request: IncomingMessage): boolean;
   /** A connection is authenticated, so it gets suggestions unless they are off (GRAPHQL_SUGGESTIONS). */
   suggestions: SuggestionPolicy;
   /**
@@ -90,7 +92,13 @@ const throughYoga = (phase: 'execute' | 'subscribe') => (args: ExecutionArgs) =>
 
 export function attachWebSocketServer(options: WebSocketOptions): { close(graceMs?: number): Promise<void> } {
   const { server, yoga, path, suggestions, authenticate, onOperationEnded } = options;
-  const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
+  const wsServer = new WebSocketServer({
+    server,
+    path,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    // A page from an origin the HTTP routes refuse is refused here too, before the handshake.
+    verifyClient: ({ req }, done) => (options.allowsOrigin(req) ? done(true) : done(false, 403, 'Origin not allowed')),
+  });
   // ws re-emits the HTTP server's errors (EADDRINUSE...); the server's own listeners answer them.
   wsServer.on('error', () => {});
   const url = `http://localhost${path}`;
