@@ -21,6 +21,7 @@ import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } fr
 import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
+import { compressAnswer } from './http/compression.js';
 import { crossOrigin } from './http/cors.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
@@ -230,6 +231,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const handle = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
     if (refuseBadTarget(req, res)) return;
     if (cors.screen(req, res)) return;
+    compressAnswer(req, res);
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
     if (await imageFiles(req, res)) return;
