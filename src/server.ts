@@ -23,6 +23,7 @@ import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
 import { compressAnswer } from './http/compression.js';
 import { crossOrigin } from './http/cors.js';
+import { graphiqlAssets, graphiqlPage } from './http/graphiql.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
@@ -156,9 +157,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     landingPage: false,
     // Cross-origin requests are screened before any route, Yoga's included (src/http/cors.ts).
     cors: false,
-    // GraphiQL's bundle is a 10 MB string (28 MB of heap while its module loads): read on the
-    // first page asked for, not by every gateway at start.
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    // A small page; GraphiQL's bundle is served as files (src/http/graphiql.ts).
+    renderGraphiQL: graphiqlPage,
     graphiql: (request) => ({
       title: 'Image catalog',
       defaultQuery: DEFAULT_QUERY,
@@ -225,6 +225,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     redis: config.redisUrl ? () => events.isReady() && rate.redisReady() : undefined,
   });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
+  const graphiql = graphiqlAssets();
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
@@ -234,6 +235,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     compressAnswer(req, res);
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
+    if (await graphiql(req, res)) return;
     if (await imageFiles(req, res)) return;
     // GraphQL reads the body: a client waiting for 100 Continue may send it now.
     if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
