@@ -1,9 +1,10 @@
 // Builds the whole service from a Config: database (embedded or not), migrations, demo data,
 // the GraphQL endpoint and the HTTP listener. Tests build it too and own its lifecycle.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { isIPv4 } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -225,7 +226,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     redis: config.redisUrl ? () => events.isReady() && rate.redisReady() : undefined,
   });
   const metricsPage = metricsHandler(metrics, config.metricsToken);
-  const graphiql = graphiqlAssets();
+  // GraphiQL's files go to a directory of this process's own (mode 0700), removed on stop.
+  const graphiql = graphiqlAssets(parts.push('the GraphiQL files', await mkdtemp(join(tmpdir(), 'graphiql-')), (dir) => rm(dir, { recursive: true, force: true })));
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.

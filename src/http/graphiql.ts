@@ -1,14 +1,13 @@
 // GraphiQL as a small page and cacheable files, instead of Yoga's one page with its whole bundle
 // inline (9 MB, sent afresh on every visit). The bundle's parts (script, style, Monaco's three
-// workers, icon) are written once per GraphiQL version, each also brotli- and gzip-compressed,
-// to a directory under the system's temporary one, by a worker thread: the 9 MB of strings and
-// their compression never enter the gateway's own heap. They are then served from disk under
-// /graphiql/<version>/, cached by browsers for a year (a new version is a new path).
+// workers, icon) are written on first use, each also brotli- and gzip-compressed, into a
+// directory of the gateway's own by a worker thread: the 9 MB of strings and their compression
+// never enter the gateway's heap. They are then served from disk under /graphiql/<version>/,
+// cached by browsers for a year (a new version is a new path).
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -75,9 +74,14 @@ function preferredEncoding(req: IncomingMessage): string | undefined {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Serves GET and HEAD /graphiql/<version>/<file>; false for any other path. */
-export function graphiqlAssets(): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  let written: Promise<string> | undefined;
+/**
+ * Serves GET and HEAD /graphiql/<version>/<file>, from files it writes under `dir` (a directory
+ * only this process writes to: files found there are served to pages that may carry a token);
+ * false for any other path.
+ */
+export function graphiqlAssets(dir: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const versionDir = join(dir, VERSION);
+  let written: Promise<void> | undefined;
   return async (req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
     if (!path.startsWith(PREFIX)) return false;
@@ -91,15 +95,23 @@ export function graphiqlAssets(): (req: IncomingMessage, res: ServerResponse) =>
       sendJsonError(req, res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET or HEAD`, { allow: 'GET, HEAD' });
       return true;
     }
-    // A failed write is tried again by the next request.
-    written ??= writeAssets().catch((error: unknown) => {
+    const encoding = file === 'favicon.ico' ? 'identity' : (preferredEncoding(req) ?? 'identity');
+    const location = join(versionDir, file + SUFFIX[encoding]);
+    // Written once; again when a failure, or a cleaner of temporary files, left the file missing.
+    const ready = () => (written ??= writeAssets(versionDir).catch((error: unknown) => {
       written = undefined;
       throw error;
-    });
-    const dir = await written;
-    const encoding = file === 'favicon.ico' ? 'identity' : (preferredEncoding(req) ?? 'identity');
-    const location = join(dir, file + SUFFIX[encoding]);
-    const { size } = await stat(location);
+    }));
+    const attempt = ready();
+    await attempt;
+    let found = await stat(location).catch(() => undefined);
+    if (!found) {
+      // Requests that found it missing together start one writing between them.
+      if (written === attempt) written = undefined;
+      await ready();
+      found = await stat(location);
+    }
+    const { size } = found;
     res.writeHead(200, {
       'content-type': asset.type,
       'content-length': size,
@@ -114,23 +126,18 @@ export function graphiqlAssets(): (req: IncomingMessage, res: ServerResponse) =>
   };
 }
 
-/** The directory holding this version's files, written (once per machine) if it is not there yet. */
-async function writeAssets(): Promise<string> {
-  const dir = join(tmpdir(), `image-catalog-graphiql-${VERSION}`);
-  if (await stat(join(dir, 'graphiql.js')).then(() => true, () => false)) return dir;
-  // Written beside it, then renamed: a reader never sees a half-written directory, and two
-  // gateways writing at once both end with a whole one.
-  const partial = `${dir}.${process.pid}.${Date.now()}`;
+/** Writes this version's files into `versionDir`, beside it first: a reader never finds half of them. */
+async function writeAssets(versionDir: string): Promise<void> {
+  const partial = `${versionDir}.partial`;
+  await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
   try {
     await runWorker(partial);
-    await rename(partial, dir).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
-    });
+    await rm(versionDir, { recursive: true, force: true });
+    await rename(partial, versionDir);
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
-  return dir;
 }
 
 /** Plain JavaScript, so it runs the same under node, tsx and vitest. */
@@ -157,6 +164,8 @@ function runWorker(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const files = Object.entries(ASSETS).map(([file, { name }]) => [file, name]);
     const worker = new Worker(WORKER, { eval: true, workerData: { bundle: BUNDLE, dir, files } });
+    // A gateway that stops meanwhile does not wait for it.
+    worker.unref();
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the GraphiQL files could not be written (worker exit ${code})`))));

@@ -1,11 +1,15 @@
 // GraphiQL through a real listener: a small page that loads the bundle's files, each served
 // with a year's caching, brotli or gzip as the client asks, and the same bytes as the bundle.
-import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphiqlAssets } from '../../src/http/graphiql.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 
 interface Answer {
@@ -56,6 +60,27 @@ describe('GraphiQL', () => {
     // The options travel as JSON that cannot close its script element.
     expect(html).not.toMatch(/<\/script>[^]*<\/script>[^]*<\/script>[^]*<\/script>/);
     expect(html).toContain('"defaultQuery":');
+  });
+
+  it('writes its files again when they are gone (a cleaner of temporary files, say)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'graphiql-test-'));
+    const serve = graphiqlAssets(dir);
+    const server = createServer((req, res) => void serve(req, res).then((served) => served || res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const require = createRequire(import.meta.url);
+      const { version } = require(join(dirname(require.resolve('@graphql-yoga/render-graphiql')), '..', 'package.json')) as { version: string };
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphiql/${version}/graphiql.css`;
+      const first = await get(url);
+      expect(first.status).toBe(200);
+      await rm(join(dir, version), { recursive: true, force: true });
+      const again = await get(url);
+      expect(again.status).toBe(200);
+      expect(again.raw.equals(first.raw)).toBe(true);
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves each file brotli, gzip or plain as asked, with the bundle\'s bytes, cached for a year', async () => {
