@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphiqlAssets } from '../../src/http/graphiql.js';
+import { graphiqlAssets, graphiqlPage } from '../../src/http/graphiql.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 
 interface Answer {
@@ -57,9 +57,14 @@ describe('GraphiQL', () => {
     const files = [...html.matchAll(/(?:href|src)="(\/graphiql\/[^"]+)"/g)].map((match) => match[1]);
     expect(files.map((file) => file!.split('/').pop())).toEqual(['favicon.ico', 'graphiql.css', 'graphiql.js']);
     for (const worker of ['editor.worker.js', 'json.worker.js', 'graphql.worker.js']) expect(html).toContain(`'${worker}'`);
-    // The options travel as JSON that cannot close its script element.
-    expect(html).not.toMatch(/<\/script>[^]*<\/script>[^]*<\/script>[^]*<\/script>/);
     expect(html).toContain('"defaultQuery":');
+  });
+
+  it('writes options into the page so that no value can end its script or title', () => {
+    const html = graphiqlPage({ title: '</title><script>alert(1)</script>', defaultQuery: '</script><script>alert(2)</script>' });
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    expect(html.match(/<\/title>/g)).toHaveLength(1);
+    expect(html).not.toContain('<script>alert');
   });
 
   it('writes its files again when they are gone (a cleaner of temporary files, say)', async () => {
