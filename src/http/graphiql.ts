@@ -115,7 +115,8 @@ export function graphiqlAssets(dir: string): (req: IncomingMessage, res: ServerR
     res.writeHead(200, {
       'content-type': asset.type,
       'content-length': size,
-      'cache-control': 'public, max-age=31536000, immutable',
+      // Compressed already as asked: compressing it again (deflate, say) would only spend CPU.
+      'cache-control': 'public, max-age=31536000, immutable, no-transform',
       etag: `"${VERSION}-${encoding}"`,
       vary: 'accept-encoding',
       ...(encoding !== 'identity' && { 'content-encoding': encoding }),
