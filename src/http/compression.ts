@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { constants } from 'node:zlib';
 import compression from 'compression';
+import vary from 'vary';
 
 const COMPRESSED = /^(?:application\/(?:json|graphql-response\+json|javascript)|text\/(?:html|css|javascript|plain))\s*(?:;|$)/i;
 
@@ -17,7 +18,11 @@ const middleware = compression({
 
 /** Makes `res` compress its body when the request accepts an encoding and the answer is of a compressed type. */
 export function compressAnswer(req: IncomingMessage, res: ServerResponse): void {
-  // A client that accepts no encoding gets the answer as written, without the wrapping.
-  if (!req.headers['accept-encoding']) return;
+  // A client that accepts no encoding gets the answer as written, without the wrapping; a cache
+  // must still not give it to one that does.
+  if (!req.headers['accept-encoding']) {
+    vary(res, 'Accept-Encoding');
+    return;
+  }
   middleware(req as never, res as never, () => {});
 }

@@ -4,6 +4,7 @@
 // own origin and need no listing. Tokens travel in the Authorization header, never in cookies,
 // so no answer allows credentials.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import vary from 'vary';
 import { sendJsonError } from './error-response.js';
 
 /** The methods of every route a page may call: GraphQL's GET and POST, an image file's GET, HEAD and PUT. */
@@ -53,23 +54,22 @@ export function crossOrigin(listed: readonly string[]): CrossOrigin {
   };
   return {
     screen(req, res) {
+      // Whatever the route, its answer depends on the Origin: caches must keep them apart.
+      vary(res, 'Origin');
       const origin = foreign(req);
       const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
       if (origin !== undefined && !allowed.has(origin)) {
         sendJsonError(req, res, 403, 'FORBIDDEN', `Requests from ${origin.slice(0, 200)} are not allowed: that origin is not listed in the gateway's CORS_ORIGINS`);
         return true;
       }
-      if (origin !== undefined) {
-        res.setHeader('access-control-allow-origin', origin);
-        res.setHeader('vary', 'origin');
-      }
+      if (origin !== undefined) res.setHeader('access-control-allow-origin', origin);
       if (preflight) {
         const requested = (req.headers['access-control-request-headers'] ?? '').split(',').map((name) => name.trim()).filter((name) => HEADER_NAME.test(name));
+        vary(res, ['Access-Control-Request-Method', 'Access-Control-Request-Headers']);
         res.writeHead(204, {
           'access-control-allow-methods': METHODS,
           ...(requested.length && { 'access-control-allow-headers': requested.join(', ') }),
           'access-control-max-age': PREFLIGHT_MAX_AGE,
-          vary: 'origin, access-control-request-method, access-control-request-headers',
         });
         res.end();
         return true;

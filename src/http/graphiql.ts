@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import Negotiator from 'negotiator';
+import vary from 'vary';
 import { sendJsonError } from './error-response.js';
 
 const PREFIX = '/graphiql/';
@@ -112,13 +113,13 @@ export function graphiqlAssets(dir: string): (req: IncomingMessage, res: ServerR
       found = await stat(location);
     }
     const { size } = found;
+    vary(res, 'Accept-Encoding');
     res.writeHead(200, {
       'content-type': asset.type,
       'content-length': size,
       // Compressed already as asked: compressing it again (deflate, say) would only spend CPU.
       'cache-control': 'public, max-age=31536000, immutable, no-transform',
       etag: `"${VERSION}-${encoding}"`,
-      vary: 'accept-encoding',
       ...(encoding !== 'identity' && { 'content-encoding': encoding }),
     });
     if (req.method === 'HEAD') res.end();

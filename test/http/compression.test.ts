@@ -72,6 +72,7 @@ describe('compressed answers', () => {
     const identity = await graphql(PAGE);
     expect(identity.status).toBe(200);
     expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.headers.vary).toMatch(/accept-encoding/i);
     expect(JSON.parse(identity.raw.toString('utf8')).data.images.edges).toHaveLength(100);
 
     for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip']] as const) {

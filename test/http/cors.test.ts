@@ -90,6 +90,7 @@ describe('cross-origin requests', () => {
     expect(page.status).toBe(200);
     expect(page.headers['access-control-allow-origin']).toBe(CONSOLE);
     expect(page.headers['access-control-expose-headers']).toMatch(/x-request-id/);
+    expect(page.headers.vary).toMatch(/\borigin\b/i);
     expect(JSON.parse(page.body).data.images.edges.length).toBeGreaterThan(0);
 
     const changed = await graphql(CONSOLE, 'mutation ($input: ImageUpdateInput!) { imageUpdate(input: $input) { __typename } }', {
@@ -153,6 +154,8 @@ describe('cross-origin requests', () => {
     const none = await graphql(undefined, 'query { images(first: 1) { edges { node { id } } } }');
     expect(none.status).toBe(200);
     expect(none.headers['access-control-allow-origin']).toBeUndefined();
+    // The same URL answers a listed origin differently: caches are told so.
+    expect(none.headers.vary).toMatch(/\borigin\b/i);
   });
 
   it('opens a WebSocket for a listed origin or none, and refuses any other before the handshake', async () => {

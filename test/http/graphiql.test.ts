@@ -107,8 +107,10 @@ describe('GraphiQL', () => {
       expect(plain.headers['content-type'], file).toMatch(file.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
       expect(plain.raw.equals(bytes), file).toBe(true);
 
-      const br = await get(`${base}${dir}${file}`, { 'accept-encoding': 'gzip, deflate, br' });
+      const br = await get(`${base}${dir}${file}`, { 'accept-encoding': 'gzip, deflate, br', origin: base });
       expect(br.headers['content-encoding'], file).toBe('br');
+      // Both kept, neither written over the other.
+      expect(br.headers.vary, file).toMatch(/\borigin\b.*\baccept-encoding\b/i);
       expect(Number(br.headers['content-length']), file).toBe(br.raw.length);
       expect(br.raw.length, file).toBeLessThan(bytes.length / 2);
       expect(brotliDecompressSync(br.raw).equals(bytes), file).toBe(true);
