@@ -164,8 +164,9 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       title: 'Image catalog',
       defaultQuery: DEFAULT_QUERY,
       // Only a page served to this machine, asked for by this machine's name, may carry a token:
-      // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1.
-      ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && {
+      // not through a proxy, not to a page whose DNS name was rebound to 127.0.0.1, and not to
+      // a script (a browser's navigation sends no Origin; a listed origin's fetch could read it).
+      ...(graphiqlToken && isLoopback(config.host) && askedLocally(request) && !request.headers.has('origin') && {
         headers: JSON.stringify({ Authorization: `Bearer ${graphiqlToken}` }),
       }),
     }),

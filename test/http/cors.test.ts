@@ -147,6 +147,17 @@ describe('cross-origin requests', () => {
     }
   });
 
+  it('never hands the GraphiQL page\'s token to a script, even of a listed origin', async () => {
+    const page = (origin?: string) => send(`${base}/graphql`, 'GET', { accept: 'text/html', ...(origin && { origin }) });
+    // A navigation sends no Origin: the page on loopback carries the token.
+    expect((await page()).body).toContain(t.adminToken);
+    const fetched = await page(CONSOLE);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers['access-control-allow-origin']).toBe(CONSOLE);
+    expect(fetched.body).not.toContain(t.adminToken);
+    expect((await page(base)).body).not.toContain(t.adminToken);
+  });
+
   it('needs no listing for the gateway\'s own pages, nor for clients that send no Origin', async () => {
     const own = await graphql(base, '{ __typename }');
     expect(own.status).toBe(200);
