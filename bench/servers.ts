@@ -51,18 +51,21 @@ export function startOurs(options: OursOptions): Promise<RunningServer> {
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
     // Without Redis every change the benchmark makes goes through this one gateway.
     ...(options.databaseUrl && !options.redisUrl && { EVENTS: 'local' }),
-    // Node's own settings for our gateway alone (a heap limit, say), to measure what they change.
-    ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
   };
   return launch(options.name ?? 'ours', [NODE22, ...startArguments()], env, /GraphQL and GraphiQL at ([^\s"]+)/);
 }
 
-/** The arguments `npm start` gives node (its heap setting, the entry point), read from package.json. */
+/**
+ * The arguments `npm start` gives node (its heap setting, the entry point), read from package.json.
+ * BENCH_NODE_OPTIONS adds Node's own settings for our gateway alone, after those of npm start, so
+ * that they win (`--max-old-space-size=4096`, say, to measure what the start script's limit changes).
+ */
 function startArguments(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const [command, ...args] = scripts.start!.split(/\s+/);
   if (command !== 'node') throw new Error(`npm start runs ${command}, not node: the benchmark cannot run it as it is`);
-  return args;
+  const extra = process.env.BENCH_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...args.slice(0, -1), ...extra, args.at(-1)!];
 }
 
 /** PostGraphile v5 over the same database (bench/peer.mjs). */
