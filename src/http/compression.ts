@@ -1,4 +1,4 @@
-// Answers compressed for clients that ask (Accept-Encoding): brotli (quality 4) before gzip, for
+// Answers compressed for clients that ask (Accept-Encoding): brotli (quality 4), gzip or deflate, for
 // JSON, HTML, JavaScript, CSS and plain text of 1 KiB or more. Never a live stream (an SSE event
 // would wait in the compressor for the next), never image bytes (already compressed, mostly,
 // and their ranges count the stored bytes).
