@@ -44,6 +44,7 @@ export interface CrossOrigin {
   allows(req: IncomingMessage): boolean;
 }
 
+/** The screen of the origins in `listed` (CORS_ORIGINS), besides the gateway's own. */
 export function crossOrigin(listed: readonly string[]): CrossOrigin {
   const allowed = new Set(listed);
   /** The Origin header, when it names an origin other than the gateway's own. */
