@@ -67,3 +67,17 @@ export async function createImages(
   await em.flush();
   return images;
 }
+
+/** A QUEUED image of the catalog's project, declared QCOW2: ready for an upload. Its uuid. */
+export async function createQueuedImage(app: App, catalog: Catalog, prefix = 'queued'): Promise<string> {
+  const em = app.orm.em.fork();
+  const image = em.create(Image, {
+    name: unique(prefix),
+    region: em.getReference(Region, catalog.region.id),
+    owner: em.getReference(Project, catalog.project.id),
+    status: 'QUEUED',
+    diskFormat: 'QCOW2',
+  } as never);
+  await em.flush();
+  return image.id;
+}

@@ -8,10 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Image } from '../../src/db/entities/image.js';
-import { Project } from '../../src/db/entities/project.js';
-import { Region } from '../../src/db/entities/region.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, createQueuedImage, gid } from '../helpers/fixtures.js';
 import { qcow2 } from '../helpers/disk-images.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,18 +48,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`a browser on another site (needs ${CHROM
     unlisted?.server.close();
   });
 
-  async function queuedImage(): Promise<string> {
-    const em = t.app.orm.em.fork();
-    const image = em.create(Image, {
-      name: unique('browser'),
-      region: em.getReference(Region, catalog.region.id),
-      owner: em.getReference(Project, catalog.project.id),
-      status: 'QUEUED',
-      diskFormat: 'QCOW2',
-    } as never);
-    await em.flush();
-    return image.id;
-  }
+  const queuedImage = () => createQueuedImage(t.app, catalog, 'browser');
 
   /** Uploads DISK from a page of `origin` with fetch, as a console would; the status, or the error's name. */
   async function uploadFrom(origin: string, imageId: string): Promise<number | string> {

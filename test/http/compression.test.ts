@@ -4,11 +4,9 @@
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Image } from '../../src/db/entities/image.js';
-import { Project } from '../../src/db/entities/project.js';
-import { Region } from '../../src/db/entities/region.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, createImages, createQueuedImage, gid, unique } from '../helpers/fixtures.js';
+import { type WireAnswer as Answer, httpAnswer as send } from '../helpers/http-request.js';
 import { qcow2 } from '../helpers/disk-images.js';
 
 const PAGE = `query {
@@ -19,25 +17,6 @@ const PAGE = `query {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  /** The body as it came over the wire. */
-  raw: Buffer;
-}
-
-function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, raw: Buffer.concat(chunks) }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
 
 const decode = (answer: Answer): Buffer => {
   switch (answer.headers['content-encoding']) {
@@ -104,15 +83,7 @@ describe('compressed answers', () => {
     expect(JSON.parse(small.raw.toString('utf8'))).toEqual({ data: { __typename: 'Query' } });
 
     // An uploaded image's bytes, whole and by range, as stored.
-    const em = t.app.orm.em.fork();
-    const image = em.create(Image, {
-      name: unique('bytes'),
-      region: em.getReference(Region, catalog.region.id),
-      owner: em.getReference(Project, catalog.project.id),
-      status: 'QUEUED',
-      diskFormat: 'QCOW2',
-    } as never);
-    await em.flush();
+    const image = { id: await createQueuedImage(t.app, catalog, 'bytes') };
     const disk = qcow2(1024 ** 3, 64 * 1024);
     const file = `${base}/images/${gid('Image', image.id)}/file`;
     const put = await fetch(file, { method: 'PUT', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(disk) });

@@ -2,40 +2,18 @@
 // anything but a simple request, then the request with its Origin. A page from a listed origin
 // may query, upload and subscribe; one from any other origin is refused on every route and
 // changes nothing; the gateway's own pages need no listing.
-import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.js';
 import { Image } from '../../src/db/entities/image.js';
-import { Project } from '../../src/db/entities/project.js';
-import { Region } from '../../src/db/entities/region.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, createQueuedImage, gid } from '../helpers/fixtures.js';
+import { httpAnswer as send } from '../helpers/http-request.js';
 import { qcow2 } from '../helpers/disk-images.js';
 
 const CONSOLE = 'http://console.test:5173';
 const OTHER = 'https://elsewhere.example';
 const DISK = qcow2(1024 ** 3, 64 * 1024);
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Node's own client: it sends Origin and the preflight headers as given, as a browser would. */
-function send(url: string, method: string, headers: Record<string, string>, body?: Buffer | string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
 
 describe('cross-origin requests', () => {
   let t: TestApp;
@@ -59,18 +37,7 @@ describe('cross-origin requests', () => {
   const preflight = (path: string, origin: string, method: string, headers = 'authorization, content-type') =>
     send(`${base}${path}`, 'OPTIONS', { origin, 'access-control-request-method': method, 'access-control-request-headers': headers });
 
-  async function queuedImage(): Promise<string> {
-    const em = t.app.orm.em.fork();
-    const image = em.create(Image, {
-      name: unique('cors'),
-      region: em.getReference(Region, catalog.region.id),
-      owner: em.getReference(Project, catalog.project.id),
-      status: 'QUEUED',
-      diskFormat: 'QCOW2',
-    } as never);
-    await em.flush();
-    return image.id;
-  }
+  const queuedImage = () => createQueuedImage(t.app, catalog, 'cors');
 
   it('answers a listed origin\'s preflight on /graphql, without credentials', async () => {
     const answer = await preflight('/graphql', CONSOLE, 'POST');

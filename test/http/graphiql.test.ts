@@ -1,7 +1,7 @@
 // GraphiQL through a real listener: a small page that loads the bundle's files, each served
 // with a year's caching, brotli or gzip as the client asks, and the same bytes as the bundle.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,24 +11,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlAssets, graphiqlPage } from '../../src/http/graphiql.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { httpAnswer } from '../helpers/http-request.js';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  raw: Buffer;
-}
-
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, raw: Buffer.concat(chunks) }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => httpAnswer(url, method, headers);
 
 /** The bundle the page's files come from, as Yoga's render-graphiql exports it. */
 async function bundle(): Promise<Record<string, string>> {
