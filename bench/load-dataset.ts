@@ -35,14 +35,10 @@ export async function recreateAndLoad(url: string, dataset: Dataset): Promise<Lo
   const server = new URL(url);
   server.pathname = '/postgres';
   const started = performance.now();
-  const admin = new pg.Client({ connectionString: server.href });
-  await admin.connect();
-  try {
+  await withClient(server.href, async (admin) => {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  });
   const orm = await openOrm({ clientUrl: url, poolSize: 2 });
   try {
     await migrate(orm, { embedded: false });
@@ -50,7 +46,7 @@ export async function recreateAndLoad(url: string, dataset: Dataset): Promise<Lo
     await orm.close();
   }
   const migrated = performance.now();
-  const counts = await loadThrough(url, dataset);
+  const counts = await withClient(url, (client) => loadDataset(client, dataset));
   return { counts, databaseSeconds: (migrated - started) / 1000, loadSeconds: (performance.now() - migrated) / 1000 };
 }
 
@@ -69,7 +65,7 @@ export async function buildEmbedded(dataDir: string, dataset: Dataset): Promise<
       await orm.close();
     }
     const migrated = performance.now();
-    const counts = await loadThrough(embedded.url, dataset);
+    const counts = await withClient(embedded.url, (client) => loadDataset(client, dataset));
     return { counts, databaseSeconds: (migrated - started) / 1000, loadSeconds: (performance.now() - migrated) / 1000 };
   } finally {
     await embedded.stop();
@@ -77,21 +73,16 @@ export async function buildEmbedded(dataDir: string, dataset: Dataset): Promise<
 }
 
 /** Vacuums a database kept from an earlier run: its writes since (W5, W6) left dead rows and index entries. */
-export async function vacuumDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await vacuumTables(client);
-  } finally {
-    await client.end();
-  }
+export function vacuumDatabase(url: string): Promise<void> {
+  return withClient(url, vacuumTables);
 }
 
-async function loadThrough(url: string, dataset: Dataset): Promise<Record<string, number>> {
+/** `use` with a connection of its own to `url`, closed afterwards whatever happens. */
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await loadDataset(client, dataset);
+    return await use(client);
   } finally {
     await client.end();
   }
