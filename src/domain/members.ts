@@ -16,6 +16,9 @@ import { inTransaction } from './unit-of-work.js';
 import { isUuid, validate } from './validation.js';
 import type { Viewer } from './viewer.js';
 
+/** Glance's image_member_quota: the members of one image stay a list a page can hold. */
+export const MAX_IMAGE_MEMBERS = 128;
+
 /** Whether `viewer` speaks for the image's owner: an admin, or a member of the owning project. */
 const speaksForOwner = (viewer: Viewer, image: Image) =>
   viewer.kind === 'admin' || (viewer.kind === 'member' && image.owner != null && image.owner.id === viewer.projectId);
@@ -62,6 +65,9 @@ export async function addImageMember(ctx: DomainContext, imageId: string, projec
     if (image.owner?.id === project.id) throw ValidationError.of(['input', 'projectId'], "is the image's owner, which cannot be its member");
     if (await em.count(ImageMember, { image, project })) {
       throw new ConflictError('This project is already a member of the image', 'projectId');
+    }
+    if ((await em.count(ImageMember, { image })) >= MAX_IMAGE_MEMBERS) {
+      throw new ConflictError(`An image has at most ${MAX_IMAGE_MEMBERS} members; remove one first`, 'projectId');
     }
     const member = em.create(ImageMember, { image, project, status: 'PENDING' });
     await em.flush();

@@ -10,7 +10,7 @@ import { Region } from '../../src/db/entities/region.js';
 import { Reseller } from '../../src/db/entities/reseller.js';
 import type { DomainContext } from '../../src/domain/context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.js';
-import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../../src/domain/members.js';
+import { MAX_IMAGE_MEMBERS, addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../../src/domain/members.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
@@ -204,6 +204,21 @@ describe('image members', () => {
       await unchanged(async () => {
         const error = member(await add(imageId, guest.id), 'imageMemberAdd', 'ConflictError');
         expect(error.field).toBe('projectId');
+      });
+    });
+
+    it(`refuses a member past ${MAX_IMAGE_MEMBERS} with a ConflictError on projectId (Glance's member quota)`, async () => {
+      const imageId = await anImage();
+      const em = t.app.orm.em.fork();
+      const image = em.getReference(Image, imageId);
+      for (let index = 0; index < MAX_IMAGE_MEMBERS; index++) {
+        em.create(ImageMember, { image, project: em.create(Project, { name: unique('mb-quota'), reseller: null }), status: 'PENDING' });
+      }
+      await em.flush();
+      await unchanged(async () => {
+        const error = member(await add(imageId, other.id), 'imageMemberAdd', 'ConflictError');
+        expect(error.field).toBe('projectId');
+        expect(error.message).toContain(`at most ${MAX_IMAGE_MEMBERS}`);
       });
     });
 
