@@ -7,7 +7,7 @@ import { escapeLike, searchSql } from './search/to-sql.js';
 import type { SqlCondition, SqlValues } from './sql.js';
 import { AmbiguousNameError, BadQueryError } from './errors.js';
 import { isPrintable, isUuid } from './validation.js';
-import { type Row, countRows, findRows, refId } from './rows.js';
+import { type Row, findRows, refId } from './rows.js';
 import { readableSql, visibleImagesSql } from './visibility.js';
 
 export interface Range<T> {
@@ -66,10 +66,7 @@ export interface ImageListArgs extends PageArgs {
 
 export type ImageRow = Row<Image>;
 
-export interface ImagePage extends Page<ImageRow> {
-  /** Counted only when asked for: a count is a second statement. */
-  totalCount: () => Promise<number>;
-}
+export type ImagePage = Page<ImageRow>;
 
 /** The relations a catalog page joins in, so a page costs one statement whatever it shows. */
 export const IMAGE_RELATIONS = ['operatingSystem', 'architecture', 'computeResource', 'computeResource.region', 'region', 'owner'] as const;
@@ -133,9 +130,7 @@ export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[]
 /** A page of the images the viewer may see, with their relations joined in. */
 export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
   const condition = imageCondition(ctx, args.filter ?? {}, args.search);
-  const page = await findPage<Image>(ctx.em, 'Image', {}, imageOrder(args.orderBy), args, IMAGE_RELATIONS, condition);
-  let count: Promise<number> | undefined;
-  return { ...page, totalCount: () => (count ??= countRows<Image>(ctx.em, 'Image', { where: {}, sql: condition })) };
+  return findPage<Image>(ctx.em, 'Image', {}, imageOrder(args.orderBy), args, IMAGE_RELATIONS, condition);
 }
 
 /** The live images among `ids` that the viewer may see, in one statement, in no particular order. */

@@ -3,7 +3,7 @@
 // nor repeated. Nulls sort as the smallest value (ASC NULLS FIRST, DESC NULLS LAST).
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { BadQueryError } from './errors.js';
-import { type Row, findRows } from './rows.js';
+import { type Row, countRows, findRows } from './rows.js';
 import { type SqlCondition, type SqlValues, allOf } from './sql.js';
 import { isPrintable, isUuid } from './validation.js';
 
@@ -30,6 +30,13 @@ export interface Page<T> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** Every match across all pages; counted only when asked for, since a count is a statement of its own. */
+  totalCount: () => Promise<number>;
+}
+
+/** A page of nothing: a scope that can see no rows. */
+export function emptyPage<T>(): Page<T> {
+  return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0 };
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -207,11 +214,14 @@ export async function findPage<T extends { id: string }>(
     limit: size + 1,
   });
   const { nodes, hasNextPage, hasPreviousPage } = pageOf(rows, size, backward, args);
+  let count: Promise<number> | undefined;
   return {
     nodes,
     hasNextPage,
     hasPreviousPage,
     cursors: nodes.map((node) => encodeCursor(order, node as unknown as Record<string, unknown>)),
+    // The scope and filter without the cursors: the count is of the whole list.
+    totalCount: () => (count ??= countRows<T>(em, entity, { where, sql })),
   };
 }
 

@@ -7,7 +7,7 @@ import { Project } from '../db/entities/project.js';
 import { Reseller } from '../db/entities/reseller.js';
 import type { DomainContext } from './context.js';
 import { InUseError } from './errors.js';
-import { type Page, type PageArgs, findPage } from './pagination.js';
+import { type Page, type PageArgs, emptyPage, findPage } from './pagination.js';
 import { type Row, findRows } from './rows.js';
 import { assertAdmin } from './permissions.js';
 import { findRow } from './reference-data.js';
@@ -45,7 +45,7 @@ export async function resellersById(ctx: DomainContext, ids: readonly string[]):
 export async function listResellers(ctx: DomainContext, args: PageArgs): Promise<Page<Row<Reseller>>> {
   const scope = visibleResellers(ctx.viewer);
   // Members see no reseller.
-  if (!scope) return { nodes: [], cursors: [], hasNextPage: false, hasPreviousPage: false };
+  if (!scope) return emptyPage();
   return findPage<Reseller>(ctx.em, 'Reseller', scope, [{ field: 'name', direction: 'ASC', kind: 'string', nullable: false }], args);
 }
 

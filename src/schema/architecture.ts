@@ -17,12 +17,21 @@ ArchitectureRef.implement({
   }),
 });
 
+const ArchitectureConnection = builder.connectionObject(
+  { type: ArchitectureRef, name: 'ArchitectureConnection', description: 'A page of architectures.' },
+  { name: 'ArchitectureEdge', description: 'An architecture in a page, with its cursor.' },
+);
+
 builder.queryField('architectures', (t) =>
-  t.connection({
-    type: ArchitectureRef,
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listReferences<Architecture>(ctx, Architecture, args)),
-  }),
+  t.connection(
+    {
+      type: ArchitectureRef,
+      description: 'Every architecture, by name.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listReferences<Architecture>(ctx, Architecture, args)),
+    },
+    ArchitectureConnection,
+  ),
 );
 
 builder.relayMutationField(

@@ -23,12 +23,21 @@ ComputeResourceRef.implement({
   }),
 });
 
+const ComputeResourceConnection = builder.connectionObject(
+  { type: ComputeResourceRef, name: 'ComputeResourceConnection', description: 'A page of compute resources.' },
+  { name: 'ComputeResourceEdge', description: 'A compute resource in a page, with its cursor.' },
+);
+
 builder.queryField('computeResources', (t) =>
-  t.connection({
-    type: ComputeResourceRef,
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listReferences<ComputeResource>(ctx, ComputeResource, args)),
-  }),
+  t.connection(
+    {
+      type: ComputeResourceRef,
+      description: 'Every compute resource, by name.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listReferences<ComputeResource>(ctx, ComputeResource, args)),
+    },
+    ComputeResourceConnection,
+  ),
 );
 
 builder.relayMutationField(

@@ -132,16 +132,8 @@ ImageRef.implement({
 // --- Lists --------------------------------------------------------------------------------
 
 export const ImageConnection = builder.connectionObject(
-  { type: ImageRef, name: 'ImageConnection' },
-  { name: 'ImageEdge' },
-);
-builder.objectField(ImageConnection, 'totalCount', (t) =>
-  t.int({
-    nullable: false,
-    description: `Images matching the filter and search, across all pages. A count reads every match: it costs ${COST.count}.`,
-    extensions: { cost: COST.count },
-    resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
-  }),
+  { type: ImageRef, name: 'ImageConnection', description: 'A page of images.' },
+  { name: 'ImageEdge', description: 'An image in a page, with its cursor.' },
 );
 
 const SizeRange = builder.inputType('SizeRange', {
@@ -217,8 +209,7 @@ function decodeFilter(filter: FilterArg | null | undefined): ImageFilter {
 }
 
 async function imageConnection(ctx: DomainContext, args: ImageListArgs) {
-  const page = await listImages(ctx, args);
-  return toConnection(page, { totalCount: page.totalCount });
+  return toConnection(await listImages(ctx, args));
 }
 
 builder.queryFields((t) => ({

@@ -23,12 +23,21 @@ OperatingSystemRef.implement({
   }),
 });
 
+const OperatingSystemConnection = builder.connectionObject(
+  { type: OperatingSystemRef, name: 'OperatingSystemConnection', description: 'A page of operating systems.' },
+  { name: 'OperatingSystemEdge', description: 'An operating system in a page, with its cursor.' },
+);
+
 builder.queryField('operatingSystems', (t) =>
-  t.connection({
-    type: OperatingSystemRef,
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listReferences<OperatingSystem>(ctx, OperatingSystem, args)),
-  }),
+  t.connection(
+    {
+      type: OperatingSystemRef,
+      description: 'Every operating system, by title.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listReferences<OperatingSystem>(ctx, OperatingSystem, args)),
+    },
+    OperatingSystemConnection,
+  ),
 );
 
 builder.relayMutationField(

@@ -28,21 +28,34 @@ ProjectRef.implement({
   }),
 });
 
+/** Shared by Query.projects and Reseller.projects. */
+const ProjectConnection = builder.connectionObject(
+  { type: ProjectRef, name: 'ProjectConnection', description: 'A page of projects.' },
+  { name: 'ProjectEdge', description: 'A project in a page, with its cursor.' },
+);
+
 builder.objectField(ResellerRef, 'projects', (t) =>
-  t.connection({
-    type: ProjectRef,
-    description: "The reseller's client projects, by name.",
-    authScopes: { authenticated: true },
-    resolve: async (reseller, args, ctx) => toConnection(await listResellerProjects(ctx, reseller.id, args)),
-  }),
+  t.connection(
+    {
+      type: ProjectRef,
+      description: "The reseller's client projects, by name.",
+      authScopes: { authenticated: true },
+      resolve: async (reseller, args, ctx) => toConnection(await listResellerProjects(ctx, reseller.id, args)),
+    },
+    ProjectConnection,
+  ),
 );
 
 builder.queryField('projects', (t) =>
-  t.connection({
-    type: ProjectRef,
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listReferences<Project>(ctx, Project, args)),
-  }),
+  t.connection(
+    {
+      type: ProjectRef,
+      description: "Every project for an administrator, a reseller admin's client projects, a member's own project; by name.",
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listReferences<Project>(ctx, Project, args)),
+    },
+    ProjectConnection,
+  ),
 );
 
 builder.relayMutationField(

@@ -18,12 +18,21 @@ RegionRef.implement({
   }),
 });
 
+const RegionConnection = builder.connectionObject(
+  { type: RegionRef, name: 'RegionConnection', description: 'A page of regions.' },
+  { name: 'RegionEdge', description: 'A region in a page, with its cursor.' },
+);
+
 builder.queryField('regions', (t) =>
-  t.connection({
-    type: RegionRef,
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listReferences<Region>(ctx, Region, args)),
-  }),
+  t.connection(
+    {
+      type: RegionRef,
+      description: 'Every region, by slug.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listReferences<Region>(ctx, Region, args)),
+    },
+    RegionConnection,
+  ),
 );
 
 builder.relayMutationField(

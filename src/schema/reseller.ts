@@ -24,13 +24,21 @@ ResellerRef.implement({
   }),
 });
 
+const ResellerConnection = builder.connectionObject(
+  { type: ResellerRef, name: 'ResellerConnection', description: 'A page of resellers.' },
+  { name: 'ResellerEdge', description: 'A reseller in a page, with its cursor.' },
+);
+
 builder.queryField('resellers', (t) =>
-  t.connection({
-    type: ResellerRef,
-    description: 'All resellers for an administrator, its own for a reseller admin, none for members.',
-    authScopes: { authenticated: true },
-    resolve: async (_root, args, ctx) => toConnection(await listResellers(ctx, args)),
-  }),
+  t.connection(
+    {
+      type: ResellerRef,
+      description: 'All resellers for an administrator, its own for a reseller admin, none for members; by name.',
+      authScopes: { authenticated: true },
+      resolve: async (_root, args, ctx) => toConnection(await listResellers(ctx, args)),
+    },
+    ResellerConnection,
+  ),
 );
 
 builder.relayMutationField(

@@ -67,6 +67,11 @@ const TaskFilterInput = builder.inputType('TaskFilter', {
   }),
 });
 
+const TaskConnection = builder.connectionObject(
+  { type: TaskRef, name: 'TaskConnection', description: 'A page of tasks.' },
+  { name: 'TaskEdge', description: 'A task in a page, with its cursor.' },
+);
+
 builder.queryFields((t) => ({
   task: t.field({
     type: TaskRef,
@@ -75,16 +80,19 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ for: TaskRef, required: true }) },
     resolve: (_root, { id }) => id.id,
   }),
-  tasks: t.connection({
-    type: TaskRef,
-    authScopes: { authenticated: true },
-    description: "The caller's tasks, newest first.",
-    args: { filter: t.arg({ type: TaskFilterInput }) },
-    resolve: async (_root, { filter, ...args }, ctx) =>
-      toConnection(
-        await listTasks(ctx, { imageId: filter?.imageId?.id, state: filter?.state, type: filter?.type }, args),
-      ),
-  }),
+  tasks: t.connection(
+    {
+      type: TaskRef,
+      authScopes: { authenticated: true },
+      description: "The caller's tasks, newest first.",
+      args: { filter: t.arg({ type: TaskFilterInput, description: 'Only the tasks that match; all when omitted.' }) },
+      resolve: async (_root, { filter, ...args }, ctx) =>
+        toConnection(
+          await listTasks(ctx, { imageId: filter?.imageId?.id, state: filter?.state, type: filter?.type }, args),
+        ),
+    },
+    TaskConnection,
+  ),
 }));
 
 

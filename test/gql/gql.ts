@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": typeof types.CcCountedDocument,
     "\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.TestConcurrentMetadataSetDocument,
     "\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": typeof types.TestConcurrentTagAddDocument,
     "\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n": typeof types.TestConcurrentUpdateDocument,
@@ -101,6 +102,7 @@ type Documents = {
     "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": typeof types.AcrossWatchRegionDocument,
 };
 const documents: Documents = {
+    "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": types.CcCountedDocument,
     "\n  mutation TestConcurrentMetadataSet($input: ImageMetadataSetInput!) {\n    imageMetadataSet(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": types.TestConcurrentMetadataSetDocument,
     "\n  mutation TestConcurrentTagAdd($input: ImageTagAddInput!) {\n    imageTagAdd(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n    }\n  }\n": types.TestConcurrentTagAddDocument,
     "\n  mutation TestConcurrentUpdate($input: ImageUpdateInput!) {\n    imageUpdate(input: $input) {\n      __typename\n      ... on Error { message }\n      ... on ConflictError { field }\n      ... on ImageUpdatePayload { image { rowVersion } }\n    }\n  }\n": types.TestConcurrentUpdateDocument,
@@ -202,6 +204,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n"): (typeof documents)["\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
