@@ -224,7 +224,9 @@ class Planner {
 
   private metadata(entry: Collected): RowField[] {
     if (new Set(entry.nodes.map(argumentsText)).size > 1) throw new Unplannable('merged fields with different arguments');
-    return columnFields(collect(subSelections(entry), 'Metadata', this.fragments), 'Metadata', METADATA_COLUMNS);
+    return columnFields(collect(subSelections(entry), 'Metadata', this.fragments), 'Metadata', METADATA_COLUMNS, (key, entry) =>
+      nameOf(entry) === 'id' ? (noArguments(entry), { key, kind: 'id', typename: 'Metadata' }) : undefined,
+    );
   }
 
   private reference(sets: readonly SelectionSetNode[], reference: (typeof REFERENCES)[string]): RowField[] {

@@ -1,5 +1,6 @@
 // Expected failures. Domain code throws these; the schema turns each into a member of a
 // mutation's result union, or into a top-level error with `extensions.code` for queries.
+import type { ImageStatus } from '../db/entities/image.js';
 
 /** The base of every expected failure; anything else is a fault and stays masked. */
 export class DomainError extends Error {
@@ -72,7 +73,7 @@ export class ReadOnlyMetadataError extends DomainError {
 /** A status change the image status machine does not allow. */
 export class InvalidStatusTransitionError extends DomainError {
   override readonly code = 'INVALID_STATUS_TRANSITION';
-  constructor(readonly from: string, readonly to: string) {
+  constructor(readonly from: ImageStatus, readonly to: ImageStatus) {
     super(`An image cannot go from ${from} to ${to}`);
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../domain/errors.js';
 import { InvalidManifest } from '../domain/import-manifest.js';
 import { builder } from './builder.js';
+import { ImageStatusEnum } from './image-enums.js';
 
 /** Node types whose ids go out as global ids. */
 const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller', 'Task']);
@@ -17,92 +18,122 @@ export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? en
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'Every expected failure: switch on __typename, or read message and code.',
   fields: (t) => ({
-    message: t.exposeString('message'),
-    code: t.exposeString('code', { description: 'The same code a query error carries in extensions.code.' }),
+    message: t.exposeString('message', { description: 'What went wrong, in a sentence meant for people.' }),
+    code: t.exposeString('code', { description: 'The same code a query error carries in extensions.code, e.g. NOT_FOUND.' }),
   }),
 });
 
-builder.objectType(DomainError, { name: 'BaseError', interfaces: [ErrorInterface] });
+builder.objectType(DomainError, {
+  name: 'BaseError',
+  description: 'An expected failure without a type of its own; code says which.',
+  interfaces: [ErrorInterface],
+});
 
 const ValidationIssueRef = builder.objectRef<{ path: (string | number)[]; message: string }>('ValidationIssue').implement({
+  description: 'One bad input field and why it was refused.',
   fields: (t) => ({
     path: t.stringList({ resolve: (issue) => issue.path.map(String), description: 'The input path, e.g. ["input", "minDisk"].' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'Why the value was refused.' }),
   }),
 });
+
+/** Which input field an error is about: one type on every error that names one, so one selection reads them all. */
+const fieldOptions = (description: string) => ({ nullable: true, description }) as const;
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input was refused; every bad field is listed, and nothing was changed.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ issues: t.field({ type: [ValidationIssueRef], resolve: (error) => error.issues }) }),
+  fields: (t) => ({
+    issues: t.field({ type: [ValidationIssueRef], description: 'Every refused field, at least one.', resolve: (error) => error.issues }),
+  }),
 });
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
+  description: 'The thing does not exist, or the caller may not know that it does. Nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    type: t.exposeString('type'),
-    id: t.string({ resolve: (error) => globalId(error.type, error.id) }),
+    type: t.exposeString('type', { description: 'What kind of thing was asked for, e.g. Image or Metadata item.' }),
+    resourceId: t.string({
+      description: 'What it was asked for by: the global id for node types, otherwise its key (a metadata key, a project id).',
+      resolve: (error) => globalId(error.type, error.id),
+    }),
+    id: t.id({
+      description: 'The same as resourceId.',
+      deprecationReason: 'Use resourceId: a normalized cache takes this for the missing node\'s own id. Removed in 0.3.0.',
+      resolve: (error) => globalId(error.type, error.id),
+    }),
   }),
 });
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
-  description: 'The change collides with the current state: a taken name, a stale expectedVersion.',
+  description: 'The change collides with the current state: a taken name, a stale expectedVersion. Nothing was changed.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ field: t.exposeString('field', { nullable: true }) }),
+  fields: (t) => ({ field: t.exposeString('field', fieldOptions('The input field that collides, e.g. name or expectedVersion; null when no one field does.')) }),
 });
 
 builder.objectType(ProtectedImageError, {
   name: 'ProtectedImageError',
+  description: 'A protected image cannot be deleted: set protected to false first (Glance). Nothing was changed.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ imageId: t.id({ resolve: (error) => encodeGlobalID('Image', error.imageId) }) }),
+  fields: (t) => ({
+    imageId: t.id({ description: 'The protected image.', resolve: (error) => encodeGlobalID('Image', error.imageId) }),
+  }),
 });
 
 builder.objectType(ReadOnlyMetadataError, {
   name: 'ReadOnlyMetadataError',
+  description: "The change would alter or remove metadata items that are the provider's. Nothing was changed.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ keys: t.exposeStringList('keys') }),
+  fields: (t) => ({ keys: t.exposeStringList('keys', { description: 'The read-only keys the change touched.' }) }),
 });
 
 builder.objectType(InvalidStatusTransitionError, {
   name: 'InvalidStatusTransitionError',
+  description: 'The image status machine does not allow this change from the current status. Nothing was changed.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+  fields: (t) => ({
+    from: t.expose('from', { type: ImageStatusEnum, description: 'The status the image is in.' }),
+    to: t.expose('to', { type: ImageStatusEnum, description: 'The status the change would have led to.' }),
+  }),
 });
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
-  description: 'The caller may see the thing but not do this to it.',
+  description: 'The caller may see the thing but not do this to it (a read-only token, another project\'s image). Nothing was changed.',
   interfaces: [ErrorInterface],
 });
 
 builder.objectType(InUseError, {
   name: 'InUseError',
+  description: 'Reference data that images or other records still use cannot be deleted. Nothing was changed.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ usedBy: t.exposeString('usedBy') }),
+  fields: (t) => ({ usedBy: t.exposeString('usedBy', { description: 'What still uses it, e.g. "3 images".' }) }),
 });
 
 builder.objectType(UrlRefusedError, {
   name: 'UrlRefusedError',
   description: 'The server will not fetch this URL: its scheme, credentials, or an address it may not reach (loopback, private, link-local, metadata). Nothing was created.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ field: t.exposeString('field') }),
+  fields: (t) => ({ field: t.exposeString('field', fieldOptions('The input field that holds the URL: url or manifestUrl.')) }),
 });
 
 builder.objectType(SourceUnavailableError, {
   name: 'SourceUnavailableError',
   description: 'A document the request needs (an image manifest) could not be fetched. Nothing was created.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ field: t.exposeString('field') }),
+  fields: (t) => ({ field: t.exposeString('field', fieldOptions('The input field that names the document: url or manifestUrl.')) }),
 });
 
 builder.objectType(InvalidManifest, {
   name: 'InvalidManifestError',
   description: 'The manifest is not JSON or breaks the manifest contract; every bad field is listed. Nothing was created.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ issues: t.field({ type: [ValidationIssueRef], resolve: (error) => error.issues }) }),
+  fields: (t) => ({
+    issues: t.field({ type: [ValidationIssueRef], description: 'Every refused manifest field, at least one.', resolve: (error) => error.issues }),
+  }),
 });
 
 /**

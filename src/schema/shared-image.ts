@@ -4,11 +4,12 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Image } from '../db/entities/image.js';
 import type { SharedImage } from '../db/entities/shared-image.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { type SharedImageKey, deleteSharedImage, getSharedImage, setSharedImage } from '../domain/shared-images.js';
+import { MAX_SHARED_IMAGE_IDS, type SharedImageKey, deleteSharedImage, getSharedImage, setSharedImage } from '../domain/shared-images.js';
 import { sharedImagesByReseller } from '../loaders/shared-images-by-reseller.js';
 import { type Context, builder } from './builder.js';
 import { ImageRef } from './image.js';
 import { viaLoader } from './loaded.js';
+import { OBJECT_ID_DESCRIPTION, objectId } from './object-id.js';
 import { ProjectRef } from './project.js';
 import { RegionRef } from './region.js';
 import { ResellerRef } from './reseller.js';
@@ -20,6 +21,7 @@ export const SharedImageRef = builder.objectRef<SharedImage>('SharedImage').impl
   description:
     'Which public images a project, or the clients of a reseller, may use in a region. A reseller row may also share its clients\' images with all of them.',
   fields: (t) => ({
+    id: t.id({ description: OBJECT_ID_DESCRIPTION, authScopes: { authenticated: true }, resolve: (row) => objectId('SharedImage', row) }),
     project: t.field({
       type: ProjectRef,
       nullable: true,
@@ -36,6 +38,7 @@ export const SharedImageRef = builder.objectRef<SharedImage>('SharedImage').impl
     }),
     region: t.field({
       type: RegionRef,
+      description: 'The region the row applies in.',
       authScopes: { authenticated: true },
       resolve: (row, _args, ctx) => viaLoader(RegionRef, ctx, row.region)!,
     }),
@@ -52,8 +55,8 @@ export const SharedImageRef = builder.objectRef<SharedImage>('SharedImage').impl
       authScopes: { authenticated: true },
       resolve: (row, _args, ctx) => listedImages(ctx, row),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: { authenticated: true } }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', authScopes: { authenticated: true } }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the row was first set.', authScopes: { authenticated: true } }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the row last changed.', authScopes: { authenticated: true } }),
   }),
 });
 
@@ -73,6 +76,7 @@ builder.objectFields(ResellerRef, (t) => ({
   }),
   imageLimits: t.field({
     type: [SharedImageRef],
+    description: 'The same rows as sharedImages, by their former Gcore name.',
     deprecationReason: LIMITS_DEPRECATION,
     authScopes: { admin: true, reseller: true },
     resolve: (reseller, _args, ctx) => sharedImagesByReseller(ctx).load(reseller.id),
@@ -100,54 +104,65 @@ builder.queryField('sharedImage', (t) =>
       'The row of a project or a reseller (exactly one) in a region; null when there is none, which means every public image.',
     authScopes: { authenticated: true },
     args: {
-      projectId: t.arg.globalID({ for: ProjectRef }),
-      resellerId: t.arg.globalID({ for: ResellerRef }),
-      regionId: t.arg.globalID({ for: RegionRef, required: true }),
+      projectId: t.arg.globalID({ for: ProjectRef, description: 'The project; exactly one of projectId and resellerId.' }),
+      resellerId: t.arg.globalID({ for: ResellerRef, description: 'The reseller; exactly one of projectId and resellerId.' }),
+      regionId: t.arg.globalID({ for: RegionRef, required: true, description: 'The region.' }),
     },
     resolve: (_root, args, ctx) => getSharedImage(ctx, keyOf(args)),
   }),
 );
 
-const setErrors = { types: [ValidationError, NotFoundError, ForbiddenError, ConflictError] };
-const imageIdsDescription = 'null: every public image; []: none; a list: only those (public images in the region, or for a reseller also its clients\' images).';
+const setErrors = (mutation: string) => ({
+  types: [ValidationError, NotFoundError, ForbiddenError, ConflictError],
+  union: { description: `What ${mutation} answers: its payload on success, or one of the typed errors it can fail with.` },
+});
+const imageIdsDescription = `null: every public image; []: none; a list of at most ${MAX_SHARED_IMAGE_IDS}: only those (public images in the region, or for a reseller also its clients' images).`;
 
 builder.relayMutationField(
   'sharedImageSet',
   {
+    description: 'The input of sharedImageSet: whose row, in which region, and its image list.',
     inputFields: (t) => ({
       projectId: t.globalID({ for: ProjectRef, description: 'Exactly one of projectId and resellerId.' }),
-      resellerId: t.globalID({ for: ResellerRef }),
-      regionId: t.globalID({ for: RegionRef, required: true }),
+      resellerId: t.globalID({ for: ResellerRef, description: 'Exactly one of projectId and resellerId.' }),
+      regionId: t.globalID({ for: RegionRef, required: true, description: 'The region.' }),
       imageIds: t.globalIDList({ for: ImageRef, required: false, description: imageIdsDescription }),
     }),
   },
   {
     description: 'Creates or replaces the row of a project or a reseller in a region (administrators, and a reseller for itself and its clients).',
     authScopes: { admin: true, reseller: true },
-    errors: setErrors,
+    errors: setErrors('sharedImageSet'),
     resolve: async (_root, { input }, ctx) => ({
       sharedImage: fresh(ctx, await setSharedImage(ctx, { ...keyOf(input), imageIds: input.imageIds?.map((id) => id.id) ?? null })),
     }),
   },
-  { outputFields: (t) => ({ sharedImage: t.field({ type: SharedImageRef, nullable: true, resolve: (p) => p.sharedImage }) }) },
+  {
+    description: 'What sharedImageSet returns on success.',
+    outputFields: (t) => ({
+      sharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it now is.', resolve: (p) => p.sharedImage }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'sharedImageDelete',
   {
+    description: 'The input of sharedImageDelete: whose row, in which region.',
     inputFields: (t) => ({
       projectId: t.globalID({ for: ProjectRef, description: 'Exactly one of projectId and resellerId.' }),
-      resellerId: t.globalID({ for: ResellerRef }),
-      regionId: t.globalID({ for: RegionRef, required: true }),
+      resellerId: t.globalID({ for: ResellerRef, description: 'Exactly one of projectId and resellerId.' }),
+      regionId: t.globalID({ for: RegionRef, required: true, description: 'The region.' }),
     }),
   },
   {
     description: "Removes the row: the project falls back to its reseller's row, or every public image.",
     authScopes: { admin: true, reseller: true },
-    errors: setErrors,
+    errors: setErrors('sharedImageDelete'),
     resolve: async (_root, { input }, ctx) => ({ deletedSharedImage: fresh(ctx, await deleteSharedImage(ctx, keyOf(input))) }),
   },
   {
+    description: 'What sharedImageSet returns on success.',
     outputFields: (t) => ({
       deletedSharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it was.', resolve: (p) => p.deletedSharedImage }),
     }),
@@ -157,9 +172,10 @@ builder.relayMutationField(
 builder.relayMutationField(
   'resellerImageLimitsSet',
   {
+    description: 'The input of resellerImageLimitsSet: the reseller, the region and the image list.',
     inputFields: (t) => ({
-      resellerId: t.globalID({ for: ResellerRef, required: true }),
-      regionId: t.globalID({ for: RegionRef, required: true }),
+      resellerId: t.globalID({ for: ResellerRef, required: true, description: 'The reseller.' }),
+      regionId: t.globalID({ for: RegionRef, required: true, description: 'The region.' }),
       imageIds: t.globalIDList({ for: ImageRef, required: false, description: imageIdsDescription }),
     }),
   },
@@ -167,7 +183,7 @@ builder.relayMutationField(
     description: 'The reseller form of sharedImageSet (Gcore: set or update available image list for reseller).',
     deprecationReason: LIMITS_MUTATION_DEPRECATION,
     authScopes: { admin: true, reseller: true },
-    errors: setErrors,
+    errors: setErrors('resellerImageLimitsSet'),
     resolve: async (_root, { input }, ctx) => ({
       sharedImage: fresh(
         ctx,
@@ -179,27 +195,34 @@ builder.relayMutationField(
       ),
     }),
   },
-  { outputFields: (t) => ({ sharedImage: t.field({ type: SharedImageRef, nullable: true, resolve: (p) => p.sharedImage }) }) },
+  {
+    description: 'What sharedImageDelete returns on success.',
+    outputFields: (t) => ({
+      sharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it now is.', resolve: (p) => p.sharedImage }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'resellerImageLimitsDelete',
   {
+    description: 'The input of resellerImageLimitsDelete: the reseller and the region.',
     inputFields: (t) => ({
-      resellerId: t.globalID({ for: ResellerRef, required: true }),
-      regionId: t.globalID({ for: RegionRef, required: true }),
+      resellerId: t.globalID({ for: ResellerRef, required: true, description: 'The reseller.' }),
+      regionId: t.globalID({ for: RegionRef, required: true, description: 'The region.' }),
     }),
   },
   {
     description: 'The reseller form of sharedImageDelete (Gcore: delete image limits for reseller clients).',
     deprecationReason: LIMITS_MUTATION_DEPRECATION,
     authScopes: { admin: true, reseller: true },
-    errors: setErrors,
+    errors: setErrors('resellerImageLimitsDelete'),
     resolve: async (_root, { input }, ctx) => ({
       deletedSharedImage: fresh(ctx, await deleteSharedImage(ctx, { resellerId: input.resellerId.id, regionId: input.regionId.id })),
     }),
   },
   {
+    description: 'What sharedImageDelete returns on success.',
     outputFields: (t) => ({
       deletedSharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it was.', resolve: (p) => p.deletedSharedImage }),
     }),

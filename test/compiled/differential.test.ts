@@ -36,7 +36,7 @@ const RELATIONS: Record<string, string[]> = {
   owner: ['id', 'name', 'createdAt'],
   hardware: ['firmware', 'machineType', 'diskBus', 'vifModel', 'videoModel', '__typename'],
 };
-const METADATA = ['key', 'value', 'readOnly', 'createdAt', '__typename'];
+const METADATA = ['id', 'key', 'value', 'readOnly', 'createdAt', '__typename'];
 
 describe('the compiled read path answers as the general path does', () => {
   let t: TestApp;

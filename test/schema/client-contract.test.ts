@@ -1,10 +1,32 @@
-// What normalized client caches (Relay, Apollo, urql's graphcache) rely on: every connection
-// counts its list.
+// What normalized client caches (Relay, Apollo, urql's graphcache) rely on: every cached object
+// has an id that no other object has, an error never carries a node's id as its own, every
+// connection counts its list, and an error's status fields are the enum the image's status is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SharedImage } from '../../src/db/entities/shared-image.js';
 import { Task } from '../../src/db/entities/task.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid } from '../helpers/fixtures.js';
+import { type Result, member } from '../helpers/results.js';
+
+const CachedObjects = graphql(`
+  query CcCachedObjects($id: ID!) {
+    image(id: $id) {
+      id
+      metadata { id key }
+      metadataItem(key: "key-0") { id }
+    }
+  }
+`);
+
+const Missing = graphql(`
+  mutation CcMissing($id: ID!) {
+    imageRename(input: { id: $id, name: "renamed" }) {
+      __typename
+      ... on NotFoundError { type resourceId id }
+    }
+  }
+`);
 
 const Counted = graphql(`
   query CcCounted($imageId: ID!) {
@@ -13,6 +35,8 @@ const Counted = graphql(`
     images(first: 1, filter: { nameContains: "cc-counted" }) { totalCount }
   }
 `);
+
+const decoded = (id: string) => Buffer.from(id, 'base64').toString();
 
 describe('the schema as normalized client caches use it', () => {
   let t: TestApp;
@@ -23,6 +47,45 @@ describe('the schema as normalized client caches use it', () => {
     catalog = await createCatalog(t.app);
   });
   afterAll(() => t?.close());
+
+  // The test app answers through the compiled read path and checks every answer against the general path's.
+  it('gives metadata items global ids of their own type', async () => {
+    const [image] = await createImages(t.app, catalog, 1, { metadataPerImage: 3 });
+    const answer = await t.request(CachedObjects, { id: gid('Image', image!.id) });
+    const items = answer.data!.image!.metadata;
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((item) => item.id)).size).toBe(3);
+    for (const item of items) expect(decoded(item.id)).toMatch(/^Metadata:[0-9a-f-]{36}$/);
+    expect(answer.data!.image!.metadataItem!.id).toBe(items.find((item) => item.key === 'key-0')!.id);
+  });
+
+  it('gives shared-image rows an id of their own type', async () => {
+    const em = t.app.orm.em.fork();
+    const row = em.create(SharedImage, { project: catalog.project.id, region: catalog.region.id, imageIds: [] } as never);
+    await em.flush();
+    const answer = await t.requestRaw(
+      `query ($projectId: ID!, $regionId: ID!) { sharedImage(projectId: $projectId, regionId: $regionId) { id } }`,
+      { projectId: gid('Project', catalog.project.id), regionId: gid('Region', catalog.region.id) },
+    );
+    expect(answer.data!.sharedImage.id).toBe(gid('SharedImage', row.id));
+  });
+
+  it("names a missing object by type and resourceId; the deprecated id still answers the same", async () => {
+    const missing = gid('Image', '01900000-0000-7000-8000-000000000000');
+    const error = member((await t.request(Missing, { id: missing })) as Result, 'imageRename', 'NotFoundError');
+    expect(error).toEqual({ __typename: 'NotFoundError', type: 'Image', resourceId: missing, id: missing });
+    const field = (await t.requestRaw('{ __type(name: "NotFoundError") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }'))
+      .data!.__type.fields.find((candidate: { name: string }) => candidate.name === 'id');
+    expect(field.isDeprecated).toBe(true);
+    expect(field.deprecationReason).toMatch(/resourceId/);
+  });
+
+  it('answers InvalidStatusTransitionError.from and to as ImageStatus values', async () => {
+    const type = (await t.requestRaw('{ __type(name: "InvalidStatusTransitionError") { fields { name type { kind ofType { name } } } } }')).data!.__type;
+    for (const name of ['from', 'to']) {
+      expect(type.fields.find((field: { name: string }) => field.name === name).type).toEqual({ kind: 'NON_NULL', ofType: { name: 'ImageStatus' } });
+    }
+  });
 
   it('counts the whole list on every connection, whatever the page size', async () => {
     const images = await createImages(t.app, catalog, 3, { name: (index) => `cc-counted-${index}` });

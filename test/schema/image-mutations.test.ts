@@ -47,7 +47,7 @@ graphql(`
     code
     ... on ValidationError { issues { path message } }
     ... on ConflictError { field }
-    ... on NotFoundError { type id }
+    ... on NotFoundError { type resourceId }
     ... on ProtectedImageError { imageId }
     ... on ReadOnlyMetadataError { keys }
   }
@@ -960,7 +960,7 @@ describe('imageDelete', () => {
   it('refuses an unknown image id with a NotFoundError, and changes nothing', async () => {
     const member = await unchanged(async () => field(await t.request(DeleteImage, { input: { id: unknownImageId } }), 'imageDelete'));
     expect(member.__typename).toBe('NotFoundError');
-    expect(member.id).toBe(unknownImageId);
+    expect(member.resourceId).toBe(unknownImageId);
   });
 
   it('refuses a Region id, a malformed id and a missing id as top-level errors, and changes nothing', async () => {
@@ -1211,7 +1211,7 @@ describe('every mutation on a deleted image', () => {
     for (const [name, attempt] of attempts) {
       const member = await unchanged(async () => field(await attempt(), name));
       expect(member.__typename, name).toBe('NotFoundError');
-      expect(member.id, name).toBe(id);
+      expect(member.resourceId, name).toBe(id);
     }
   });
 });

@@ -25,7 +25,7 @@ graphql(`
     code
     ... on ValidationError { issues { path message } }
     ... on ConflictError { field }
-    ... on NotFoundError { type id }
+    ... on NotFoundError { type resourceId }
   }
 `);
 
@@ -52,13 +52,19 @@ const MemberRemove = graphql(`
     imageMemberRemove(input: $input) {
       __typename
       ...MbError
-      ... on ImageMemberRemovePayload { removedProjectId image { id members { project { id } } } }
+      ... on ImageMemberRemovePayload { removedMemberId removedProjectId image { id members { project { id } } } }
     }
   }
 `);
 const Members = graphql(`
   query MbMembers($id: ID!) {
     image(id: $id) { id members { status project { id name } image { id } } }
+  }
+`);
+
+const MemberIds = graphql(`
+  query MbMemberIds($id: ID!) {
+    image(id: $id) { members { id project { id } } }
   }
 `);
 
@@ -220,6 +226,18 @@ describe('image members', () => {
         expect(error.field).toBe('projectId');
         expect(error.message).toContain(`at most ${MAX_IMAGE_MEMBERS}`);
       });
+    });
+
+    it('gives each member a global id of its own, and the removal names it for caches to drop', async () => {
+      const imageId = await anImage();
+      await withMember(imageId, guest);
+      await withMember(imageId, other);
+      const listed = (await t.request(MemberIds, { id: gid('Image', imageId) })).data!.image!.members;
+      const ids = listed.map((row) => row.id);
+      expect(new Set(ids).size).toBe(2);
+      for (const id of ids) expect(Buffer.from(id, 'base64').toString()).toMatch(/^ImageMember:[0-9a-f-]{36}$/);
+      const removed = member(await remove(imageId, guest.id), 'imageMemberRemove', 'ImageMemberRemovePayload');
+      expect(removed.removedMemberId).toBe(listed.find((row) => row.project.id === gid('Project', guest.id))!.id);
     });
 
     it('answers NotFoundError for an unknown or deleted image, whichever mutation', async () => {

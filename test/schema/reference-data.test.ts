@@ -34,7 +34,7 @@ const OsUpdate = graphql(`
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { field }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
     }
   }
 `);
@@ -44,7 +44,7 @@ const OsDelete = graphql(`
       __typename
       ... on OperatingSystemDeletePayload { deletedId }
       ... on Error { message code }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
       ... on InUseError { usedBy }
     }
   }
@@ -79,7 +79,7 @@ const ArchUpdate = graphql(`
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { field }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
     }
   }
 `);
@@ -89,7 +89,7 @@ const ArchDelete = graphql(`
       __typename
       ... on ArchitectureDeletePayload { deletedId }
       ... on Error { message code }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
       ... on InUseError { usedBy }
     }
   }
@@ -124,7 +124,7 @@ const CrUpdate = graphql(`
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { field }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
     }
   }
 `);
@@ -134,7 +134,7 @@ const CrDelete = graphql(`
       __typename
       ... on ComputeResourceDeletePayload { deletedId }
       ... on Error { message code }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
       ... on InUseError { usedBy }
     }
   }
@@ -169,7 +169,7 @@ const RegionUpdate = graphql(`
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { field }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
     }
   }
 `);
@@ -179,7 +179,7 @@ const RegionDelete = graphql(`
       __typename
       ... on RegionDeletePayload { deletedId }
       ... on Error { message code }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
       ... on InUseError { usedBy }
     }
   }
@@ -214,7 +214,7 @@ const ProjectUpdate = graphql(`
       ... on Error { message code }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { field }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
     }
   }
 `);
@@ -224,7 +224,7 @@ const ProjectDelete = graphql(`
       __typename
       ... on ProjectDeletePayload { deletedId }
       ... on Error { message code }
-      ... on NotFoundError { id type }
+      ... on NotFoundError { resourceId type }
       ... on InUseError { usedBy }
     }
   }
@@ -464,9 +464,9 @@ describe('reference data', () => {
       const id = gid('OperatingSystem', UNKNOWN_UUID);
       await unchanged(async () => {
         const updated = member(await t.request(OsUpdate, { input: { id, name: 'x' } }), 'operatingSystemUpdate', 'NotFoundError');
-        expect(updated).toMatchObject({ id, type: 'OperatingSystem' });
+        expect(updated).toMatchObject({ resourceId: id, type: 'OperatingSystem' });
         const deleted = member(await t.request(OsDelete, { input: { id } }), 'operatingSystemDelete', 'NotFoundError');
-        expect(deleted).toMatchObject({ id, type: 'OperatingSystem' });
+        expect(deleted).toMatchObject({ resourceId: id, type: 'OperatingSystem' });
       });
     });
 

@@ -23,7 +23,7 @@ graphql(`
     code
     ... on ValidationError { issues { path message } }
     ... on ConflictError { field }
-    ... on NotFoundError { type id }
+    ... on NotFoundError { type resourceId }
     ... on InUseError { usedBy }
   }
 `);

@@ -23,7 +23,7 @@ graphql(`
     message
     code
     ... on ValidationError { issues { path message } }
-    ... on NotFoundError { type id }
+    ... on NotFoundError { type resourceId }
   }
 `);
 graphql(`
