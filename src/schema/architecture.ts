@@ -4,16 +4,17 @@ import { ConflictError, InUseError, NotFoundError, ValidationError } from '../do
 import { createArchitecture, deleteArchitecture, listReferences, updateArchitecture } from '../domain/reference-data.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
-import { referenceNodeRef } from './reference-node.js';
+import { WORD_RULE, referenceNodeRef } from './reference-node.js';
 
 export const ArchitectureRef = referenceNodeRef('Architecture', Architecture);
 
 ArchitectureRef.implement({
+  description: 'A CPU architecture images are built for (Foreman), e.g. x86_64 or aarch64.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    name: t.exposeString('name', { description: 'Unique name, e.g. x86_64.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the architecture was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the architecture was last changed.' }),
   }),
 });
 
@@ -36,36 +37,78 @@ builder.queryField('architectures', (t) =>
 
 builder.relayMutationField(
   'architectureCreate',
-  { inputFields: (t) => ({ name: t.string({ required: true }) }) },
   {
+    description: 'The input of architectureCreate: the new architecture.',
+    inputFields: (t) => ({
+      name: t.string({ required: true, description: `Unique name: ${WORD_RULE}.` }),
+    }),
+  },
+  {
+    description: 'Adds an architecture (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: {
+      types: [ValidationError, ConflictError],
+      union: { description: 'What architectureCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => ({ architecture: await createArchitecture(ctx, input) }),
   },
-  { outputFields: (t) => ({ architecture: t.field({ type: ArchitectureRef, nullable: true, resolve: (p) => p.architecture }) }) },
+  {
+    description: 'What architectureCreate returns on success.',
+    outputFields: (t) => ({
+      architecture: t.field({ type: ArchitectureRef, nullable: true, description: 'The new architecture.', resolve: (p) => p.architecture }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'architectureUpdate',
-  { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }), name: t.string() }) },
   {
+    description: 'The input of architectureUpdate: which architecture, and what to change; omitted fields stay as they are.',
+    inputFields: (t) => ({
+      id: t.globalID({ for: ArchitectureRef, required: true, description: 'The architecture to change.' }),
+      name: t.string({ description: `The new unique name: ${WORD_RULE}.` }),
+    }),
+  },
+  {
+    description: 'Renames an architecture (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      union: { description: 'What architectureUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ architecture: await updateArchitecture(ctx, id.id, patch) }),
   },
-  { outputFields: (t) => ({ architecture: t.field({ type: ArchitectureRef, nullable: true, resolve: (p) => p.architecture }) }) },
+  {
+    description: 'What architectureUpdate returns on success.',
+    outputFields: (t) => ({
+      architecture: t.field({ type: ArchitectureRef, nullable: true, description: 'The architecture as changed.', resolve: (p) => p.architecture }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'architectureDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true }) }) },
   {
+    description: 'The input of architectureDelete: which architecture.',
+    inputFields: (t) => ({ id: t.globalID({ for: ArchitectureRef, required: true, description: 'The architecture to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes an architecture (administrators only). Refused with InUseError while an image that is not deleted uses it; deleted images that used it are left without one.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError],
+      union: { description: 'What architectureDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteArchitecture(ctx, input.id.id);
       return { deletedId: { type: 'Architecture', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+  {
+    description: 'What architectureDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted architecture had.', resolve: (p) => p.deletedId }),
+    }),
+  },
 );

@@ -57,14 +57,33 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // What every connection, edge and Node shares; each connection describes its own types.
+    nodeTypeOptions: { description: 'An object with a global id: node(id:) and nodes(ids:) fetch it again by that id.' },
+    idFieldOptions: { description: 'A global id, unique across every type; stable for the life of the object.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list: whether more items lie either way, and the cursors to reach them.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page: pass endCursor as after to read them.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page: pass startCursor as before to read them.' },
+    startCursorFieldOptions: { description: "The first edge's cursor; null when the page is empty." },
+    endCursorFieldOptions: { description: "The last edge's cursor; null when the page is empty." },
+    pageInfoFieldOptions: { description: 'How to reach the pages either side of this one.' },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor, in the order asked for.' },
+    cursorFieldOptions: { description: 'An opaque position in the list: pass it as after or before. Valid for as long as the order is.' },
+    nodeFieldOptions: { nullable: false, description: 'The item at this position.' },
+    afterArgOptions: { description: 'A cursor: the page starts after this item.' },
+    beforeArgOptions: { description: 'A cursor: the page ends before this item.' },
+    mutationInputArgOptions: { description: 'What to change; every field is described on the input type.' },
     // The page size, which the operation's cost multiplies (src/schema/cost.ts).
     firstArgOptions: { description: `The first n items after \`after\`: 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given. The page costs n times what one item costs.` },
     lastArgOptions: { description: `The last n items before \`before\`: 0 to ${MAX_PAGE_SIZE}. The page costs n times what one item costs.` },
-    nodeFieldOptions: { nullable: false },
-    nodeQueryOptions: { authScopes: { authenticated: true } },
+    nodeQueryOptions: {
+      authScopes: { authenticated: true },
+      description: 'The object with this global id, or null when it does not exist or the caller may not see it.',
+      args: { id: { description: 'A global id, as any id field answers it.' } },
+    },
     nodesQueryOptions: {
       authScopes: { authenticated: true },
+      description: `The objects with these global ids, in the order given; null where one does not exist or is hidden. At most ${MAX_NODES} ids.`,
+      args: { ids: { description: `Global ids, at most ${MAX_NODES}.` } },
       // One batched statement per type; bind parameters are finite, so the list is too.
       resolve: (_root, { ids }, _ctx, _info, resolveNodes) => {
         if (ids.length > MAX_NODES) throw new BadQueryError(`nodes takes at most ${MAX_NODES} ids, got ${ids.length}`, 'ids');
@@ -85,6 +104,8 @@ builder.addScalarType('SafeInt', SafeIntResolver, {
   description: 'An integer up to 2^53 - 1: byte sizes do not fit in Int.',
 });
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: 'Reads: what the caller may see, by id, by name or as pages.' });
+builder.mutationType({
+  description: 'Changes: each answers a union of its payload and the typed errors it can fail with; a refused change changes nothing.',
+});
+builder.subscriptionType({ description: 'Live changes, over WebSocket (graphql-ws) or server-sent events; one by id first sends the current state.' });

@@ -7,19 +7,28 @@ import {
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
 import { viaLoader } from './loaded.js';
-import { referenceNodeRef } from './reference-node.js';
+import { NAME_RULE, referenceNodeRef } from './reference-node.js';
 import { RegionRef } from './region.js';
 
 export const ComputeResourceRef = referenceNodeRef('ComputeResource', ComputeResource);
 
+/** The provider rule of src/domain/reference-data.ts, as inputs describe it. */
+const PROVIDER_RULE = '1 to 64 letters, digits, underscores or hyphens, starting with a letter, e.g. libvirt, vmware or ec2';
+
 ComputeResourceRef.implement({
+  description: 'A hypervisor or cloud account whose templates Foreman registers as images.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    provider: t.exposeString('provider', { description: 'libvirt, vmware, ec2, openstack, ...' }),
-    region: t.field({ type: RegionRef, nullable: true, resolve: (resource, _args, ctx) => viaLoader(RegionRef, ctx, resource.region) }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    name: t.exposeString('name', { description: 'Unique name.' }),
+    provider: t.exposeString('provider', { description: 'The kind of hypervisor or cloud: libvirt, vmware, ec2, openstack, ...' }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: 'The region its images are registered in (they may name no other); null when it has none.',
+      resolve: (resource, _args, ctx) => viaLoader(RegionRef, ctx, resource.region),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the compute resource was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the compute resource was last changed.' }),
   }),
 });
 
@@ -43,35 +52,55 @@ builder.queryField('computeResources', (t) =>
 builder.relayMutationField(
   'computeResourceCreate',
   {
+    description: 'The input of computeResourceCreate: the new compute resource.',
     inputFields: (t) => ({
-      name: t.string({ required: true }),
-      provider: t.string({ required: true }),
-      regionId: t.globalID({ for: RegionRef }),
+      name: t.string({ required: true, description: `Unique name: ${NAME_RULE}.` }),
+      provider: t.string({ required: true, description: `The kind of hypervisor or cloud: ${PROVIDER_RULE}.` }),
+      regionId: t.globalID({ for: RegionRef, description: 'The region its images are registered in; none when omitted.' }),
     }),
   },
   {
+    description: 'Adds a compute resource (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: {
+      types: [ValidationError, ConflictError],
+      union: { description: 'What computeResourceCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { regionId, ...input } }, ctx) => ({
       computeResource: await createComputeResource(ctx, { ...input, regionId: regionId?.id }),
     }),
   },
-  { outputFields: (t) => ({ computeResource: t.field({ type: ComputeResourceRef, nullable: true, resolve: (p) => p.computeResource }) }) },
+  {
+    description: 'What computeResourceCreate returns on success.',
+    outputFields: (t) => ({
+      computeResource: t.field({
+        type: ComputeResourceRef,
+        nullable: true,
+        description: 'The new compute resource.',
+        resolve: (p) => p.computeResource,
+      }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'computeResourceUpdate',
   {
+    description: 'The input of computeResourceUpdate: which compute resource, and what to change; omitted fields stay as they are.',
     inputFields: (t) => ({
-      id: t.globalID({ for: ComputeResourceRef, required: true }),
-      name: t.string(),
-      provider: t.string(),
+      id: t.globalID({ for: ComputeResourceRef, required: true, description: 'The compute resource to change.' }),
+      name: t.string({ description: `The new unique name: ${NAME_RULE}.` }),
+      provider: t.string({ description: `The new provider: ${PROVIDER_RULE}.` }),
       regionId: t.globalID({ for: RegionRef, description: 'null detaches the compute resource from its region.' }),
     }),
   },
   {
+    description: 'Changes a compute resource (administrators only); its images stay where they are.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      union: { description: 'What computeResourceUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, regionId, ...patch } }, ctx) => ({
       computeResource: await updateComputeResource(ctx, id.id, {
         ...patch,
@@ -79,19 +108,42 @@ builder.relayMutationField(
       }),
     }),
   },
-  { outputFields: (t) => ({ computeResource: t.field({ type: ComputeResourceRef, nullable: true, resolve: (p) => p.computeResource }) }) },
+  {
+    description: 'What computeResourceUpdate returns on success.',
+    outputFields: (t) => ({
+      computeResource: t.field({
+        type: ComputeResourceRef,
+        nullable: true,
+        description: 'The compute resource as changed.',
+        resolve: (p) => p.computeResource,
+      }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'computeResourceDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: ComputeResourceRef, required: true }) }) },
   {
+    description: 'The input of computeResourceDelete: which compute resource.',
+    inputFields: (t) => ({ id: t.globalID({ for: ComputeResourceRef, required: true, description: 'The compute resource to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes a compute resource (administrators only). Refused with InUseError while an image that is not deleted uses it; deleted images that used it are left without one.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError],
+      union: { description: 'What computeResourceDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteComputeResource(ctx, input.id.id);
       return { deletedId: { type: 'ComputeResource', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+  {
+    description: 'What computeResourceDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted compute resource had.', resolve: (p) => p.deletedId }),
+    }),
+  },
 );

@@ -6,20 +6,26 @@ import {
 } from '../domain/reference-data.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
-import { referenceNodeRef } from './reference-node.js';
+import { WORD_RULE, referenceNodeRef } from './reference-node.js';
 
 export const OperatingSystemRef = referenceNodeRef('OperatingSystem', OperatingSystem);
 
+// The version and family rules of src/domain/reference-data.ts, as inputs describe them.
+const MAJOR_RULE = 'a number of 1 to 5 digits, e.g. "24"';
+const MINOR_RULE = 'empty or a dotted version such as "04" or "3.1", at most 16 characters';
+const FAMILY_RULE = 'at most 32 characters';
+
 OperatingSystemRef.implement({
+  description: 'An operating system that images carry (Foreman), e.g. Ubuntu 24.04; no two share a name and version.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    major: t.exposeString('major'),
-    minor: t.exposeString('minor'),
-    family: t.exposeString('family', { nullable: true }),
+    name: t.exposeString('name', { description: 'The name without its version, e.g. "Ubuntu"; it has no whitespace.' }),
+    major: t.exposeString('major', { description: 'The major version, digits only, e.g. "24".' }),
+    minor: t.exposeString('minor', { description: 'The minor version, e.g. "04"; empty when there is none.' }),
+    family: t.exposeString('family', { nullable: true, description: 'The operating system family (Foreman); null when unset.' }),
     title: t.exposeString('title', { description: 'Name and version, e.g. "Ubuntu 24.04"; what search matches.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the operating system was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the operating system was last changed.' }),
   }),
 });
 
@@ -43,52 +49,95 @@ builder.queryField('operatingSystems', (t) =>
 builder.relayMutationField(
   'operatingSystemCreate',
   {
+    description: 'The input of operatingSystemCreate: the new operating system; its name and version must not be taken.',
     inputFields: (t) => ({
-      name: t.string({ required: true }),
-      major: t.string({ required: true }),
-      minor: t.string(),
-      family: t.string(),
+      name: t.string({ required: true, description: `The name without its version: ${WORD_RULE}.` }),
+      major: t.string({ required: true, description: `The major version: ${MAJOR_RULE}.` }),
+      minor: t.string({ description: `The minor version: ${MINOR_RULE}; empty when omitted.` }),
+      family: t.string({ description: `The operating system family, ${FAMILY_RULE}; none when omitted.` }),
     }),
   },
   {
+    description: 'Adds an operating system (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: {
+      types: [ValidationError, ConflictError],
+      union: { description: 'What operatingSystemCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => ({ operatingSystem: await createOperatingSystem(ctx, input) }),
   },
-  { outputFields: (t) => ({ operatingSystem: t.field({ type: OperatingSystemRef, nullable: true, resolve: (p) => p.operatingSystem }) }) },
+  {
+    description: 'What operatingSystemCreate returns on success.',
+    outputFields: (t) => ({
+      operatingSystem: t.field({
+        type: OperatingSystemRef,
+        nullable: true,
+        description: 'The new operating system.',
+        resolve: (p) => p.operatingSystem,
+      }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'operatingSystemUpdate',
   {
+    description: 'The input of operatingSystemUpdate: which operating system, and what to change; omitted fields stay as they are.',
     inputFields: (t) => ({
-      id: t.globalID({ for: OperatingSystemRef, required: true }),
-      name: t.string(),
-      major: t.string(),
-      minor: t.string(),
-      family: t.string(),
+      id: t.globalID({ for: OperatingSystemRef, required: true, description: 'The operating system to change.' }),
+      name: t.string({ description: `The new name without its version: ${WORD_RULE}.` }),
+      major: t.string({ description: `The new major version: ${MAJOR_RULE}.` }),
+      minor: t.string({ description: `The new minor version: ${MINOR_RULE}; empty removes it.` }),
+      family: t.string({ description: `The new family, ${FAMILY_RULE}; null clears it.` }),
     }),
   },
   {
+    description: 'Changes an operating system (administrators only); its title follows its name and version.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      union: { description: 'What operatingSystemUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
       operatingSystem: await updateOperatingSystem(ctx, id.id, patch),
     }),
   },
-  { outputFields: (t) => ({ operatingSystem: t.field({ type: OperatingSystemRef, nullable: true, resolve: (p) => p.operatingSystem }) }) },
+  {
+    description: 'What operatingSystemUpdate returns on success.',
+    outputFields: (t) => ({
+      operatingSystem: t.field({
+        type: OperatingSystemRef,
+        nullable: true,
+        description: 'The operating system as changed.',
+        resolve: (p) => p.operatingSystem,
+      }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'operatingSystemDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: OperatingSystemRef, required: true }) }) },
   {
+    description: 'The input of operatingSystemDelete: which operating system.',
+    inputFields: (t) => ({ id: t.globalID({ for: OperatingSystemRef, required: true, description: 'The operating system to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes an operating system (administrators only). Refused with InUseError while an image that is not deleted uses it; deleted images that used it are left without one.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError],
+      union: { description: 'What operatingSystemDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteOperatingSystem(ctx, input.id.id);
       return { deletedId: { type: 'OperatingSystem', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+  {
+    description: 'What operatingSystemDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted operating system had.', resolve: (p) => p.deletedId }),
+    }),
+  },
 );

@@ -7,15 +7,16 @@ import { listResellerProjects } from '../domain/resellers.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
 import { viaLoader } from './loaded.js';
-import { referenceNodeRef } from './reference-node.js';
+import { NAME_RULE, referenceNodeRef } from './reference-node.js';
 import { ResellerRef } from './reseller.js';
 
 export const ProjectRef = referenceNodeRef('Project', Project);
 
 ProjectRef.implement({
+  description: 'The tenant that owns images: a Gcore project, a Glance owner.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'Unique name.' }),
     reseller: t.field({
       type: ResellerRef,
       nullable: true,
@@ -23,8 +24,8 @@ ProjectRef.implement({
       authScopes: { authenticated: true },
       resolve: (project, _args, ctx) => viaLoader(ResellerRef, ctx, project.reseller),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the project was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the project was last changed.' }),
   }),
 });
 
@@ -61,33 +62,48 @@ builder.queryField('projects', (t) =>
 builder.relayMutationField(
   'projectCreate',
   {
+    description: 'The input of projectCreate: the new project.',
     inputFields: (t) => ({
-      name: t.string({ required: true }),
+      name: t.string({ required: true, description: `Unique name: ${NAME_RULE}.` }),
       resellerId: t.globalID({ for: ResellerRef, description: 'The reseller whose client the project is (administrators only).' }),
     }),
   },
   {
+    description: 'Adds a project (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError, ForbiddenError] },
+    errors: {
+      types: [ValidationError, ConflictError, ForbiddenError],
+      union: { description: 'What projectCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { resellerId, ...input } }, ctx) => ({
       project: await createProject(ctx, { ...input, resellerId: resellerId === undefined ? undefined : (resellerId?.id ?? null) }),
     }),
   },
-  { outputFields: (t) => ({ project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }) }) },
+  {
+    description: 'What projectCreate returns on success.',
+    outputFields: (t) => ({
+      project: t.field({ type: ProjectRef, nullable: true, description: 'The new project.', resolve: (p) => p.project }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'projectUpdate',
   {
+    description: 'The input of projectUpdate: which project, and what to change; omitted fields stay as they are.',
     inputFields: (t) => ({
-      id: t.globalID({ for: ProjectRef, required: true }),
-      name: t.string(),
+      id: t.globalID({ for: ProjectRef, required: true, description: 'The project to change.' }),
+      name: t.string({ description: `The new unique name: ${NAME_RULE}.` }),
       resellerId: t.globalID({ for: ResellerRef, description: 'null makes the project nobody\'s client (administrators only).' }),
     }),
   },
   {
+    description: 'Changes a project (administrators only): its name, or whose client it is.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
+      union: { description: 'What projectUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, resellerId, ...patch } }, ctx) => ({
       project: await updateProject(ctx, id.id, {
         ...patch,
@@ -95,19 +111,37 @@ builder.relayMutationField(
       }),
     }),
   },
-  { outputFields: (t) => ({ project: t.field({ type: ProjectRef, nullable: true, resolve: (p) => p.project }) }) },
+  {
+    description: 'What projectUpdate returns on success.',
+    outputFields: (t) => ({
+      project: t.field({ type: ProjectRef, nullable: true, description: 'The project as changed.', resolve: (p) => p.project }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'projectDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: ProjectRef, required: true }) }) },
   {
+    description: 'The input of projectDelete: which project.',
+    inputFields: (t) => ({ id: t.globalID({ for: ProjectRef, required: true, description: 'The project to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes a project (administrators only). Refused with InUseError while it owns any image, deleted ones included; its API tokens, image memberships and shared-image rows go with it.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError],
+      union: { description: 'What projectDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteProject(ctx, input.id.id);
       return { deletedId: { type: 'Project', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+  {
+    description: 'What projectDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted project had.', resolve: (p) => p.deletedId }),
+    }),
+  },
 );

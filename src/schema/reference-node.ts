@@ -2,7 +2,14 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { referencesById } from '../domain/reference-data.js';
 import type { Row } from '../domain/rows.js';
+import { identifier } from '../domain/validation.js';
 import { builder } from './builder.js';
+
+/** Foreman's identifier rule (project, reseller and compute resource names), for descriptions. */
+export const NAME_RULE = `1 to ${identifier.maxLength} ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space`;
+
+/** The same rule without spaces (architecture and operating system names). */
+export const WORD_RULE = `1 to ${identifier.maxLength} ASCII letters, digits, underscores, hyphens or dots`;
 
 /**
  * A loadable node for a reference entity, read as rows. Rows a resolver already has (joined into

@@ -8,13 +8,18 @@ import { referenceNodeRef } from './reference-node.js';
 
 export const RegionRef = referenceNodeRef('Region', Region);
 
+// The slug and name rules of src/domain/validation.ts and reference-data.ts, as inputs describe them.
+const SLUG_RULE = '1 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen';
+const NAME_RULE = '1 to 128 printable characters (tabs and line breaks allowed)';
+
 RegionRef.implement({
+  description: 'Where images live: a Gcore or Lunanode region, a Danube datacenter.',
   authScopes: { authenticated: true },
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: "Short stable name, e.g. 'toronto'." }),
-    name: t.exposeString('name'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    slug: t.exposeString('slug', { description: "Short stable name, e.g. 'toronto'; unique." }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the region was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the region was last changed.' }),
   }),
 });
 
@@ -38,46 +43,79 @@ builder.queryField('regions', (t) =>
 builder.relayMutationField(
   'regionCreate',
   {
+    description: 'The input of regionCreate: the new region.',
     inputFields: (t) => ({
-      slug: t.string({ required: true }),
-      name: t.string({ required: true }),
+      slug: t.string({ required: true, description: `Unique short name: ${SLUG_RULE}.` }),
+      name: t.string({ required: true, description: `Display name: ${NAME_RULE}.` }),
     }),
   },
   {
+    description: 'Adds a region (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError] },
+    errors: {
+      types: [ValidationError, ConflictError],
+      union: { description: 'What regionCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => ({ region: await createRegion(ctx, input) }),
   },
-  { outputFields: (t) => ({ region: t.field({ type: RegionRef, nullable: true, resolve: (payload) => payload.region }) }) },
+  {
+    description: 'What regionCreate returns on success.',
+    outputFields: (t) => ({
+      region: t.field({ type: RegionRef, nullable: true, description: 'The new region.', resolve: (payload) => payload.region }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'regionUpdate',
   {
+    description: 'The input of regionUpdate: which region, and what to change; omitted fields stay as they are.',
     inputFields: (t) => ({
-      id: t.globalID({ for: RegionRef, required: true }),
-      slug: t.string(),
-      name: t.string(),
+      id: t.globalID({ for: RegionRef, required: true, description: 'The region to change.' }),
+      slug: t.string({ description: `The new unique short name: ${SLUG_RULE}.` }),
+      name: t.string({ description: `The new display name: ${NAME_RULE}.` }),
     }),
   },
   {
+    description: 'Changes a region (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      union: { description: 'What regionUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ region: await updateRegion(ctx, id.id, patch) }),
   },
-  { outputFields: (t) => ({ region: t.field({ type: RegionRef, nullable: true, resolve: (payload) => payload.region }) }) },
+  {
+    description: 'What regionUpdate returns on success.',
+    outputFields: (t) => ({
+      region: t.field({ type: RegionRef, nullable: true, description: 'The region as changed.', resolve: (payload) => payload.region }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'regionDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: RegionRef, required: true }) }) },
   {
+    description: 'The input of regionDelete: which region.',
+    inputFields: (t) => ({ id: t.globalID({ for: RegionRef, required: true, description: 'The region to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes a region (administrators only). Refused with InUseError while any image, deleted ones included, or compute resource is in it; its shared-image rows go with it.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError],
+      union: { description: 'What regionDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteRegion(ctx, input.id.id);
       return { deletedId: { type: 'Region', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (payload) => payload.deletedId }) }) },
+  {
+    description: 'What regionDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted region had.', resolve: (payload) => payload.deletedId }),
+    }),
+  },
 );

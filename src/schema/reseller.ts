@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, InUseError, NotFoundError, ValidationErr
 import { createReseller, deleteReseller, listResellers, resellersById, updateReseller } from '../domain/resellers.js';
 import { builder } from './builder.js';
 import { toConnection } from './connection.js';
+import { NAME_RULE } from './reference-node.js';
 
 /** Loaded in batches by id; a reseller the caller may not see loads as null. */
 export const ResellerRef = builder.loadableNodeRef<Reseller, string>('Reseller', {
@@ -18,9 +19,17 @@ export const ResellerRef = builder.loadableNodeRef<Reseller, string>('Reseller',
 ResellerRef.implement({
   description: 'A Gcore reseller: it owns client projects and limits the public images they may use.',
   fields: (t) => ({
-    name: t.exposeString('name', { authScopes: { authenticated: true } }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: { authenticated: true } }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', authScopes: { authenticated: true } }),
+    name: t.exposeString('name', { authScopes: { authenticated: true }, description: 'Unique name.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      authScopes: { authenticated: true },
+      description: 'When the reseller was created.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      authScopes: { authenticated: true },
+      description: 'When the reseller was last changed.',
+    }),
   }),
 });
 
@@ -43,37 +52,76 @@ builder.queryField('resellers', (t) =>
 
 builder.relayMutationField(
   'resellerCreate',
-  { inputFields: (t) => ({ name: t.string({ required: true }) }) },
   {
+    description: 'The input of resellerCreate: the new reseller.',
+    inputFields: (t) => ({ name: t.string({ required: true, description: `Unique name: ${NAME_RULE}.` }) }),
+  },
+  {
+    description: 'Adds a reseller (administrators only); projectCreate and projectUpdate give it client projects.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, ConflictError, ForbiddenError] },
+    errors: {
+      types: [ValidationError, ConflictError, ForbiddenError],
+      union: { description: 'What resellerCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => ({ reseller: await createReseller(ctx, input) }),
   },
-  { outputFields: (t) => ({ reseller: t.field({ type: ResellerRef, nullable: true, resolve: (p) => p.reseller }) }) },
+  {
+    description: 'What resellerCreate returns on success.',
+    outputFields: (t) => ({
+      reseller: t.field({ type: ResellerRef, nullable: true, description: 'The new reseller.', resolve: (p) => p.reseller }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'resellerUpdate',
-  { inputFields: (t) => ({ id: t.globalID({ for: ResellerRef, required: true }), name: t.string() }) },
   {
+    description: 'The input of resellerUpdate: which reseller, and what to change; omitted fields stay as they are.',
+    inputFields: (t) => ({
+      id: t.globalID({ for: ResellerRef, required: true, description: 'The reseller to change.' }),
+      name: t.string({ description: `The new unique name: ${NAME_RULE}.` }),
+    }),
+  },
+  {
+    description: 'Renames a reseller (administrators only).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError, ForbiddenError] },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
+      union: { description: 'What resellerUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ reseller: await updateReseller(ctx, id.id, patch) }),
   },
-  { outputFields: (t) => ({ reseller: t.field({ type: ResellerRef, nullable: true, resolve: (p) => p.reseller }) }) },
+  {
+    description: 'What resellerUpdate returns on success.',
+    outputFields: (t) => ({
+      reseller: t.field({ type: ResellerRef, nullable: true, description: 'The reseller as changed.', resolve: (p) => p.reseller }),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'resellerDelete',
-  { inputFields: (t) => ({ id: t.globalID({ for: ResellerRef, required: true }) }) },
   {
-    description: 'Refused with InUseError while projects belong to the reseller; its shared-image rows go with it.',
+    description: 'The input of resellerDelete: which reseller.',
+    inputFields: (t) => ({ id: t.globalID({ for: ResellerRef, required: true, description: 'The reseller to delete.' }) }),
+  },
+  {
+    description:
+      'Deletes a reseller (administrators only). Refused with InUseError while projects belong to it; its API tokens and shared-image rows go with it.',
     authScopes: { admin: true },
-    errors: { types: [NotFoundError, InUseError, ConflictError, ForbiddenError] },
+    errors: {
+      types: [NotFoundError, InUseError, ConflictError, ForbiddenError],
+      union: { description: 'What resellerDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+    },
     resolve: async (_root, { input }, ctx) => {
       await deleteReseller(ctx, input.id.id);
       return { deletedId: { type: 'Reseller', id: input.id.id } };
     },
   },
-  { outputFields: (t) => ({ deletedId: t.globalID({ resolve: (p) => p.deletedId }) }) },
+  {
+    description: 'What resellerDelete returns on success.',
+    outputFields: (t) => ({
+      deletedId: t.globalID({ description: 'The global id the deleted reseller had.', resolve: (p) => p.deletedId }),
+    }),
+  },
 );

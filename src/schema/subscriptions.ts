@@ -19,15 +19,16 @@ const ImageStatusEventRef = builder.objectRef<ImageStatusChange>('ImageStatusEve
       nullable: true,
       description: 'Null on the first event of a subscription by id (the current state) and for a new image.',
     }),
-    status: t.expose('status', { type: ImageStatusEnum }),
+    status: t.expose('status', { type: ImageStatusEnum, description: 'The status the image entered.' }),
     at: t.expose('at', { type: 'DateTime', description: 'When the change was written; for the current state, when it was read.' }),
   }),
 });
 
 const ImageStatusFilterInput = builder.inputType('ImageStatusFilter', {
+  description: 'Which images\' status changes to receive; every condition given must hold.',
   fields: (t) => ({
-    regionId: t.globalID({ for: RegionRef }),
-    ownerId: t.globalID({ for: ProjectRef }),
+    regionId: t.globalID({ for: RegionRef, description: 'Only images in this region.' }),
+    ownerId: t.globalID({ for: ProjectRef, description: 'Only images this project owns.' }),
   }),
 });
 
@@ -49,8 +50,8 @@ builder.subscriptionFields((t) => ({
       'With `id`: the image\'s current state first, then each change until it is DELETED (NOT_FOUND when the image cannot be read). ' +
       'Without: every status change, matching the filter, of an image the caller may list.',
     args: {
-      id: t.arg.globalID({ for: ImageRef }),
-      filter: t.arg({ type: ImageStatusFilterInput }),
+      id: t.arg.globalID({ for: ImageRef, description: 'The one image to follow; without it, every image the caller may list.' }),
+      filter: t.arg({ type: ImageStatusFilterInput, description: 'Only changes of images matching it, with or without id.' }),
     },
     subscribe: (_root, { id, filter }, ctx) =>
       imageStatusChanges(ctx, { imageId: id?.id, regionId: filter?.regionId?.id, ownerId: filter?.ownerId?.id }),
@@ -62,7 +63,7 @@ builder.subscriptionFields((t) => ({
     description:
       `With \`id\`: the task's current state first, then its changes until it is FINISHED or ERROR (NOT_FOUND when the caller cannot see it). ` +
       `Without: the changes of every task the caller may see. At most one event per task every ${TASK_PROGRESS_INTERVAL_MS} ms, the newest; the final state always arrives.`,
-    args: { id: t.arg.globalID({ for: TaskRef }) },
+    args: { id: t.arg.globalID({ for: TaskRef, description: 'The one task to follow; without it, every task the caller may see.' }) },
     subscribe: (_root, { id }, ctx) => taskUpdates(ctx, { taskId: id?.id }),
     resolve: (event, _args, ctx) => freshForEvent(event, ctx),
   }),

@@ -4,134 +4,225 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The input of architectureCreate: the new architecture. */
 export type ArchitectureCreateInput = {
+  /** Unique name: 1 to 128 ASCII letters, digits, underscores, hyphens or dots. */
   name: string;
 };
 
+/** The input of architectureDelete: which architecture. */
 export type ArchitectureDeleteInput = {
+  /** The architecture to delete. */
   id: string | number;
 };
 
+/** The input of architectureUpdate: which architecture, and what to change; omitted fields stay as they are. */
 export type ArchitectureUpdateInput = {
+  /** The architecture to change. */
   id: string | number;
+  /** The new unique name: 1 to 128 ASCII letters, digits, underscores, hyphens or dots. */
   name?: string | null | undefined;
 };
 
+/** The input of computeResourceCreate: the new compute resource. */
 export type ComputeResourceCreateInput = {
+  /** Unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name: string;
+  /** The kind of hypervisor or cloud: 1 to 64 letters, digits, underscores or hyphens, starting with a letter, e.g. libvirt, vmware or ec2. */
   provider: string;
+  /** The region its images are registered in; none when omitted. */
   regionId?: string | number | null | undefined;
 };
 
+/** The input of computeResourceDelete: which compute resource. */
 export type ComputeResourceDeleteInput = {
+  /** The compute resource to delete. */
   id: string | number;
 };
 
+/** The input of computeResourceUpdate: which compute resource, and what to change; omitted fields stay as they are. */
 export type ComputeResourceUpdateInput = {
+  /** The compute resource to change. */
   id: string | number;
+  /** The new unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name?: string | null | undefined;
+  /** The new provider: 1 to 64 letters, digits, underscores or hyphens, starting with a letter, e.g. libvirt, vmware or ec2. */
   provider?: string | null | undefined;
   /** null detaches the compute resource from its region. */
   regionId?: string | number | null | undefined;
 };
 
+/** Glance's container formats: whether the disk comes wrapped, and in what. Recorded only: not checked against the bytes. */
 export type ContainerFormat =
+  /** Amazon kernel image. */
   | 'AKI'
+  /** Amazon machine image. */
   | 'AMI'
+  /** Amazon ramdisk image. */
   | 'ARI'
+  /** No container: the bytes are the disk. */
   | 'BARE'
+  /** A compressed file; the consumer works out the compression. */
   | 'COMPRESSED'
+  /** A Docker tar archive of a container file system. */
   | 'DOCKER'
+  /** An OVF package in one tar archive. */
   | 'OVA'
+  /** An Open Virtualization Format package. */
   | 'OVF';
 
 /** Glance's gt:/gte:/lt:/lte:/eq:/neq: comparisons; every one given must hold. */
 export type DateTimeFilter = {
+  /** At exactly this instant (times are kept to the millisecond). */
   eq?: string | null | undefined;
+  /** After this instant. */
   gt?: string | null | undefined;
+  /** At or after this instant. */
   gte?: string | null | undefined;
+  /** Before this instant. */
   lt?: string | null | undefined;
+  /** At or before this instant. */
   lte?: string | null | undefined;
+  /** At any other instant. */
   neq?: string | null | undefined;
 };
 
+/** The bus the disk is attached to (Glance hw_disk_bus). */
 export type DiskBus =
+  /** Emulated IDE: slow, but every guest has a driver. */
   | 'IDE'
+  /** An emulated SATA (AHCI) controller. */
   | 'SATA'
+  /** An emulated SCSI controller. */
   | 'SCSI'
+  /** Paravirtual virtio: fastest; the guest needs virtio drivers. */
   | 'VIRTIO';
 
+/** Glance's disk formats: how the bytes lay out the disk. Uploaded and imported bytes are checked: QCOW2, VMDK, VDI, VHD, VHDX and ISO are recognised, the others look RAW. */
 export type DiskFormat =
+  /** Amazon kernel image. */
   | 'AKI'
+  /** Amazon machine image. */
   | 'AMI'
+  /** Amazon ramdisk image. */
   | 'ARI'
+  /** An optical disc image (ISO 9660), e.g. an installer. */
   | 'ISO'
+  /** Virtuozzo's ploop disk. */
   | 'PLOOP'
+  /** QEMU copy-on-write, version 2. */
   | 'QCOW2'
+  /** The disk's bytes as they are, without structure. */
   | 'RAW'
+  /** VirtualBox Disk Image. */
   | 'VDI'
+  /** Microsoft's Virtual Hard Disk. */
   | 'VHD'
+  /** Microsoft's Virtual Hard Disk v2 (Hyper-V). */
   | 'VHDX'
+  /** VMware's Virtual Machine Disk. */
   | 'VMDK';
 
+/** The firmware a server boots the image with (Glance hw_firmware_type). */
 export type Firmware =
+  /** Legacy BIOS. */
   | 'BIOS'
+  /** UEFI. */
   | 'UEFI';
 
+/** The input of imageCreate: the new image's record, its region and its metadata. */
 export type ImageCreateInput = {
+  /** The CPU architecture the image is built for. */
   architectureId?: string | number | null | undefined;
+  /** The compute resource the image belongs to (Foreman); required with providerRef. */
   computeResourceId?: string | number | null | undefined;
+  /** The container the disk comes in (Glance container_format). */
   containerFormat?: ContainerFormat | null | undefined;
+  /** Whether the server shuts down after first start (Danube); false for a new image unless given. */
   deploy?: boolean | null | undefined;
+  /** Free text, at most 4096 characters. */
   description?: string | null | undefined;
+  /** How the bytes lay out the disk; when not set, uploaded or imported bytes set it. Bytes of another format end the image KILLED. */
   diskFormat?: DiskFormat | null | undefined;
+  /** Where clients list the image among others (Gcore display_order), any 32-bit integer; 0 for a new image unless given. */
   displayOrder?: number | null | undefined;
+  /** Virtual hardware the image asks for. */
   hardware?: ImageHardwareInput | null | undefined;
+  /** true leaves the image out of lists unless the filter asks for hidden images (Glance os_hidden). A new image is not hidden. */
   hidden?: boolean | null | undefined;
+  /** Whether the image is for bare-metal servers (Gcore is_baremetal); false for a new image unless given. */
   isBaremetal?: boolean | null | undefined;
+  /** Metadata items to create with the image: at most 128, each key once. */
   metadata?: Array<ImageCreateMetadataInput> | null | undefined;
+  /** Disk space in GB needed to boot the image: 0 to 2147483647; 0 for a new image unless given. */
   minDisk?: number | null | undefined;
+  /** RAM in MB needed to boot the image: 0 to 2147483647; 0 for a new image unless given. */
   minRam?: number | null | undefined;
+  /** The display name: 1 to 255 characters without leading or trailing whitespace, unique among the live images of its owner in its region. */
   name: string;
+  /** The operating system installed on the image. */
   operatingSystemId?: string | number | null | undefined;
+  /** The distribution, e.g. ubuntu (Glance os_distro), at most 64 characters. */
   osDistro?: string | null | undefined;
+  /** The kind of operating system, e.g. linux or windows (Gcore os_type), at most 32 characters. */
   osType?: string | null | undefined;
+  /** The distribution's version, e.g. 24.04 (Glance os_version), at most 64 characters. */
   osVersion?: string | null | undefined;
+  /** The owning project. A member's images are its own project's; only administrators may name another, or none (the provider's catalog). */
   ownerId?: string | number | null | undefined;
-  /** Write-only: stored encrypted, never returned. */
+  /** Write-only: stored encrypted, never returned. At most 255 characters. */
   password?: string | null | undefined;
+  /** true: the image cannot be deleted until this is false again. A new image is not protected. */
   protected?: boolean | null | undefined;
-  /** The template's id in the compute resource (Foreman uuid). */
+  /** The template's id in the compute resource (Foreman uuid): 1 to 255 characters, unique per compute resource. */
   providerRef?: string | null | undefined;
+  /** Usable only in its own region (Danube's dc_bound); true for a new image. Only administrators may set it. */
   regionBound?: boolean | null | undefined;
-  /** Defaults to the compute resource's region. */
+  /** Where the image is; defaults to the compute resource's region, and must be that region when both are given. */
   regionId?: string | number | null | undefined;
+  /** Whether the disk can be resized at first start (Danube); false for a new image unless given. */
   resize?: boolean | null | undefined;
+  /** Where the bytes come from: an absolute http, https or ftp URL, at most 2048 characters. Recorded only; imageImport fetches. */
   sourceUrl?: string | null | undefined;
+  /** Whether servers booted from the image take an SSH key; ALLOW for a new image unless given. */
   sshKey?: SshKeyPolicy | null | undefined;
+  /** The whole set of tags: at most 128, each 1 to 255 characters without leading or trailing whitespace; repeats count once. */
   tags?: Array<string> | null | undefined;
+  /** Whether the image supports user data (cloud-init); false for a new image unless given. */
   userData?: boolean | null | undefined;
+  /** Login of the image (Foreman), at most 255 characters. */
   username?: string | null | undefined;
+  /** The image version (Danube), at most 64 characters. */
   version?: string | null | undefined;
+  /** Who may see the image; a new image is PRIVATE unless this says otherwise. Only administrators may choose PUBLIC. */
   visibility?: ImageVisibility | null | undefined;
 };
 
+/** A metadata item to create with the image. */
 export type ImageCreateMetadataInput = {
+  /** The key: 1 to 255 characters, no control characters; each key once per list. */
   key: string;
-  /** A read-only item cannot be changed or deleted afterwards. */
+  /** A read-only item cannot be changed or deleted afterwards. Only administrators may set it; false unless given. */
   readOnly?: boolean | null | undefined;
+  /** The value: at most 1024 characters. */
   value: string;
 };
 
+/** The input of imageDelete: the image to delete. */
 export type ImageDeleteInput = {
+  /** The image to delete; it must not be protected. */
   id: string | number;
 };
 
 /** Every condition given must hold. Deleted images appear only when status asks for DELETED. */
 export type ImageFilter = {
+  /** Images for this architecture. */
   architectureId?: string | number | null | undefined;
+  /** Images of this compute resource. */
   computeResourceId?: string | number | null | undefined;
+  /** Bounds on when the image was registered. */
   createdAt?: DateTimeFilter | null | undefined;
+  /** Any of these disk formats. */
   diskFormat?: Array<DiskFormat> | null | undefined;
   /** true lists only hidden images; by default they are left out. */
   hidden?: boolean | null | undefined;
@@ -139,25 +230,39 @@ export type ImageFilter = {
   memberStatus?: MemberStatus | null | undefined;
   /** Exact name. */
   name?: string | null | undefined;
-  /** Case-insensitive substring of the name. */
+  /** Case-insensitive substring of the name. No index answers it: it costs 20, as a search does. */
   nameContains?: string | null | undefined;
+  /** Images with this operating system. */
   operatingSystemId?: string | number | null | undefined;
+  /** Images this project owns. */
   ownerId?: string | number | null | undefined;
+  /** true lists only protected images, false only unprotected ones. */
   protected?: boolean | null | undefined;
+  /** Images in this region. */
   regionId?: string | number | null | undefined;
+  /** Bounds on the size in bytes. */
   size?: SizeRange | null | undefined;
+  /** Any of these statuses. A deleted image (PENDING_DELETE or DELETED) matches only when the list includes DELETED. */
   status?: Array<ImageStatus> | null | undefined;
   /** Images carrying all of these tags. */
   tags?: Array<string> | null | undefined;
+  /** Bounds on when the image last changed. */
   updatedAt?: DateTimeFilter | null | undefined;
+  /** Any of these visibilities. Other projects' COMMUNITY images are listed only when the list includes COMMUNITY. */
   visibility?: Array<ImageVisibility> | null | undefined;
 };
 
+/** Virtual hardware the image asks for (Glance hw_* properties): a part left out is not set or not changed, null clears it. */
 export type ImageHardwareInput = {
+  /** The bus of the disk (hw_disk_bus). */
   diskBus?: DiskBus | null | undefined;
+  /** BIOS or UEFI (hw_firmware_type). */
   firmware?: Firmware | null | undefined;
+  /** The emulated chipset (hw_machine_type). */
   machineType?: MachineType | null | undefined;
+  /** The video card model (hw_video_model). */
   videoModel?: VideoModel | null | undefined;
+  /** The network card model (hw_vif_model). */
   vifModel?: VifModel | null | undefined;
 };
 
@@ -211,106 +316,177 @@ export type ImageMetadataSetInput = {
   items: Array<MetadataItemInput>;
 };
 
+/** One sort key of an image list. */
 export type ImageOrder = {
+  /** Which way; ASC unless given. */
   direction?: OrderDirection;
+  /** What to sort by. */
   field: ImageOrderField;
 };
 
+/** What images can be sorted by; the id always breaks ties. */
 export type ImageOrderField =
+  /** When the image was registered. */
   | 'CREATED_AT'
+  /** The name. */
   | 'NAME'
+  /** The size in bytes; images of unknown size count as the smallest. */
   | 'SIZE'
+  /** The status's name, alphabetically. */
   | 'STATUS'
+  /** When the image last changed. */
   | 'UPDATED_AT';
 
 /** The fields to change; omitted fields stay as they are, null clears an optional one. */
 export type ImagePatch = {
+  /** The CPU architecture the image is built for. */
   architectureId?: string | number | null | undefined;
+  /** The compute resource the image belongs to (Foreman); required with providerRef. */
   computeResourceId?: string | number | null | undefined;
+  /** The container the disk comes in (Glance container_format). */
   containerFormat?: ContainerFormat | null | undefined;
+  /** Whether the server shuts down after first start (Danube); false for a new image unless given. */
   deploy?: boolean | null | undefined;
+  /** Free text, at most 4096 characters. */
   description?: string | null | undefined;
+  /** How the bytes lay out the disk; when not set, uploaded or imported bytes set it. Bytes of another format end the image KILLED. */
   diskFormat?: DiskFormat | null | undefined;
+  /** Where clients list the image among others (Gcore display_order), any 32-bit integer; 0 for a new image unless given. */
   displayOrder?: number | null | undefined;
+  /** Virtual hardware the image asks for. */
   hardware?: ImageHardwareInput | null | undefined;
+  /** true leaves the image out of lists unless the filter asks for hidden images (Glance os_hidden). A new image is not hidden. */
   hidden?: boolean | null | undefined;
+  /** Whether the image is for bare-metal servers (Gcore is_baremetal); false for a new image unless given. */
   isBaremetal?: boolean | null | undefined;
+  /** Disk space in GB needed to boot the image: 0 to 2147483647; 0 for a new image unless given. */
   minDisk?: number | null | undefined;
+  /** RAM in MB needed to boot the image: 0 to 2147483647; 0 for a new image unless given. */
   minRam?: number | null | undefined;
+  /** A new name: 1 to 255 characters without leading or trailing whitespace, unique among the live images of its owner in its region. */
   name?: string | null | undefined;
+  /** The operating system installed on the image. */
   operatingSystemId?: string | number | null | undefined;
+  /** The distribution, e.g. ubuntu (Glance os_distro), at most 64 characters. */
   osDistro?: string | null | undefined;
+  /** The kind of operating system, e.g. linux or windows (Gcore os_type), at most 32 characters. */
   osType?: string | null | undefined;
+  /** The distribution's version, e.g. 24.04 (Glance os_version), at most 64 characters. */
   osVersion?: string | null | undefined;
+  /** The owning project. A member's images are its own project's; only administrators may name another, or none (the provider's catalog). */
   ownerId?: string | number | null | undefined;
-  /** Write-only: stored encrypted, never returned. */
+  /** Write-only: stored encrypted, never returned. At most 255 characters. */
   password?: string | null | undefined;
+  /** true: the image cannot be deleted until this is false again. A new image is not protected. */
   protected?: boolean | null | undefined;
-  /** The template's id in the compute resource (Foreman uuid). */
+  /** The template's id in the compute resource (Foreman uuid): 1 to 255 characters, unique per compute resource. */
   providerRef?: string | null | undefined;
+  /** Usable only in its own region (Danube's dc_bound); true for a new image. Only administrators may set it. */
   regionBound?: boolean | null | undefined;
+  /** Whether the disk can be resized at first start (Danube); false for a new image unless given. */
   resize?: boolean | null | undefined;
+  /** Where the bytes come from: an absolute http, https or ftp URL, at most 2048 characters. Recorded only; imageImport fetches. */
   sourceUrl?: string | null | undefined;
+  /** Whether servers booted from the image take an SSH key; ALLOW for a new image unless given. */
   sshKey?: SshKeyPolicy | null | undefined;
+  /** The whole set of tags: at most 128, each 1 to 255 characters without leading or trailing whitespace; repeats count once. */
   tags?: Array<string> | null | undefined;
+  /** Whether the image supports user data (cloud-init); false for a new image unless given. */
   userData?: boolean | null | undefined;
+  /** Login of the image (Foreman), at most 255 characters. */
   username?: string | null | undefined;
+  /** The image version (Danube), at most 64 characters. */
   version?: string | null | undefined;
+  /** Who may see the image; a new image is PRIVATE unless this says otherwise. Only administrators may choose PUBLIC. */
   visibility?: ImageVisibility | null | undefined;
 };
 
+/** The input of imageRename: the image and its new name. */
 export type ImageRenameInput = {
+  /** The image to rename. */
   id: string | number;
+  /** The new name: 1 to 255 characters without leading or trailing whitespace, unique among the live images of its owner in its region. */
   name: string;
 };
 
 /** Glance statuses: QUEUED -> SAVING | IMPORTING -> ACTIVE <-> DEACTIVATED; -> PENDING_DELETE -> DELETED; failures KILLED. */
 export type ImageStatus =
+  /** Usable: the bytes are stored and measured, or the image is a compute-resource template. */
   | 'ACTIVE'
+  /** Set aside by an administrator: only administrators may download its bytes until it is reactivated. */
   | 'DEACTIVATED'
+  /** Deleted and its bytes gone. Listed only when the filter asks for DELETED. */
   | 'DELETED'
+  /** An IMPORT or REPLICATE task is fetching or copying the bytes. */
   | 'IMPORTING'
+  /** The bytes failed: an import or copy failed for good, or the bytes were not the declared disk format. It can only be deleted. */
   | 'KILLED'
+  /** Deleted; its PURGE task is removing the bytes, then it is DELETED. */
   | 'PENDING_DELETE'
+  /** Registered without bytes: waiting for an upload, an import or a copy. */
   | 'QUEUED'
+  /** Bytes are being uploaded; a failed upload returns the image to QUEUED. */
   | 'SAVING';
 
+/** Which images' status changes to receive; every condition given must hold. */
 export type ImageStatusFilter = {
+  /** Only images this project owns. */
   ownerId?: string | number | null | undefined;
+  /** Only images in this region. */
   regionId?: string | number | null | undefined;
 };
 
+/** The input of imageTagAdd: the image and the tags to add. */
 export type ImageTagAddInput = {
+  /** The image to tag. */
   id: string | number;
+  /** The tags to add: at least one, each 1 to 255 characters without leading or trailing whitespace. */
   tags: Array<string>;
 };
 
+/** The input of imageTagRemove: the image and the tags to remove. */
 export type ImageTagRemoveInput = {
+  /** The image to untag. */
   id: string | number;
+  /** The tags to remove: at least one, each 1 to 255 characters without leading or trailing whitespace. */
   tags: Array<string>;
 };
 
+/** The input of imageUpdate: the image, the fields to change, and optionally the version to change. */
 export type ImageUpdateInput = {
   /** Refuse with ConflictError unless the image is at this rowVersion. */
   expectedVersion?: number | null | undefined;
+  /** The image to change. */
   id: string | number;
+  /** The fields to change. */
   patch: ImagePatch;
 };
 
+/** Who may see an image (Glance visibility). Administrators see every image; reseller administrators their clients' images. */
 export type ImageVisibility =
+  /** Anyone may read it by id; projects other than the owner list it only when the filter asks for COMMUNITY. */
   | 'COMMUNITY'
+  /** The owning project alone. */
   | 'PRIVATE'
+  /** Every project, unless the shared-image rows of its project or reseller limit a region's public images. Only administrators make an image PUBLIC. */
   | 'PUBLIC'
+  /** The owner and its member projects: a member lists it once ACCEPTED, and reads it by id whatever its answer. */
   | 'SHARED';
 
+/** The emulated chipset (Glance hw_machine_type). */
 export type MachineType =
+  /** Intel i440FX (QEMU's pc machine): PCI and IDE. */
   | 'I440'
+  /** Intel Q35: PCI Express and SATA. */
   | 'Q35';
 
 /** A member project's answer to an offered image (Glance): it may change its mind either way. */
 export type MemberStatus =
+  /** Accepted: the image appears in the member's lists. */
   | 'ACCEPTED'
+  /** Not answered yet, as every member starts. The image is readable by id, and listed only when the filter's memberStatus asks for PENDING. */
   | 'PENDING'
+  /** Declined: the image is readable by id, and listed only when the filter's memberStatus asks for REJECTED. */
   | 'REJECTED';
 
 /** One item to set. */
@@ -321,66 +497,102 @@ export type MetadataItemInput = {
   value: string;
 };
 
+/** The input of operatingSystemCreate: the new operating system; its name and version must not be taken. */
 export type OperatingSystemCreateInput = {
+  /** The operating system family, at most 32 characters; none when omitted. */
   family?: string | null | undefined;
+  /** The major version: a number of 1 to 5 digits, e.g. "24". */
   major: string;
+  /** The minor version: empty or a dotted version such as "04" or "3.1", at most 16 characters; empty when omitted. */
   minor?: string | null | undefined;
+  /** The name without its version: 1 to 128 ASCII letters, digits, underscores, hyphens or dots. */
   name: string;
 };
 
+/** The input of operatingSystemDelete: which operating system. */
 export type OperatingSystemDeleteInput = {
+  /** The operating system to delete. */
   id: string | number;
 };
 
+/** The input of operatingSystemUpdate: which operating system, and what to change; omitted fields stay as they are. */
 export type OperatingSystemUpdateInput = {
+  /** The new family, at most 32 characters; null clears it. */
   family?: string | null | undefined;
+  /** The operating system to change. */
   id: string | number;
+  /** The new major version: a number of 1 to 5 digits, e.g. "24". */
   major?: string | null | undefined;
+  /** The new minor version: empty or a dotted version such as "04" or "3.1", at most 16 characters; empty removes it. */
   minor?: string | null | undefined;
+  /** The new name without its version: 1 to 128 ASCII letters, digits, underscores, hyphens or dots. */
   name?: string | null | undefined;
 };
 
+/** Which way a sort key runs. Null values count as the smallest. */
 export type OrderDirection =
+  /** Ascending: smallest, earliest or A first; nulls first. */
   | 'ASC'
+  /** Descending: largest, latest or Z first; nulls last. */
   | 'DESC';
 
+/** The input of projectCreate: the new project. */
 export type ProjectCreateInput = {
+  /** Unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name: string;
   /** The reseller whose client the project is (administrators only). */
   resellerId?: string | number | null | undefined;
 };
 
+/** The input of projectDelete: which project. */
 export type ProjectDeleteInput = {
+  /** The project to delete. */
   id: string | number;
 };
 
+/** The input of projectUpdate: which project, and what to change; omitted fields stay as they are. */
 export type ProjectUpdateInput = {
+  /** The project to change. */
   id: string | number;
+  /** The new unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name?: string | null | undefined;
   /** null makes the project nobody's client (administrators only). */
   resellerId?: string | number | null | undefined;
 };
 
+/** The input of regionCreate: the new region. */
 export type RegionCreateInput = {
+  /** Display name: 1 to 128 printable characters (tabs and line breaks allowed). */
   name: string;
+  /** Unique short name: 1 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen. */
   slug: string;
 };
 
+/** The input of regionDelete: which region. */
 export type RegionDeleteInput = {
+  /** The region to delete. */
   id: string | number;
 };
 
+/** The input of regionUpdate: which region, and what to change; omitted fields stay as they are. */
 export type RegionUpdateInput = {
+  /** The region to change. */
   id: string | number;
+  /** The new display name: 1 to 128 printable characters (tabs and line breaks allowed). */
   name?: string | null | undefined;
+  /** The new unique short name: 1 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen. */
   slug?: string | null | undefined;
 };
 
+/** The input of resellerCreate: the new reseller. */
 export type ResellerCreateInput = {
+  /** Unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name: string;
 };
 
+/** The input of resellerDelete: which reseller. */
 export type ResellerDeleteInput = {
+  /** The reseller to delete. */
   id: string | number;
 };
 
@@ -402,8 +614,11 @@ export type ResellerImageLimitsSetInput = {
   resellerId: string | number;
 };
 
+/** The input of resellerUpdate: which reseller, and what to change; omitted fields stay as they are. */
 export type ResellerUpdateInput = {
+  /** The reseller to change. */
   id: string | number;
+  /** The new unique name: 1 to 128 ASCII letters, digits, spaces, underscores, hyphens or dots, not starting or ending with a space. */
   name?: string | null | undefined;
 };
 
@@ -429,43 +644,69 @@ export type SharedImageSetInput = {
   resellerId?: string | number | null | undefined;
 };
 
-/** Bytes; every bound given must hold. */
+/** Bytes; every bound given must hold. An image of unknown size matches no bound. */
 export type SizeRange = {
+  /** More than this many bytes. */
   gt?: number | null | undefined;
+  /** At least this many bytes. */
   gte?: number | null | undefined;
+  /** Fewer than this many bytes. */
   lt?: number | null | undefined;
+  /** At most this many bytes. */
   lte?: number | null | undefined;
 };
 
+/** Whether servers booted from an image take an SSH key (Gcore ssh_key). Recorded for the cloud; the catalog enforces nothing. */
 export type SshKeyPolicy =
+  /** An SSH key may be given. */
   | 'ALLOW'
+  /** No SSH key may be given. */
   | 'DENY'
+  /** An SSH key must be given. */
   | 'REQUIRED';
 
 /** NEW (queued, or waiting for its next attempt) -> RUNNING -> FINISHED | ERROR. */
 export type TaskState =
+  /** Failed for good; error says why. */
   | 'ERROR'
+  /** Done, for good; progress is 100. */
   | 'FINISHED'
+  /** Queued, or waiting for its next attempt after a failed one (error says why it failed). */
   | 'NEW'
+  /** An attempt is under way. */
   | 'RUNNING';
 
-/** CREATE is finished when created; IMPORT fetches bytes from a URL; REPLICATE copies an image to another region; PURGE removes a deleted image's bytes. */
+/** What a task does. */
 export type TaskType =
+  /** Registering an image (imageCreate): nothing runs, so it is FINISHED when created. */
   | 'CREATE'
+  /** Fetching the image's bytes from a URL, or from the one a manifest names (imageImport). */
   | 'IMPORT'
+  /** Removing a deleted image's bytes; FINISHED when created if it had none. */
   | 'PURGE'
+  /** Copying an image into another region (imageReplicate). */
   | 'REPLICATE'
+  /** The server receiving the image's bytes (PUT /images/:id/file); never retried. */
   | 'UPLOAD';
 
+/** The video card model (Glance hw_video_model). */
 export type VideoModel =
+  /** An emulated Cirrus Logic card. */
   | 'CIRRUS'
+  /** QXL, for SPICE consoles. */
   | 'QXL'
+  /** A standard VGA card. */
   | 'VGA'
+  /** Paravirtual virtio-gpu. */
   | 'VIRTIO';
 
+/** The network card model (Glance hw_vif_model). */
 export type VifModel =
+  /** An emulated Intel e1000 gigabit card. */
   | 'E1000'
+  /** An emulated Realtek RTL8139 fast-ethernet card. */
   | 'RTL8139'
+  /** Paravirtual virtio-net; the guest needs virtio drivers. */
   | 'VIRTIO';
 
 export type CcCachedObjectsQueryVariables = Exact<{
