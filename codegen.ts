@@ -1,15 +1,16 @@
-// Types the operations that tests and benchmarks send, from the committed schema.graphql.
+// Types the operations that tests and benchmarks send, from the committed schema.graphql, and
+// publishes the map of possible types that Apollo Client and urql's graphcache need to match
+// `... on Error` and `... on Node` (without it they drop those fields silently).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  // Relay's operations carry Relay's own directives: relay-compiler checks those (npm run relay).
-  documents: ['test/**/*.ts', '!test/gql/**', '!test/relay/**'],
-  ignoreNoDocuments: false,
   // ESM: relative imports in the generated files carry their .js extension.
   emitLegacyCommonJSImports: false,
   generates: {
     'test/gql/': {
+      // Relay's operations carry Relay's own directives: relay-compiler checks those (npm run relay).
+      documents: ['test/**/*.ts', '!test/gql/**', '!test/relay/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
@@ -17,6 +18,10 @@ const config: CodegenConfig = {
         useTypeImports: true,
         scalars: { DateTime: 'string', SafeInt: 'number' },
       },
+    },
+    'test/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { useExplicitTyping: true },
     },
   },
 };
