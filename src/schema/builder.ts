@@ -17,6 +17,9 @@ export type Context = DomainContext & {
   events: EventBus;
 };
 
+/** The Node types: node(id:) and nodes(ids:) load these, and their ids go out as global ids. */
+export const NODE_TYPES: ReadonlySet<string> = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller', 'Task']);
+
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export const builder = new SchemaBuilder<{
@@ -79,15 +82,24 @@ export const builder = new SchemaBuilder<{
       authScopes: { authenticated: true },
       description: 'The object with this global id, or null when it does not exist or the caller may not see it.',
       args: { id: { description: 'A global id, as any id field answers it.' } },
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => (NODE_TYPES.has(id.typename) ? resolveNode(id) : null),
     },
     nodesQueryOptions: {
       authScopes: { authenticated: true },
       description: `The objects with these global ids, in the order given; null where one does not exist or is hidden. At most ${MAX_NODES} ids.`,
       args: { ids: { description: `Global ids, at most ${MAX_NODES}.` } },
       // One batched statement per type; bind parameters are finite, so the list is too.
-      resolve: (_root, { ids }, _ctx, _info, resolveNodes) => {
-        if (ids.length > MAX_NODES) throw new BadQueryError(`nodes takes at most ${MAX_NODES} ids, got ${ids.length}`, 'ids');
-        return resolveNodes(ids);
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        const asked = args.ids;
+        if (asked.length > MAX_NODES) throw new BadQueryError(`nodes takes at most ${MAX_NODES} ids, got ${asked.length}`, 'ids');
+        // An id of a type that is not a Node (a metadata item's, or no type at all) names
+        // nothing these fields load: null, as for an id that does not exist. Pothos loads
+        // args.ids whatever list it is handed, so that list is narrowed in place.
+        args.ids = asked.filter((id) => NODE_TYPES.has(id.typename));
+        return resolveNodes(args.ids).then((nodes) => {
+          let next = 0;
+          return asked.map((id) => (NODE_TYPES.has(id.typename) ? nodes[next++] : null));
+        });
       },
     },
   },

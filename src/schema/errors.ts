@@ -8,11 +8,9 @@ import {
   NotFoundError, ProtectedImageError, ReadOnlyMetadataError, SourceUnavailableError, UrlRefusedError, ValidationError,
 } from '../domain/errors.js';
 import { InvalidManifest } from '../domain/import-manifest.js';
-import { builder } from './builder.js';
+import { NODE_TYPES, builder } from './builder.js';
 import { ImageStatusEnum } from './image-enums.js';
 
-/** Node types whose ids go out as global ids. */
-const NODE_TYPES = new Set(['Image', 'OperatingSystem', 'Architecture', 'ComputeResource', 'Region', 'Project', 'Reseller', 'Task']);
 export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? encodeGlobalID(type, id) : id);
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({

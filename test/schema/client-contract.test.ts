@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
 import { Task } from '../../src/db/entities/task.js';
+import { NODE_TYPES } from '../../src/schema/builder.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid } from '../helpers/fixtures.js';
@@ -85,6 +86,20 @@ describe('the schema as normalized client caches use it', () => {
     for (const name of ['from', 'to']) {
       expect(type.fields.find((field: { name: string }) => field.name === name).type).toEqual({ kind: 'NON_NULL', ofType: { name: 'ImageStatus' } });
     }
+  });
+
+  it('answers node(id:) and nodes(ids:) null for an id of a type that is not a Node, as for one that does not exist', async () => {
+    const [image] = await createImages(t.app, catalog, 1, { metadataPerImage: 1 });
+    const metadataId = (await t.request(CachedObjects, { id: gid('Image', image!.id) })).data!.image!.metadata[0]!.id;
+    for (const id of [metadataId, gid('NoSuchType', 'x'), gid('Query', 'x')]) {
+      const one = await t.requestRaw('query ($id: ID!) { node(id: $id) { id } }', { id });
+      expect(one).toEqual({ data: { node: null } });
+      const many = await t.requestRaw('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [gid('Image', image!.id), id] });
+      expect(many).toEqual({ data: { nodes: [{ id: gid('Image', image!.id) }, null] } });
+    }
+    // The list the resolvers go by is the schema's own list of Node types.
+    const nodeTypes = (await t.requestRaw('{ __type(name: "Node") { possibleTypes { name } } }')).data!.__type.possibleTypes.map((type: { name: string }) => type.name);
+    expect(new Set(nodeTypes)).toEqual(NODE_TYPES);
   });
 
   it('counts the whole list on every connection, whatever the page size', async () => {
