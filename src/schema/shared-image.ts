@@ -162,7 +162,7 @@ builder.relayMutationField(
     resolve: async (_root, { input }, ctx) => ({ deletedSharedImage: fresh(ctx, await deleteSharedImage(ctx, keyOf(input))) }),
   },
   {
-    description: 'What sharedImageSet returns on success.',
+    description: 'What sharedImageDelete returns on success.',
     outputFields: (t) => ({
       deletedSharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it was.', resolve: (p) => p.deletedSharedImage }),
     }),
@@ -196,7 +196,7 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'What sharedImageDelete returns on success.',
+    description: 'What resellerImageLimitsSet returns on success.',
     outputFields: (t) => ({
       sharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it now is.', resolve: (p) => p.sharedImage }),
     }),
@@ -222,7 +222,7 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'What sharedImageDelete returns on success.',
+    description: 'What resellerImageLimitsDelete returns on success.',
     outputFields: (t) => ({
       deletedSharedImage: t.field({ type: SharedImageRef, nullable: true, description: 'The row as it was.', resolve: (p) => p.deletedSharedImage }),
     }),
