@@ -67,7 +67,7 @@ export async function addImageMember(ctx: DomainContext, imageId: string, projec
       throw new ConflictError('This project is already a member of the image', 'projectId');
     }
     if ((await em.count(ImageMember, { image })) >= MAX_IMAGE_MEMBERS) {
-      throw new ConflictError(`An image has at most ${MAX_IMAGE_MEMBERS} members; remove one first`, 'projectId');
+      throw new ConflictError(`An image has at most ${MAX_IMAGE_MEMBERS} members; remove one first`);
     }
     const member = em.create(ImageMember, { image, project, status: 'PENDING' });
     await em.flush();
