@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { ImageMetadata } from '../db/entities/image-metadata.js';
 import type { Image } from '../db/entities/image.js';
 import type { DomainContext } from './context.js';
-import { NotFoundError, ReadOnlyMetadataError } from './errors.js';
+import { ConflictError, NotFoundError, ReadOnlyMetadataError } from './errors.js';
 import { findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { type Row, findRows, groupedBy, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
-import { metadataKey, metadataList, metadataValue, validate } from './validation.js';
+import { MAX_METADATA_ITEMS, metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
 const items = metadataList(z.object({ key: metadataKey, value: metadataValue }).strict());
 export type MetadataItemInput = z.input<typeof items>[number];
@@ -21,6 +21,13 @@ export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly 
     orderBy: [{ image: 'ASC', key: 'ASC' }],
   });
   return groupedBy(imageIds, rows, (row) => refId(row.image));
+}
+
+/** An image's items in all stay within Glance's quota, so that Image.metadata is a bounded list. */
+function assertWithinQuota(items: number) {
+  if (items > MAX_METADATA_ITEMS) {
+    throw new ConflictError(`An image has at most ${MAX_METADATA_ITEMS} metadata items; this change would leave it ${items}`);
+  }
 }
 
 /** Bumps the image's version: its metadata is part of it. */
@@ -37,6 +44,8 @@ export async function setMetadata(ctx: DomainContext, imageId: string, raw: Meta
     const byKey = new Map(existing.map((row) => [row.key, row]));
     const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
     if (locked.length) throw new ReadOnlyMetadataError(locked.map((item) => item.key));
+    const added = valid.filter((item) => !byKey.has(item.key)).length;
+    if (added > 0) assertWithinQuota((await em.count(ImageMetadata, { image })) + added);
     const changed = valid.filter((item) => byKey.get(item.key)?.value !== item.value);
     for (const item of changed) {
       const row = byKey.get(item.key);
@@ -59,6 +68,8 @@ export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: 
     const wanted = new Map(valid.map((item) => [item.key, item.value]));
     const locked = existing.filter((row) => row.readOnly && wanted.has(row.key) && wanted.get(row.key) !== row.value);
     if (locked.length) throw new ReadOnlyMetadataError(locked.map((row) => row.key));
+    // Read-only items stay whether given or not: they count towards the quota either way.
+    assertWithinQuota(new Set([...wanted.keys(), ...existing.filter((row) => row.readOnly).map((row) => row.key)]).size);
     let changed = false;
     for (const row of existing) {
       if (row.readOnly) continue;

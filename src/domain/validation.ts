@@ -57,19 +57,24 @@ export const sourceUrl = text(2048)
     }
   }, 'must be an absolute http, https or ftp URL');
 
+/** Metadata: key and value lengths, and items an image may have in all (Glance's image_property_quota). */
+export const METADATA_KEY_MAX = 255;
+export const METADATA_VALUE_MAX = 1024;
+export const MAX_METADATA_ITEMS = 128;
+
 export const metadataKey = z
   .string()
   .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
+  .max(METADATA_KEY_MAX, `must be at most ${METADATA_KEY_MAX} characters`)
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
-export const metadataValue = text(1024);
+export const metadataValue = text(METADATA_VALUE_MAX);
 
-/** A list of metadata items: at most 128, each key once. */
+/** A list of metadata items: at most MAX_METADATA_ITEMS, each key once. */
 export function metadataList<T extends z.ZodType<{ key: string }>>(item: T) {
   return z
     .array(item)
-    .max(128, 'at most 128 items')
+    .max(MAX_METADATA_ITEMS, `at most ${MAX_METADATA_ITEMS} items`)
     .superRefine((items, check) => {
       const seen = new Set<string>();
       items.forEach((entry, index) => {

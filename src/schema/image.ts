@@ -13,6 +13,7 @@ import {
 } from '../domain/images.js';
 import { refId } from '../domain/rows.js';
 import { ArchitectureRef } from './architecture.js';
+import { MAX_METADATA_ITEMS, METADATA_KEY_MAX, METADATA_VALUE_MAX } from '../domain/validation.js';
 import { builder } from './builder.js';
 import { ComputeResourceRef } from './compute-resource.js';
 import { toConnection } from './connection.js';
@@ -357,8 +358,8 @@ const ImageHardwareInput = builder.inputType('ImageHardwareInput', {
 const MetadataItemInput = builder.inputType('ImageCreateMetadataInput', {
   description: 'A metadata item to create with the image.',
   fields: (t) => ({
-    key: t.string({ required: true, description: 'The key: 1 to 255 characters, no control characters; each key once per list.' }),
-    value: t.string({ required: true, description: 'The value: at most 1024 characters.' }),
+    key: t.string({ required: true, description: `The key: 1 to ${METADATA_KEY_MAX} characters, no control characters; each key once per list.` }),
+    value: t.string({ required: true, description: `The value: at most ${METADATA_VALUE_MAX} characters; no control characters but tabs and newlines.` }),
     readOnly: t.boolean({
       description: 'A read-only item cannot be changed or deleted afterwards. Only administrators may set it; false unless given.',
     }),
@@ -477,7 +478,7 @@ builder.relayMutationField(
         description: "Where the image is; defaults to the compute resource's region, and must be that region when both are given.",
       }),
       ...imageInputFields(t),
-      metadata: t.field({ type: [MetadataItemInput], description: 'Metadata items to create with the image: at most 128, each key once.' }),
+      metadata: t.field({ type: [MetadataItemInput], description: `Metadata items to create with the image: at most ${MAX_METADATA_ITEMS}, each key once.` }),
     }),
   },
   {

@@ -2,6 +2,7 @@
 import type { ImageMetadata } from '../db/entities/image-metadata.js';
 import { ConflictError, ForbiddenError, NotFoundError, ReadOnlyMetadataError, ValidationError } from '../domain/errors.js';
 import { deleteMetadataItem, replaceMetadata, setMetadata } from '../domain/metadata.js';
+import { MAX_METADATA_ITEMS, METADATA_KEY_MAX, METADATA_VALUE_MAX } from '../domain/validation.js';
 import type { Row } from '../domain/rows.js';
 import { metadataByImage } from '../loaders/metadata-by-image.js';
 import { type Context, builder } from './builder.js';
@@ -12,8 +13,8 @@ export const MetadataRef = builder.objectRef<Row<ImageMetadata>>('Metadata').imp
   description: 'A key/value item of an image. Read-only items are the provider\'s and cannot be changed.',
   fields: (t) => ({
     id: t.id({ description: OBJECT_ID_DESCRIPTION, resolve: (item) => objectId('Metadata', item) }),
-    key: t.exposeString('key', { description: 'The key: 1 to 255 characters, unique within the image.' }),
-    value: t.exposeString('value', { description: 'The value: at most 1,024 characters, no control characters.' }),
+    key: t.exposeString('key', { description: `The key: 1 to ${METADATA_KEY_MAX} characters, unique within the image.` }),
+    value: t.exposeString('value', { description: `The value: at most ${METADATA_VALUE_MAX} characters.` }),
     readOnly: t.exposeBoolean('readOnly', { description: "Whether the item is the provider's: true items cannot be changed or removed." }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the item was first set.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When its value last changed.' }),
@@ -23,7 +24,7 @@ export const MetadataRef = builder.objectRef<Row<ImageMetadata>>('Metadata').imp
 builder.objectFields(ImageRef, (t) => ({
   metadata: t.field({
     type: [MetadataRef],
-    description: 'All items, ordered by key.',
+    description: `All items, ordered by key: at most ${MAX_METADATA_ITEMS}.`,
     resolve: (image, _args, ctx) => metadataByImage(ctx).load(image.id),
   }),
   metadataItem: t.field({
@@ -44,8 +45,8 @@ function fresh<T extends { id: string }>(ctx: Context, image: T): T {
 const MetadataItemInput = builder.inputType('MetadataItemInput', {
   description: 'One item to set.',
   fields: (t) => ({
-    key: t.string({ required: true, description: 'The key: 1 to 255 characters, no control characters; each key once per list.' }),
-    value: t.string({ required: true, description: 'The value: at most 1,024 characters, no control characters.' }),
+    key: t.string({ required: true, description: `The key: 1 to ${METADATA_KEY_MAX} characters, no control characters; each key once per list.` }),
+    value: t.string({ required: true, description: `The value: at most ${METADATA_VALUE_MAX} characters; no control characters but tabs and newlines.` }),
   }),
 });
 
@@ -55,7 +56,7 @@ builder.relayMutationField(
     description: 'The input of imageMetadataSet: the image and the items to create or overwrite.',
     inputFields: (t) => ({
       id: t.globalID({ for: ImageRef, required: true, description: 'The image.' }),
-      items: t.field({ type: [MetadataItemInput], required: true, description: 'Items to create or overwrite: 1 to 128, each key once.' }),
+      items: t.field({ type: [MetadataItemInput], required: true, description: `Items to create or overwrite: 1 to ${MAX_METADATA_ITEMS}, each key once. The image may have ${MAX_METADATA_ITEMS} items in all.` }),
     }),
   },
   {
@@ -81,7 +82,7 @@ builder.relayMutationField(
     description: 'The input of imageMetadataReplace: the image and its complete new list of items.',
     inputFields: (t) => ({
       id: t.globalID({ for: ImageRef, required: true, description: 'The image.' }),
-      items: t.field({ type: [MetadataItemInput], required: true, description: 'The complete list: 0 to 128 items, each key once; read-only items need not be listed.' }),
+      items: t.field({ type: [MetadataItemInput], required: true, description: `The complete list: 0 to ${MAX_METADATA_ITEMS} items, each key once; read-only items stay whether listed or not, and count towards the ${MAX_METADATA_ITEMS}.` }),
     }),
   },
   {

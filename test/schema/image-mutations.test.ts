@@ -2,6 +2,7 @@
 // that comes back, and a database left exactly as it was.
 import type { ExecutionResult } from 'graphql';
 import { Image } from '../../src/db/entities/image.js';
+import { MAX_METADATA_ITEMS } from '../../src/domain/validation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { ImageCreateInput } from '../gql/graphql.js';
@@ -1040,6 +1041,19 @@ describe('imageMetadataSet', () => {
     expectIssues(member, paths);
   });
 
+  it(`keeps an image within ${MAX_METADATA_ITEMS} items in all: the change past it is a ConflictError, and changes nothing`, async () => {
+    const image = await imageWithReadOnly();
+    const items = (count: number, from = 0) => Array.from({ length: count }, (_, index) => ({ key: `quota-${from + index}`, value: 'v' }));
+    const filled = field(await t.request(SetMetadata, { input: { id: image.id, items: items(MAX_METADATA_ITEMS - 2) } }), 'imageMetadataSet');
+    expect(filled.image.metadata).toHaveLength(MAX_METADATA_ITEMS);
+    const member = await unchanged(async () => field(await t.request(SetMetadata, { input: { id: image.id, items: items(1, 1000) } }), 'imageMetadataSet'));
+    expect(member).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', field: null });
+    expect(member.message).toContain(`at most ${MAX_METADATA_ITEMS} metadata items`);
+    // New values for items it has already are no new items.
+    const overwritten = field(await t.request(SetMetadata, { input: { id: image.id, items: [{ key: 'os', value: 'bsd' }] } }), 'imageMetadataSet');
+    expect(overwritten.__typename).toBe('ImageMetadataSetPayload');
+  });
+
   it('refuses no items with a ValidationError on items, and changes nothing', async () => {
     const image = await imageWithReadOnly();
     const member = await unchanged(async () => field(await t.request(SetMetadata, { input: { id: image.id, items: [] } }), 'imageMetadataSet'));
@@ -1103,6 +1117,15 @@ describe('imageMetadataReplace', () => {
     );
     expect(member.__typename).toBe('ImageMetadataReplacePayload');
     expect(member.image.metadata).toEqual([{ key: 'billing_code', value: 'X', readOnly: true }]);
+  });
+
+  it(`counts the read-only items that stay towards the ${MAX_METADATA_ITEMS} an image may have`, async () => {
+    const image = await imageWithReadOnly();
+    const items = (count: number) => Array.from({ length: count }, (_, index) => ({ key: `quota-${index}`, value: 'v' }));
+    const member = await unchanged(async () => field(await t.request(ReplaceMetadata, { input: { id: image.id, items: items(MAX_METADATA_ITEMS) } }), 'imageMetadataReplace'));
+    expect(member).toMatchObject({ __typename: 'ConflictError', field: null });
+    const replaced = field(await t.request(ReplaceMetadata, { input: { id: image.id, items: items(MAX_METADATA_ITEMS - 1) } }), 'imageMetadataReplace');
+    expect(replaced.image.metadata).toHaveLength(MAX_METADATA_ITEMS);
   });
 
   it('refuses a read-only item given another value with a ReadOnlyMetadataError, and changes nothing', async () => {
