@@ -98,7 +98,7 @@ export async function deleteMetadataItem(ctx: DomainContext, imageId: string, ke
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
     const row = await em.findOne(ImageMetadata, { image, key: valid.key });
-    if (!row) throw new NotFoundError('Metadata item', valid.key);
+    if (!row) throw new NotFoundError('Metadata', valid.key);
     if (row.readOnly) throw new ReadOnlyMetadataError([row.key]);
     em.remove(row);
     touch(image);

@@ -11,7 +11,11 @@ import { InvalidManifest } from '../domain/import-manifest.js';
 import { NODE_TYPES, builder } from './builder.js';
 import { ImageStatusEnum } from './image-enums.js';
 
-export const globalId = (type: string, id: string) => (NODE_TYPES.has(type) ? encodeGlobalID(type, id) : id);
+/** What a missing object was asked for by, as the client named it: a node by its global id, a member by its project's, a metadata item by its key. */
+function resourceIdOf(error: NotFoundError): string {
+  if (error.type === 'ImageMember') return encodeGlobalID('Project', error.id);
+  return NODE_TYPES.has(error.type) ? encodeGlobalID(error.type, error.id) : error.id;
+}
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'Every expected failure: switch on __typename, or read message and code.',
@@ -52,15 +56,15 @@ builder.objectType(NotFoundError, {
   description: 'The thing does not exist, or the caller may not know that it does. Nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'What kind of thing was asked for, e.g. Image or Metadata item.' }),
+    type: t.exposeString('type', { description: 'The type of what was asked for, e.g. Image, ImageMember or Metadata.' }),
     resourceId: t.string({
-      description: 'What it was asked for by: the global id for node types, otherwise its key (a metadata key, a project id).',
-      resolve: (error) => globalId(error.type, error.id),
+      description: "What it was asked for by: a node's global id; for an ImageMember, its project's global id; for Metadata, the key.",
+      resolve: resourceIdOf,
     }),
     id: t.id({
       description: 'The same as resourceId.',
       deprecationReason: 'Use resourceId: a normalized cache takes this for the missing node\'s own id. Removed in 0.3.0.',
-      resolve: (error) => globalId(error.type, error.id),
+      resolve: resourceIdOf,
     }),
   }),
 });

@@ -1184,7 +1184,7 @@ describe('imageMetadataDelete', () => {
   it('refuses a key the image does not have with a NotFoundError, and changes nothing', async () => {
     const image = await imageWithReadOnly();
     const member = await unchanged(async () => field(await t.request(DeleteMetadata, { input: { id: image.id, key: 'missing' } }), 'imageMetadataDelete'));
-    expect(member.__typename).toBe('NotFoundError');
+    expect(member).toMatchObject({ __typename: 'NotFoundError', type: 'Metadata', resourceId: 'missing' });
   });
 
   it('refuses an empty key and a key of 256 characters with a ValidationError on key, and changes nothing', async () => {

@@ -261,8 +261,8 @@ describe('image members', () => {
     it('answers NotFoundError for a project that is not a member, on update and remove', async () => {
       const imageId = await anImage();
       await unchanged(async () => {
-        expect(member(await update(imageId, guest.id, 'ACCEPTED'), 'imageMemberUpdate', 'NotFoundError')).toMatchObject({ type: 'ImageMember' });
-        expect(member(await remove(imageId, guest.id), 'imageMemberRemove', 'NotFoundError')).toMatchObject({ type: 'ImageMember' });
+        expect(member(await update(imageId, guest.id, 'ACCEPTED'), 'imageMemberUpdate', 'NotFoundError')).toMatchObject({ type: 'ImageMember', resourceId: gid('Project', guest.id) });
+        expect(member(await remove(imageId, guest.id), 'imageMemberRemove', 'NotFoundError')).toMatchObject({ type: 'ImageMember', resourceId: gid('Project', guest.id) });
       });
     });
 
