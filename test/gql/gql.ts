@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApolloImages($first: Int!, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ApolloImagesDocument,
+    "\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n": typeof types.ApolloMembersDocument,
+    "\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n": typeof types.ApolloMemberUpdateDocument,
+    "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n": typeof types.ApolloNodeDocument,
     "\n  query CcCachedObjects($id: ID!) {\n    image(id: $id) {\n      id\n      metadata { id key }\n      metadataItem(key: \"key-0\") { id }\n    }\n  }\n": typeof types.CcCachedObjectsDocument,
     "\n  mutation CcMissing($id: ID!) {\n    imageRename(input: { id: $id, name: \"renamed\" }) {\n      __typename\n      ... on NotFoundError { type resourceId id }\n    }\n  }\n": typeof types.CcMissingDocument,
     "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": typeof types.CcCountedDocument,
@@ -105,6 +109,10 @@ type Documents = {
     "\n  subscription AcrossWatchRegion($filter: ImageStatusFilter) {\n    imageStatusChanged(filter: $filter) { image { id } previousStatus status at }\n  }\n": typeof types.AcrossWatchRegionDocument,
 };
 const documents: Documents = {
+    "\n  query ApolloImages($first: Int!, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ApolloImagesDocument,
+    "\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n": types.ApolloMembersDocument,
+    "\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n": types.ApolloMemberUpdateDocument,
+    "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n": types.ApolloNodeDocument,
     "\n  query CcCachedObjects($id: ID!) {\n    image(id: $id) {\n      id\n      metadata { id key }\n      metadataItem(key: \"key-0\") { id }\n    }\n  }\n": types.CcCachedObjectsDocument,
     "\n  mutation CcMissing($id: ID!) {\n    imageRename(input: { id: $id, name: \"renamed\" }) {\n      __typename\n      ... on NotFoundError { type resourceId id }\n    }\n  }\n": types.CcMissingDocument,
     "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": types.CcCountedDocument,
@@ -210,6 +218,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApolloImages($first: Int!, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ApolloImages($first: Int!, $after: String, $filter: ImageFilter) {\n    images(first: $first, after: $after, filter: $filter) {\n      totalCount\n      edges { cursor node { id name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n"): (typeof documents)["\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n"): (typeof documents)["\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n"): (typeof documents)["\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
