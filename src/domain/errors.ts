@@ -2,9 +2,17 @@
 // mutation's result union, or into a top-level error with `extensions.code` for queries.
 import type { ImageStatus } from '../db/entities/image.js';
 
+/** Every code an expected failure carries: a closed set, so that clients can switch on it. */
+export const ERROR_CODES = [
+  'BAD_REQUEST', 'VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'PROTECTED', 'READ_ONLY',
+  'INVALID_STATUS_TRANSITION', 'IN_USE', 'BAD_USER_INPUT', 'AMBIGUOUS_NAME', 'URL_REFUSED', 'SOURCE_UNAVAILABLE',
+  'INVALID_MANIFEST', 'DISK_FORMAT_MISMATCH',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** The base of every expected failure; anything else is a fault and stays masked. */
 export class DomainError extends Error {
-  readonly code: string = 'BAD_REQUEST';
+  readonly code: ErrorCode = 'BAD_REQUEST';
   constructor(message: string) {
     super(message);
     this.name = new.target.name;

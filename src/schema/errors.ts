@@ -4,7 +4,7 @@ import { PothosValidationError } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import {
-  AmbiguousNameError, BadQueryError, ConflictError, DomainError, ForbiddenError, InUseError, InvalidStatusTransitionError,
+  AmbiguousNameError, BadQueryError, ConflictError, DomainError, type ErrorCode, ForbiddenError, InUseError, InvalidStatusTransitionError,
   NotFoundError, ProtectedImageError, ReadOnlyMetadataError, SourceUnavailableError, UrlRefusedError, ValidationError,
 } from '../domain/errors.js';
 import { InvalidManifest } from '../domain/import-manifest.js';
@@ -17,11 +17,32 @@ function resourceIdOf(error: NotFoundError): string {
   return NODE_TYPES.has(error.type) ? encodeGlobalID(error.type, error.id) : error.id;
 }
 
+const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: "What kind of expected failure an error is; a query's error carries the same code in extensions.code.",
+  values: {
+    BAD_REQUEST: { description: 'A failure with no kind of its own: the message says what.' },
+    VALIDATION_FAILED: { description: 'The input was refused (ValidationError).' },
+    NOT_FOUND: { description: 'The thing does not exist, or the caller may not know that it does (NotFoundError).' },
+    FORBIDDEN: { description: 'The caller may see the thing but not do this to it (ForbiddenError).' },
+    CONFLICT: { description: 'The change collides with the current state (ConflictError).' },
+    PROTECTED: { description: 'A protected image cannot be deleted (ProtectedImageError).' },
+    READ_ONLY: { description: "The change touches the provider's read-only metadata (ReadOnlyMetadataError)." },
+    INVALID_STATUS_TRANSITION: { description: 'The image status machine does not allow the change (InvalidStatusTransitionError).' },
+    IN_USE: { description: 'Reference data still in use cannot be deleted (InUseError).' },
+    BAD_USER_INPUT: { description: 'A query argument cannot be understood: a malformed cursor, search or id.' },
+    AMBIGUOUS_NAME: { description: 'Several visible images share the name asked for: ask by id.' },
+    URL_REFUSED: { description: 'The server will not fetch the URL given (UrlRefusedError).' },
+    SOURCE_UNAVAILABLE: { description: 'A document the request needs could not be fetched (SourceUnavailableError).' },
+    INVALID_MANIFEST: { description: 'The image manifest is not JSON or breaks its contract (InvalidManifestError).' },
+    DISK_FORMAT_MISMATCH: { description: 'The bytes are another disk format than the image declares.' },
+  } satisfies Record<ErrorCode, { description: string }>,
+});
+
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'Every expected failure: switch on __typename, or read message and code.',
   fields: (t) => ({
     message: t.exposeString('message', { description: 'What went wrong, in a sentence meant for people.' }),
-    code: t.exposeString('code', { description: 'The same code a query error carries in extensions.code, e.g. NOT_FOUND.' }),
+    code: t.expose('code', { type: ErrorCodeEnum, description: 'What kind of failure it is.' }),
   }),
 });
 

@@ -123,6 +123,39 @@ export type DiskFormat =
   /** VMware's Virtual Machine Disk. */
   | 'VMDK';
 
+/** What kind of expected failure an error is; a query's error carries the same code in extensions.code. */
+export type ErrorCode =
+  /** Several visible images share the name asked for: ask by id. */
+  | 'AMBIGUOUS_NAME'
+  /** A failure with no kind of its own: the message says what. */
+  | 'BAD_REQUEST'
+  /** A query argument cannot be understood: a malformed cursor, search or id. */
+  | 'BAD_USER_INPUT'
+  /** The change collides with the current state (ConflictError). */
+  | 'CONFLICT'
+  /** The bytes are another disk format than the image declares. */
+  | 'DISK_FORMAT_MISMATCH'
+  /** The caller may see the thing but not do this to it (ForbiddenError). */
+  | 'FORBIDDEN'
+  /** The image manifest is not JSON or breaks its contract (InvalidManifestError). */
+  | 'INVALID_MANIFEST'
+  /** The image status machine does not allow the change (InvalidStatusTransitionError). */
+  | 'INVALID_STATUS_TRANSITION'
+  /** Reference data still in use cannot be deleted (InUseError). */
+  | 'IN_USE'
+  /** The thing does not exist, or the caller may not know that it does (NotFoundError). */
+  | 'NOT_FOUND'
+  /** A protected image cannot be deleted (ProtectedImageError). */
+  | 'PROTECTED'
+  /** The change touches the provider's read-only metadata (ReadOnlyMetadataError). */
+  | 'READ_ONLY'
+  /** A document the request needs could not be fetched (SourceUnavailableError). */
+  | 'SOURCE_UNAVAILABLE'
+  /** The server will not fetch the URL given (UrlRefusedError). */
+  | 'URL_REFUSED'
+  /** The input was refused (ValidationError). */
+  | 'VALIDATION_FAILED';
+
 /** The firmware a server boots the image with (Glance hw_firmware_type). */
 export type Firmware =
   /** Legacy BIOS. */
@@ -731,12 +764,12 @@ export type ApolloMemberUpdateMutationVariables = Exact<{
 
 
 export type ApolloMemberUpdateMutation = { imageMemberUpdate:
-    | { __typename: 'BaseError', code: string, message: string }
-    | { __typename: 'ConflictError', code: string, message: string }
-    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'BaseError', code: ErrorCode, message: string }
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'ImageMemberUpdatePayload', member: { id: string, status: MemberStatus } | null }
-    | { __typename: 'NotFoundError', code: string, message: string, type: string, resourceId: string }
-    | { __typename: 'ValidationError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string, type: string, resourceId: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
 export type ApolloNodeQueryVariables = Exact<{
@@ -835,29 +868,29 @@ export type TestConcurrentImageQuery = { image: { rowVersion: number, tags: Arra
 
 export type MutatedImageFragment = { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> };
 
-type MutationError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: string };
+type MutationError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: ErrorCode };
 
-type MutationError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: string };
+type MutationError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode };
 
-type MutationError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: string };
+type MutationError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: ErrorCode };
 
-type MutationError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: string };
+type MutationError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: ErrorCode };
 
-type MutationError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: string };
+type MutationError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: ErrorCode };
 
-type MutationError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: string };
+type MutationError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: ErrorCode };
 
-type MutationError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string };
+type MutationError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode };
 
-type MutationError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', imageId: string, message: string, code: string };
+type MutationError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', imageId: string, message: string, code: ErrorCode };
 
-type MutationError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: string };
+type MutationError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: ErrorCode };
 
-type MutationError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: string };
+type MutationError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: ErrorCode };
 
-type MutationError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: string };
+type MutationError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: ErrorCode };
 
-type MutationError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> };
+type MutationError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> };
 
 export type MutationErrorFragment =
   | MutationError_BaseError_Fragment
@@ -880,11 +913,11 @@ export type TestImageCreateMutationVariables = Exact<{
 
 
 export type TestImageCreateMutation = { imageCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageCreatePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageUpdateMutationVariables = Exact<{
@@ -893,12 +926,12 @@ export type TestImageUpdateMutationVariables = Exact<{
 
 
 export type TestImageUpdateMutation = { imageUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageUpdatePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageRenameMutationVariables = Exact<{
@@ -907,12 +940,12 @@ export type TestImageRenameMutationVariables = Exact<{
 
 
 export type TestImageRenameMutation = { imageRename:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageRenamePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageTagAddMutationVariables = Exact<{
@@ -921,12 +954,12 @@ export type TestImageTagAddMutationVariables = Exact<{
 
 
 export type TestImageTagAddMutation = { imageTagAdd:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageTagAddPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageTagRemoveMutationVariables = Exact<{
@@ -935,12 +968,12 @@ export type TestImageTagRemoveMutationVariables = Exact<{
 
 
 export type TestImageTagRemoveMutation = { imageTagRemove:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageTagRemovePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageDeleteMutationVariables = Exact<{
@@ -949,13 +982,13 @@ export type TestImageDeleteMutationVariables = Exact<{
 
 
 export type TestImageDeleteMutation = { imageDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageDeletePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null, task: { id: string, type: TaskType, state: TaskState } | null }
-    | { __typename: 'InvalidStatusTransitionError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ProtectedImageError', imageId: string, message: string, code: string }
+    | { __typename: 'InvalidStatusTransitionError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ProtectedImageError', imageId: string, message: string, code: ErrorCode }
    };
 
 export type TestImageMetadataSetMutationVariables = Exact<{
@@ -964,13 +997,13 @@ export type TestImageMetadataSetMutationVariables = Exact<{
 
 
 export type TestImageMetadataSetMutation = { imageMetadataSet:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMetadataSetPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageMetadataReplaceMutationVariables = Exact<{
@@ -979,13 +1012,13 @@ export type TestImageMetadataReplaceMutationVariables = Exact<{
 
 
 export type TestImageMetadataReplaceMutation = { imageMetadataReplace:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMetadataReplacePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageMetadataDeleteMutationVariables = Exact<{
@@ -994,13 +1027,13 @@ export type TestImageMetadataDeleteMutationVariables = Exact<{
 
 
 export type TestImageMetadataDeleteMutation = { imageMetadataDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMetadataDeletePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ReadOnlyMetadataError', keys: Array<string>, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageCreateTwoMutationVariables = Exact<{
@@ -1010,17 +1043,17 @@ export type TestImageCreateTwoMutationVariables = Exact<{
 
 
 export type TestImageCreateTwoMutation = { first:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageCreatePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
   , second:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageCreatePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageRenameThenTagMutationVariables = Exact<{
@@ -1030,19 +1063,19 @@ export type TestImageRenameThenTagMutationVariables = Exact<{
 
 
 export type TestImageRenameThenTagMutation = { first:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageRenamePayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
   , second:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageTagAddPayload', image: { id: string, name: string, description: string | null, status: ImageStatus, visibility: ImageVisibility, protected: boolean, hidden: boolean, tags: Array<string>, minDisk: number, minRam: number, diskFormat: DiskFormat | null, displayOrder: number, sourceUrl: string | null, providerRef: string | null, username: string | null, hasPassword: boolean, rowVersion: number, deletedAt: string | null, region: { id: string }, owner: { id: string } | null, operatingSystem: { id: string } | null, architecture: { id: string } | null, computeResource: { id: string } | null, metadata: Array<{ key: string, value: string, readOnly: boolean }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type TestImageGetQueryVariables = Exact<{
@@ -1186,29 +1219,29 @@ export type IqNestedQuery = { node:
     | { __typename: 'Task' }
    | null };
 
-type MbError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: string };
+type MbError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: ErrorCode };
 
-type MbError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: string };
+type MbError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode };
 
-type MbError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: string };
+type MbError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: ErrorCode };
 
-type MbError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: string };
+type MbError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: ErrorCode };
 
-type MbError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: string };
+type MbError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: ErrorCode };
 
-type MbError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: string };
+type MbError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: ErrorCode };
 
-type MbError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string };
+type MbError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode };
 
-type MbError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: string };
+type MbError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: ErrorCode };
 
-type MbError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: string };
+type MbError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: ErrorCode };
 
-type MbError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: string };
+type MbError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: ErrorCode };
 
-type MbError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: string };
+type MbError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: ErrorCode };
 
-type MbError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> };
+type MbError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> };
 
 export type MbErrorFragment =
   | MbError_BaseError_Fragment
@@ -1231,12 +1264,12 @@ export type MbMemberAddMutationVariables = Exact<{
 
 
 export type MbMemberAddMutation = { imageMemberAdd:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMemberAddPayload', member: { status: MemberStatus, project: { id: string }, image: { id: string, members: Array<{ status: MemberStatus, project: { id: string } }> } } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type MbMemberUpdateMutationVariables = Exact<{
@@ -1245,12 +1278,12 @@ export type MbMemberUpdateMutationVariables = Exact<{
 
 
 export type MbMemberUpdateMutation = { imageMemberUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMemberUpdatePayload', member: { status: MemberStatus, createdAt: string, updatedAt: string, project: { id: string } } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type MbMemberRemoveMutationVariables = Exact<{
@@ -1259,11 +1292,11 @@ export type MbMemberRemoveMutationVariables = Exact<{
 
 
 export type MbMemberRemoveMutation = { imageMemberRemove:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ImageMemberRemovePayload', removedMemberId: string, removedProjectId: string, image: { id: string, members: Array<{ project: { id: string } }> } | null }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
    };
 
 export type MbMembersQueryVariables = Exact<{
@@ -1286,10 +1319,10 @@ export type RdOsCreateMutationVariables = Exact<{
 
 
 export type RdOsCreateMutation = { operatingSystemCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
     | { __typename: 'OperatingSystemCreatePayload', operatingSystem: { id: string, name: string, major: string, minor: string, family: string | null, title: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdOsUpdateMutationVariables = Exact<{
@@ -1298,11 +1331,11 @@ export type RdOsUpdateMutationVariables = Exact<{
 
 
 export type RdOsUpdateMutation = { operatingSystemUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'OperatingSystemUpdatePayload', operatingSystem: { id: string, name: string, major: string, minor: string, family: string | null, title: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdOsDeleteMutationVariables = Exact<{
@@ -1311,10 +1344,10 @@ export type RdOsDeleteMutationVariables = Exact<{
 
 
 export type RdOsDeleteMutation = { operatingSystemDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'InUseError', message: string, code: string, usedBy: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', message: string, code: ErrorCode, usedBy: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'OperatingSystemDeletePayload', deletedId: string }
    };
 
@@ -1335,9 +1368,9 @@ export type RdArchCreateMutationVariables = Exact<{
 
 export type RdArchCreateMutation = { architectureCreate:
     | { __typename: 'ArchitectureCreatePayload', architecture: { id: string, name: string } | null }
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdArchUpdateMutationVariables = Exact<{
@@ -1347,10 +1380,10 @@ export type RdArchUpdateMutationVariables = Exact<{
 
 export type RdArchUpdateMutation = { architectureUpdate:
     | { __typename: 'ArchitectureUpdatePayload', architecture: { id: string, name: string } | null }
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdArchDeleteMutationVariables = Exact<{
@@ -1360,10 +1393,10 @@ export type RdArchDeleteMutationVariables = Exact<{
 
 export type RdArchDeleteMutation = { architectureDelete:
     | { __typename: 'ArchitectureDeletePayload', deletedId: string }
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'InUseError', message: string, code: string, usedBy: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', message: string, code: ErrorCode, usedBy: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
    };
 
 export type RdArchListQueryVariables = Exact<{
@@ -1382,10 +1415,10 @@ export type RdCrCreateMutationVariables = Exact<{
 
 
 export type RdCrCreateMutation = { computeResourceCreate:
-    | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ComputeResourceCreatePayload', computeResource: { id: string, name: string, provider: string, region: { id: string, slug: string } | null } | null }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdCrUpdateMutationVariables = Exact<{
@@ -1394,11 +1427,11 @@ export type RdCrUpdateMutationVariables = Exact<{
 
 
 export type RdCrUpdateMutation = { computeResourceUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ComputeResourceUpdatePayload', computeResource: { id: string, name: string, provider: string, region: { id: string, slug: string } | null } | null }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdCrDeleteMutationVariables = Exact<{
@@ -1407,11 +1440,11 @@ export type RdCrDeleteMutationVariables = Exact<{
 
 
 export type RdCrDeleteMutation = { computeResourceDelete:
-    | { __typename: 'BaseError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ComputeResourceDeletePayload', deletedId: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'InUseError', message: string, code: string, usedBy: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', message: string, code: ErrorCode, usedBy: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
    };
 
 export type RdCrListQueryVariables = Exact<{
@@ -1430,10 +1463,10 @@ export type RdRegionCreateMutationVariables = Exact<{
 
 
 export type RdRegionCreateMutation = { regionCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
     | { __typename: 'RegionCreatePayload', region: { id: string, slug: string, name: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdRegionUpdateMutationVariables = Exact<{
@@ -1442,11 +1475,11 @@ export type RdRegionUpdateMutationVariables = Exact<{
 
 
 export type RdRegionUpdateMutation = { regionUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'RegionUpdatePayload', region: { id: string, slug: string, name: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdRegionDeleteMutationVariables = Exact<{
@@ -1455,10 +1488,10 @@ export type RdRegionDeleteMutationVariables = Exact<{
 
 
 export type RdRegionDeleteMutation = { regionDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'InUseError', message: string, code: string, usedBy: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', message: string, code: ErrorCode, usedBy: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'RegionDeletePayload', deletedId: string }
    };
 
@@ -1478,11 +1511,11 @@ export type RdProjectCreateMutationVariables = Exact<{
 
 
 export type RdProjectCreateMutation = { projectCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ProjectCreatePayload', project: { id: string, name: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdProjectUpdateMutationVariables = Exact<{
@@ -1491,12 +1524,12 @@ export type RdProjectUpdateMutationVariables = Exact<{
 
 
 export type RdProjectUpdateMutation = { projectUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string, field: string | null }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode, field: string | null }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'ProjectUpdatePayload', project: { id: string, name: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RdProjectDeleteMutationVariables = Exact<{
@@ -1505,10 +1538,10 @@ export type RdProjectDeleteMutationVariables = Exact<{
 
 
 export type RdProjectDeleteMutation = { projectDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'InUseError', message: string, code: string, usedBy: string }
-    | { __typename: 'NotFoundError', message: string, code: string, resourceId: string, type: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', message: string, code: ErrorCode, usedBy: string }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode, resourceId: string, type: string }
     | { __typename: 'ProjectDeletePayload', deletedId: string }
    };
 
@@ -1538,29 +1571,29 @@ export type RdNodeQuery = { node:
     | { __typename: 'Task', id: string }
    | null };
 
-type RsError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: string };
+type RsError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: ErrorCode };
 
-type RsError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: string };
+type RsError_ConflictError_Fragment = { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode };
 
-type RsError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: string };
+type RsError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: ErrorCode };
 
-type RsError_InUseError_Fragment = { __typename: 'InUseError', usedBy: string, message: string, code: string };
+type RsError_InUseError_Fragment = { __typename: 'InUseError', usedBy: string, message: string, code: ErrorCode };
 
-type RsError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: string };
+type RsError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: ErrorCode };
 
-type RsError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: string };
+type RsError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: ErrorCode };
 
-type RsError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string };
+type RsError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode };
 
-type RsError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: string };
+type RsError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: ErrorCode };
 
-type RsError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: string };
+type RsError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: ErrorCode };
 
-type RsError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: string };
+type RsError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: ErrorCode };
 
-type RsError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: string };
+type RsError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: ErrorCode };
 
-type RsError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> };
+type RsError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> };
 
 export type RsErrorFragment =
   | RsError_BaseError_Fragment
@@ -1583,11 +1616,11 @@ export type RsCreateMutationVariables = Exact<{
 
 
 export type RsCreateMutation = { resellerCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ResellerCreatePayload', reseller: { id: string, name: string, createdAt: string, updatedAt: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RsUpdateMutationVariables = Exact<{
@@ -1596,12 +1629,12 @@ export type RsUpdateMutationVariables = Exact<{
 
 
 export type RsUpdateMutation = { resellerUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'ResellerUpdatePayload', reseller: { id: string, name: string } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RsDeleteMutationVariables = Exact<{
@@ -1610,11 +1643,11 @@ export type RsDeleteMutationVariables = Exact<{
 
 
 export type RsDeleteMutation = { resellerDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'InUseError', usedBy: string, message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'InUseError', usedBy: string, message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'ResellerDeletePayload', deletedId: string }
    };
 
@@ -1648,11 +1681,11 @@ export type RsProjectCreateMutationVariables = Exact<{
 
 
 export type RsProjectCreateMutation = { projectCreate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
     | { __typename: 'ProjectCreatePayload', project: { id: string, name: string, reseller: { id: string, name: string } | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RsProjectUpdateMutationVariables = Exact<{
@@ -1661,37 +1694,37 @@ export type RsProjectUpdateMutationVariables = Exact<{
 
 
 export type RsProjectUpdateMutation = { projectUpdate:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', field: string | null, message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', field: string | null, message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'ProjectUpdatePayload', project: { id: string, name: string, reseller: { id: string } | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
-type SiError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: string };
+type SiError_BaseError_Fragment = { __typename: 'BaseError', message: string, code: ErrorCode };
 
-type SiError_ConflictError_Fragment = { __typename: 'ConflictError', message: string, code: string };
+type SiError_ConflictError_Fragment = { __typename: 'ConflictError', message: string, code: ErrorCode };
 
-type SiError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: string };
+type SiError_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string, code: ErrorCode };
 
-type SiError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: string };
+type SiError_InUseError_Fragment = { __typename: 'InUseError', message: string, code: ErrorCode };
 
-type SiError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: string };
+type SiError_InvalidManifestError_Fragment = { __typename: 'InvalidManifestError', message: string, code: ErrorCode };
 
-type SiError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: string };
+type SiError_InvalidStatusTransitionError_Fragment = { __typename: 'InvalidStatusTransitionError', message: string, code: ErrorCode };
 
-type SiError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string };
+type SiError_NotFoundError_Fragment = { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode };
 
-type SiError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: string };
+type SiError_ProtectedImageError_Fragment = { __typename: 'ProtectedImageError', message: string, code: ErrorCode };
 
-type SiError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: string };
+type SiError_ReadOnlyMetadataError_Fragment = { __typename: 'ReadOnlyMetadataError', message: string, code: ErrorCode };
 
-type SiError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: string };
+type SiError_SourceUnavailableError_Fragment = { __typename: 'SourceUnavailableError', message: string, code: ErrorCode };
 
-type SiError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: string };
+type SiError_UrlRefusedError_Fragment = { __typename: 'UrlRefusedError', message: string, code: ErrorCode };
 
-type SiError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> };
+type SiError_ValidationError_Fragment = { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> };
 
 export type SiErrorFragment =
   | SiError_BaseError_Fragment
@@ -1716,12 +1749,12 @@ export type SiSetMutationVariables = Exact<{
 
 
 export type SiSetMutation = { sharedImageSet:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'SharedImageSetPayload', sharedImage: { imageIds: Array<string> | null, project: { id: string } | null, reseller: { id: string } | null, region: { id: string }, images: Array<{ id: string, name: string }> | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type SiDeleteMutationVariables = Exact<{
@@ -1730,12 +1763,12 @@ export type SiDeleteMutationVariables = Exact<{
 
 
 export type SiDeleteMutation = { sharedImageDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'SharedImageDeletePayload', deletedSharedImage: { imageIds: Array<string> | null, project: { id: string } | null, reseller: { id: string } | null, region: { id: string }, images: Array<{ id: string, name: string }> | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type SiLimitsSetMutationVariables = Exact<{
@@ -1744,12 +1777,12 @@ export type SiLimitsSetMutationVariables = Exact<{
 
 
 export type SiLimitsSetMutation = { resellerImageLimitsSet:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'ResellerImageLimitsSetPayload', sharedImage: { imageIds: Array<string> | null, project: { id: string } | null, reseller: { id: string } | null, region: { id: string }, images: Array<{ id: string, name: string }> | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type SiLimitsDeleteMutationVariables = Exact<{
@@ -1758,12 +1791,12 @@ export type SiLimitsDeleteMutationVariables = Exact<{
 
 
 export type SiLimitsDeleteMutation = { resellerImageLimitsDelete:
-    | { __typename: 'BaseError', message: string, code: string }
-    | { __typename: 'ConflictError', message: string, code: string }
-    | { __typename: 'ForbiddenError', message: string, code: string }
-    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: string }
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'ForbiddenError', message: string, code: ErrorCode }
+    | { __typename: 'NotFoundError', type: string, resourceId: string, message: string, code: ErrorCode }
     | { __typename: 'ResellerImageLimitsDeletePayload', deletedSharedImage: { imageIds: Array<string> | null, project: { id: string } | null, reseller: { id: string } | null, region: { id: string }, images: Array<{ id: string, name: string }> | null } | null }
-    | { __typename: 'ValidationError', message: string, code: string, issues: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type SiGetQueryVariables = Exact<{

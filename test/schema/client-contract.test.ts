@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
 import { Task } from '../../src/db/entities/task.js';
+import { ERROR_CODES } from '../../src/domain/errors.js';
 import { NODE_TYPES } from '../../src/schema/builder.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
@@ -79,6 +80,12 @@ describe('the schema as normalized client caches use it', () => {
       .data!.__type.fields.find((candidate: { name: string }) => candidate.name === 'id');
     expect(field.isDeprecated).toBe(true);
     expect(field.deprecationReason).toMatch(/resourceId/);
+  });
+
+  it('types Error.code as the closed set of codes the domain throws', async () => {
+    const answer = await t.requestRaw('{ code: __type(name: "ErrorCode") { enumValues { name } } error: __type(name: "Error") { fields { name type { ofType { name } } } } }');
+    expect(answer.data!.code.enumValues.map((value: { name: string }) => value.name)).toEqual([...ERROR_CODES].sort());
+    expect(answer.data!.error.fields.find((field: { name: string }) => field.name === 'code').type.ofType.name).toBe('ErrorCode');
   });
 
   it('answers InvalidStatusTransitionError.from and to as ImageStatus values', async () => {
