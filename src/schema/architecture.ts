@@ -3,6 +3,7 @@ import { Architecture } from '../db/entities/architecture.js';
 import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { createArchitecture, deleteArchitecture, listReferences, updateArchitecture } from '../domain/reference-data.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { WORD_RULE, referenceNodeRef } from './reference-node.js';
 
@@ -48,7 +49,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { description: 'What architectureCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('architectureCreate'),
     },
     resolve: async (_root, { input }, ctx) => ({ architecture: await createArchitecture(ctx, input) }),
   },
@@ -74,7 +75,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { description: 'What architectureUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('architectureUpdate'),
     },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ architecture: await updateArchitecture(ctx, id.id, patch) }),
   },
@@ -98,7 +99,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError],
-      union: { description: 'What architectureDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('architectureDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteArchitecture(ctx, input.id.id);

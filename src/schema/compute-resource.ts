@@ -5,6 +5,7 @@ import {
   createComputeResource, deleteComputeResource, listReferences, updateComputeResource,
 } from '../domain/reference-data.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { viaLoader } from './loaded.js';
 import { NAME_RULE, referenceNodeRef } from './reference-node.js';
@@ -64,7 +65,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { description: 'What computeResourceCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('computeResourceCreate'),
     },
     resolve: async (_root, { input: { regionId, ...input } }, ctx) => ({
       computeResource: await createComputeResource(ctx, { ...input, regionId: regionId?.id }),
@@ -99,7 +100,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { description: 'What computeResourceUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('computeResourceUpdate'),
     },
     resolve: async (_root, { input: { id, regionId, ...patch } }, ctx) => ({
       computeResource: await updateComputeResource(ctx, id.id, {
@@ -133,7 +134,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError],
-      union: { description: 'What computeResourceDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('computeResourceDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteComputeResource(ctx, input.id.id);

@@ -194,3 +194,8 @@ function toGraphQLError(error: DomainError, path?: readonly (string | number)[])
   }
   return new GraphQLError(message, { path, extensions });
 }
+
+/** The description of a mutation's result union. */
+export const resultUnion = (mutation: string) => ({
+  description: `What ${mutation} answers: its payload on success, or one of the typed errors it can fail with.`,
+});

@@ -6,7 +6,8 @@ import { InvalidManifest } from '../domain/import-manifest.js';
 import { requestReplica } from '../domain/image-replication.js';
 import { replicasByImage } from '../loaders/replicas-by-image.js';
 import { builder } from './builder.js';
-import { ImageRef, decodeImageInput, imageAndTask, imageInputFields, resultUnion } from './image.js';
+import { ImageRef, decodeImageInput, imageAndTask, imageInputFields } from './image.js';
+import { resultUnion } from './errors.js';
 import { RegionRef } from './region.js';
 
 builder.objectField(ImageRef, 'replicas', (t) =>

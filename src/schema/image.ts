@@ -15,6 +15,7 @@ import { refId } from '../domain/rows.js';
 import { ArchitectureRef } from './architecture.js';
 import { MAX_METADATA_ITEMS, METADATA_KEY_MAX, METADATA_VALUE_MAX } from '../domain/validation.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { ComputeResourceRef } from './compute-resource.js';
 import { toConnection } from './connection.js';
 import {
@@ -457,11 +458,6 @@ export const imageAndTask = (t: PothosSchemaTypes.ObjectFieldBuilder<typeof buil
     description: 'The task the mutation started (CREATE is finished at once); taskUpdated follows it.',
     resolve: (p) => p.task,
   }),
-});
-
-/** The description of a mutation's result union. */
-export const resultUnion = (mutation: string) => ({
-  description: `What ${mutation} answers: its payload on success, or one of the typed errors it can fail with.`,
 });
 
 builder.relayMutationField(

@@ -6,6 +6,7 @@ import { MAX_IMAGE_MEMBERS, addImageMember, removeImageMember, updateImageMember
 import { type Row, refId } from '../domain/rows.js';
 import { membersByImage } from '../loaders/members-by-image.js';
 import { type Context, builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { ImageRef } from './image.js';
 import { MemberStatusEnum } from './image-enums.js';
 import { viaLoader } from './loaded.js';
@@ -65,7 +66,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMemberAdd answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMemberAdd'),
     },
     resolve: async (_root, { input }, ctx) => ({
       member: fresh(ctx, input.imageId.id, await addImageMember(ctx, input.imageId.id, input.projectId.id)),
@@ -94,7 +95,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMemberUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMemberUpdate'),
     },
     resolve: async (_root, { input }, ctx) => ({
       member: fresh(ctx, input.imageId.id, await updateImageMember(ctx, input.imageId.id, input.projectId.id, input.status)),
@@ -122,7 +123,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [NotFoundError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMemberRemove answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMemberRemove'),
     },
     resolve: async (_root, { input }, ctx) => {
       const { image, member } = await removeImageMember(ctx, input.imageId.id, input.projectId.id);

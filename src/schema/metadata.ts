@@ -6,6 +6,7 @@ import { MAX_METADATA_ITEMS, METADATA_KEY_MAX, METADATA_VALUE_MAX } from '../dom
 import type { Row } from '../domain/rows.js';
 import { metadataByImage } from '../loaders/metadata-by-image.js';
 import { type Context, builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { ImageRef } from './image.js';
 import { OBJECT_ID_DESCRIPTION, objectId } from './object-id.js';
 
@@ -64,7 +65,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMetadataSet answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMetadataSet'),
     },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await setMetadata(ctx, input.id.id, input.items)) }),
   },
@@ -90,7 +91,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMetadataReplace answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMetadataReplace'),
     },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await replaceMetadata(ctx, input.id.id, input.items)) }),
   },
@@ -116,7 +117,7 @@ builder.relayMutationField(
     authScopes: { writer: true },
     errors: {
       types: [ValidationError, NotFoundError, ReadOnlyMetadataError, ConflictError, ForbiddenError],
-      union: { description: 'What imageMetadataDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('imageMetadataDelete'),
     },
     resolve: async (_root, { input }, ctx) => ({ image: fresh(ctx, await deleteMetadataItem(ctx, input.id.id, input.key)) }),
   },

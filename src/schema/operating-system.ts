@@ -5,6 +5,7 @@ import {
   createOperatingSystem, deleteOperatingSystem, listReferences, updateOperatingSystem,
 } from '../domain/reference-data.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { WORD_RULE, referenceNodeRef } from './reference-node.js';
 
@@ -62,7 +63,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { description: 'What operatingSystemCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('operatingSystemCreate'),
     },
     resolve: async (_root, { input }, ctx) => ({ operatingSystem: await createOperatingSystem(ctx, input) }),
   },
@@ -96,7 +97,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { description: 'What operatingSystemUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('operatingSystemUpdate'),
     },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
       operatingSystem: await updateOperatingSystem(ctx, id.id, patch),
@@ -127,7 +128,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError],
-      union: { description: 'What operatingSystemDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('operatingSystemDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteOperatingSystem(ctx, input.id.id);

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, InUseError, NotFoundError, ValidationErr
 import { createProject, deleteProject, listReferences, updateProject } from '../domain/reference-data.js';
 import { listResellerProjects } from '../domain/resellers.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { viaLoader } from './loaded.js';
 import { NAME_RULE, referenceNodeRef } from './reference-node.js';
@@ -73,7 +74,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError, ForbiddenError],
-      union: { description: 'What projectCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('projectCreate'),
     },
     resolve: async (_root, { input: { resellerId, ...input } }, ctx) => ({
       project: await createProject(ctx, { ...input, resellerId: resellerId === undefined ? undefined : (resellerId?.id ?? null) }),
@@ -102,7 +103,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
-      union: { description: 'What projectUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('projectUpdate'),
     },
     resolve: async (_root, { input: { id, resellerId, ...patch } }, ctx) => ({
       project: await updateProject(ctx, id.id, {
@@ -131,7 +132,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError],
-      union: { description: 'What projectDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('projectDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteProject(ctx, input.id.id);

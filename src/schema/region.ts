@@ -3,6 +3,7 @@ import { Region } from '../db/entities/region.js';
 import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { createRegion, deleteRegion, listReferences, updateRegion } from '../domain/reference-data.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { referenceNodeRef } from './reference-node.js';
 
@@ -54,7 +55,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError],
-      union: { description: 'What regionCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('regionCreate'),
     },
     resolve: async (_root, { input }, ctx) => ({ region: await createRegion(ctx, input) }),
   },
@@ -81,7 +82,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError],
-      union: { description: 'What regionUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('regionUpdate'),
     },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ region: await updateRegion(ctx, id.id, patch) }),
   },
@@ -105,7 +106,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError],
-      union: { description: 'What regionDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('regionDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteRegion(ctx, input.id.id);

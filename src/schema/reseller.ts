@@ -4,6 +4,7 @@ import type { Reseller } from '../db/entities/reseller.js';
 import { ConflictError, ForbiddenError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { createReseller, deleteReseller, listResellers, resellersById, updateReseller } from '../domain/resellers.js';
 import { builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { NAME_RULE } from './reference-node.js';
 
@@ -61,7 +62,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, ConflictError, ForbiddenError],
-      union: { description: 'What resellerCreate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('resellerCreate'),
     },
     resolve: async (_root, { input }, ctx) => ({ reseller: await createReseller(ctx, input) }),
   },
@@ -87,7 +88,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
-      union: { description: 'What resellerUpdate answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('resellerUpdate'),
     },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ reseller: await updateReseller(ctx, id.id, patch) }),
   },
@@ -111,7 +112,7 @@ builder.relayMutationField(
     authScopes: { admin: true },
     errors: {
       types: [NotFoundError, InUseError, ConflictError, ForbiddenError],
-      union: { description: 'What resellerDelete answers: its payload on success, or one of the typed errors it can fail with.' },
+      union: resultUnion('resellerDelete'),
     },
     resolve: async (_root, { input }, ctx) => {
       await deleteReseller(ctx, input.id.id);

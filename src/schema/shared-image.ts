@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { MAX_SHARED_IMAGE_IDS, type SharedImageKey, deleteSharedImage, getSharedImage, setSharedImage } from '../domain/shared-images.js';
 import { sharedImagesByReseller } from '../loaders/shared-images-by-reseller.js';
 import { type Context, builder } from './builder.js';
+import { resultUnion } from './errors.js';
 import { ImageRef } from './image.js';
 import { viaLoader } from './loaded.js';
 import { OBJECT_ID_DESCRIPTION, objectId } from './object-id.js';
@@ -114,7 +115,7 @@ builder.queryField('sharedImage', (t) =>
 
 const setErrors = (mutation: string) => ({
   types: [ValidationError, NotFoundError, ForbiddenError, ConflictError],
-  union: { description: `What ${mutation} answers: its payload on success, or one of the typed errors it can fail with.` },
+  union: resultUnion(mutation),
 });
 const imageIdsDescription = `null: every public image; []: none; a list of at most ${MAX_SHARED_IMAGE_IDS}: only those (public images in the region, or for a reseller also its clients' images).`;
 
