@@ -7,7 +7,6 @@ import type { FieldNode } from 'graphql';
 import { danubeAccess } from '../domain/image-catalog.js';
 import type { ReferenceEntity } from '../domain/reference-cache.js';
 import { refId } from '../domain/rows.js';
-import { objectId } from '../schema/object-id.js';
 import type { Relation, RowField, ScalarKind } from './plan.js';
 
 /** A row as the driver returns it in array mode: one value per selected column. */
@@ -256,7 +255,10 @@ function metadataWriter(field: RowField & { kind: 'metadata' | 'metadataItem' },
     const name = itemField.kind === 'id' ? 'id' : METADATA_NAMES[itemField.column]!;
     if (!column.positions.has(name)) column.positions.set(name, column.positions.size);
     const position = column.positions.get(name)!;
-    if (itemField.kind === 'id') return [itemField.key, (value) => json(objectId('Metadata', { id: value[position] as string }))];
+    if (itemField.kind === 'id') {
+      const typename = itemField.typename;
+      return [itemField.key, (value) => json(encodeGlobalID(typename, value[position] as string))];
+    }
     const kind = METADATA_KINDS[name]!;
     const write = kind === 'dateTime' ? nullOr((value: string) => `"${new Date(value).toISOString()}"`) : SCALAR_WRITERS[kind];
     return [itemField.key, (value) => write(value[position] as never)];
