@@ -11,7 +11,7 @@ export const RegionRef = referenceNodeRef('Region', Region);
 
 // The slug and name rules of src/domain/validation.ts and reference-data.ts, as inputs describe them.
 const SLUG_RULE = '1 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen';
-const NAME_RULE = '1 to 128 printable characters (tabs and line breaks allowed)';
+const REGION_NAME_RULE = '1 to 128 printable characters (tabs and line breaks allowed)';
 
 RegionRef.implement({
   description: 'Where images live: a Gcore or Lunanode region, a Danube datacenter.',
@@ -47,7 +47,7 @@ builder.relayMutationField(
     description: 'The input of regionCreate: the new region.',
     inputFields: (t) => ({
       slug: t.string({ required: true, description: `Unique short name: ${SLUG_RULE}.` }),
-      name: t.string({ required: true, description: `Display name: ${NAME_RULE}.` }),
+      name: t.string({ required: true, description: `Display name: ${REGION_NAME_RULE}.` }),
     }),
   },
   {
@@ -74,7 +74,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       id: t.globalID({ for: RegionRef, required: true, description: 'The region to change.' }),
       slug: t.string({ description: `The new unique short name: ${SLUG_RULE}.` }),
-      name: t.string({ description: `The new display name: ${NAME_RULE}.` }),
+      name: t.string({ description: `The new display name: ${REGION_NAME_RULE}.` }),
     }),
   },
   {
