@@ -17,7 +17,7 @@ import type { ReferenceEntity } from './reference-cache.js';
 import type { Row } from './rows.js';
 import { assertAdmin } from './permissions.js';
 import { inTransaction } from './unit-of-work.js';
-import { type Loose, identifier, isUuid, slug, text, validate } from './validation.js';
+import { type Loose, SLUG_MAX, identifier, isUuid, slug, text, validate } from './validation.js';
 
 type Keyed = { id: string };
 // biome-ignore lint: the schema's second parameter is the (absent) base entity
@@ -61,17 +61,33 @@ async function refuseWhileUsed(em: EntityManager, label: string, id: string, use
 
 const liveImagesWith = (relation: string, id: string): [string, FilterQuery<any>] => ['Image', { [relation]: id, deletedAt: null }];
 
+const OS_MAJOR_DIGITS = 5;
+const OS_MINOR_MAX = 16;
+const OS_FAMILY_MAX = 32;
+const PROVIDER_MAX = 64;
+const REGION_NAME_MAX = 128;
+
+/** The rules below in words, for the schema's descriptions: the numbers are the rules' own. */
+export const REFERENCE_RULES = {
+  osMajor: `a number of 1 to ${OS_MAJOR_DIGITS} digits, e.g. "24"`,
+  osMinor: `empty or a dotted version such as "04" or "3.1", at most ${OS_MINOR_MAX} characters`,
+  osFamily: `at most ${OS_FAMILY_MAX} characters`,
+  provider: `1 to ${PROVIDER_MAX} letters, digits, underscores or hyphens, starting with a letter, e.g. libvirt, vmware or ec2`,
+  regionSlug: `1 to ${SLUG_MAX} lowercase letters, digits or hyphens, not starting or ending with a hyphen`,
+  regionName: `1 to ${REGION_NAME_MAX} printable characters (tabs and line breaks allowed)`,
+};
+
 // --- Operating systems ------------------------------------------------------------------
 
 const osFields = {
   // Foreman: the name has no whitespace; major is a number, minor a dotted version.
   name: identifier.regex(/^\S+$/, 'must not contain whitespace'),
-  major: z.string().regex(/^\d{1,5}$/, 'must be a number of at most 5 digits'),
+  major: z.string().regex(new RegExp(`^\\d{1,${OS_MAJOR_DIGITS}}$`), `must be a number of at most ${OS_MAJOR_DIGITS} digits`),
   minor: z
     .string()
-    .max(16, 'must be at most 16 characters')
+    .max(OS_MINOR_MAX, `must be at most ${OS_MINOR_MAX} characters`)
     .regex(/^(\d{1,8}(\.\d{1,8})*)?$/, 'must be empty or a dotted version such as 04 or 3.1'),
-  family: text(32).nullable(),
+  family: text(OS_FAMILY_MAX).nullable(),
 };
 const osCreate = z.object(osFields).partial({ minor: true, family: true }).strict();
 const osUpdate = z.object(osFields).partial().strict();
@@ -148,7 +164,7 @@ export async function deleteArchitecture(ctx: DomainContext, id: string) {
 
 const crFields = {
   name: identifier,
-  provider: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be a provider name such as libvirt, vmware or ec2'),
+  provider: z.string().regex(new RegExp(`^[A-Za-z][A-Za-z0-9_-]{0,${PROVIDER_MAX - 1}}$`), 'must be a provider name such as libvirt, vmware or ec2'),
   regionId: z.string().refine(isUuid, 'is not a valid id').nullable(),
 };
 const crCreate = z.object(crFields).partial({ regionId: true }).strict();
@@ -198,7 +214,7 @@ export async function deleteComputeResource(ctx: DomainContext, id: string) {
 
 // --- Regions ----------------------------------------------------------------------------
 
-const regionFields = { slug, name: text(128).min(1, 'must not be empty') };
+const regionFields = { slug, name: text(REGION_NAME_MAX).min(1, 'must not be empty') };
 const regionCreate = z.object(regionFields).strict();
 const regionUpdate = regionCreate.partial();
 

@@ -29,9 +29,14 @@ export const displayName = z
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
   .refine((value) => value.trim() === value, 'must not start or end with whitespace');
 
+export const SLUG_MAX = 64;
+
 export const slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1-64 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
+  .regex(
+    new RegExp(`^[a-z0-9](?:[a-z0-9-]{0,${SLUG_MAX - 2}}[a-z0-9])?$`),
+    `must be 1-${SLUG_MAX} lowercase letters, digits or hyphens, not starting or ending with a hyphen`,
+  );
 
 
 export const nonNegativeInt = z

@@ -2,7 +2,7 @@
 import { ComputeResource } from '../db/entities/compute-resource.js';
 import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import {
-  createComputeResource, deleteComputeResource, listReferences, updateComputeResource,
+  REFERENCE_RULES, createComputeResource, deleteComputeResource, listReferences, updateComputeResource,
 } from '../domain/reference-data.js';
 import { builder } from './builder.js';
 import { resultUnion } from './errors.js';
@@ -12,9 +12,6 @@ import { NAME_RULE, referenceNodeRef } from './reference-node.js';
 import { RegionRef } from './region.js';
 
 export const ComputeResourceRef = referenceNodeRef('ComputeResource', ComputeResource);
-
-/** The provider rule of src/domain/reference-data.ts, as inputs describe it. */
-const PROVIDER_RULE = '1 to 64 letters, digits, underscores or hyphens, starting with a letter, e.g. libvirt, vmware or ec2';
 
 ComputeResourceRef.implement({
   description: 'A hypervisor or cloud account whose templates Foreman registers as images.',
@@ -56,7 +53,7 @@ builder.relayMutationField(
     description: 'The input of computeResourceCreate: the new compute resource.',
     inputFields: (t) => ({
       name: t.string({ required: true, description: `Unique name: ${NAME_RULE}.` }),
-      provider: t.string({ required: true, description: `The kind of hypervisor or cloud: ${PROVIDER_RULE}.` }),
+      provider: t.string({ required: true, description: `The kind of hypervisor or cloud: ${REFERENCE_RULES.provider}.` }),
       regionId: t.globalID({ for: RegionRef, description: 'The region its images are registered in; none when omitted.' }),
     }),
   },
@@ -91,7 +88,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       id: t.globalID({ for: ComputeResourceRef, required: true, description: 'The compute resource to change.' }),
       name: t.string({ description: `The new unique name: ${NAME_RULE}.` }),
-      provider: t.string({ description: `The new provider: ${PROVIDER_RULE}.` }),
+      provider: t.string({ description: `The new provider: ${REFERENCE_RULES.provider}.` }),
       regionId: t.globalID({ for: RegionRef, description: 'null detaches the compute resource from its region.' }),
     }),
   },

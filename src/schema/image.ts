@@ -8,6 +8,7 @@ import {
 } from '../domain/errors.js';
 import { type ImageFilter, type ImageListArgs, type ImageRow, danubeAccess, imageByName, imagesById, listImages } from '../domain/image-catalog.js';
 import { SEARCH_FIELDS } from '../domain/search/to-sql.js';
+import { SEARCH_MAX_LENGTH } from '../domain/search/parse.js';
 import {
   addImageTags, createImage, deleteImage, removeImageTags, renameImage, setImageActivation, updateImage,
 } from '../domain/images.js';
@@ -233,8 +234,6 @@ const ImageOrderInput = builder.inputType('ImageOrder', {
 // The arguments every image list takes, described once.
 const FILTER_ARG = 'Only the images that meet every condition given.';
 const ORDER_BY_ARG = 'Sort keys, most significant first; a repeated field counts once. Default: NAME ASC. The id breaks ties.';
-// The parser's limit (src/domain/search/parse.ts, MAX_LENGTH, not exported).
-const SEARCH_MAX_LENGTH = 2000;
 const SEARCH_ARG =
   `Foreman scoped search, at most ${SEARCH_MAX_LENGTH} characters, on ${SEARCH_FIELDS.join(', ')}: e.g. 'operatingsystem = "Ubuntu 24.04" and architecture = x86_64'; ` +
   `free text matches the name. A search costs ${COST.search}.`;

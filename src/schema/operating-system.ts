@@ -2,7 +2,7 @@
 import { OperatingSystem } from '../db/entities/operating-system.js';
 import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
 import {
-  createOperatingSystem, deleteOperatingSystem, listReferences, updateOperatingSystem,
+  REFERENCE_RULES, createOperatingSystem, deleteOperatingSystem, listReferences, updateOperatingSystem,
 } from '../domain/reference-data.js';
 import { builder } from './builder.js';
 import { resultUnion } from './errors.js';
@@ -10,11 +10,6 @@ import { toConnection } from './connection.js';
 import { WORD_RULE, referenceNodeRef } from './reference-node.js';
 
 export const OperatingSystemRef = referenceNodeRef('OperatingSystem', OperatingSystem);
-
-// The version and family rules of src/domain/reference-data.ts, as inputs describe them.
-const MAJOR_RULE = 'a number of 1 to 5 digits, e.g. "24"';
-const MINOR_RULE = 'empty or a dotted version such as "04" or "3.1", at most 16 characters';
-const FAMILY_RULE = 'at most 32 characters';
 
 OperatingSystemRef.implement({
   description: 'An operating system that images carry (Foreman), e.g. Ubuntu 24.04; no two share a name and version.',
@@ -53,9 +48,9 @@ builder.relayMutationField(
     description: 'The input of operatingSystemCreate: the new operating system; its name and version must not be taken.',
     inputFields: (t) => ({
       name: t.string({ required: true, description: `The name without its version: ${WORD_RULE}.` }),
-      major: t.string({ required: true, description: `The major version: ${MAJOR_RULE}.` }),
-      minor: t.string({ description: `The minor version: ${MINOR_RULE}; empty when omitted.` }),
-      family: t.string({ description: `The operating system family, ${FAMILY_RULE}; none when omitted.` }),
+      major: t.string({ required: true, description: `The major version: ${REFERENCE_RULES.osMajor}.` }),
+      minor: t.string({ description: `The minor version: ${REFERENCE_RULES.osMinor}; empty when omitted.` }),
+      family: t.string({ description: `The operating system family, ${REFERENCE_RULES.osFamily}; none when omitted.` }),
     }),
   },
   {
@@ -87,9 +82,9 @@ builder.relayMutationField(
     inputFields: (t) => ({
       id: t.globalID({ for: OperatingSystemRef, required: true, description: 'The operating system to change.' }),
       name: t.string({ description: `The new name without its version: ${WORD_RULE}.` }),
-      major: t.string({ description: `The new major version: ${MAJOR_RULE}.` }),
-      minor: t.string({ description: `The new minor version: ${MINOR_RULE}; empty removes it.` }),
-      family: t.string({ description: `The new family, ${FAMILY_RULE}; null clears it.` }),
+      major: t.string({ description: `The new major version: ${REFERENCE_RULES.osMajor}.` }),
+      minor: t.string({ description: `The new minor version: ${REFERENCE_RULES.osMinor}; empty removes it.` }),
+      family: t.string({ description: `The new family, ${REFERENCE_RULES.osFamily}; null clears it.` }),
     }),
   },
   {

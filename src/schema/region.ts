@@ -1,17 +1,13 @@
 // Region: where images live (a Gcore or Lunanode region, a Danube datacenter).
 import { Region } from '../db/entities/region.js';
 import { ConflictError, InUseError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { createRegion, deleteRegion, listReferences, updateRegion } from '../domain/reference-data.js';
+import { REFERENCE_RULES, createRegion, deleteRegion, listReferences, updateRegion } from '../domain/reference-data.js';
 import { builder } from './builder.js';
 import { resultUnion } from './errors.js';
 import { toConnection } from './connection.js';
 import { referenceNodeRef } from './reference-node.js';
 
 export const RegionRef = referenceNodeRef('Region', Region);
-
-// The slug and name rules of src/domain/validation.ts and reference-data.ts, as inputs describe them.
-const SLUG_RULE = '1 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen';
-const REGION_NAME_RULE = '1 to 128 printable characters (tabs and line breaks allowed)';
 
 RegionRef.implement({
   description: 'Where images live: a Gcore or Lunanode region, a Danube datacenter.',
@@ -46,8 +42,8 @@ builder.relayMutationField(
   {
     description: 'The input of regionCreate: the new region.',
     inputFields: (t) => ({
-      slug: t.string({ required: true, description: `Unique short name: ${SLUG_RULE}.` }),
-      name: t.string({ required: true, description: `Display name: ${REGION_NAME_RULE}.` }),
+      slug: t.string({ required: true, description: `Unique short name: ${REFERENCE_RULES.regionSlug}.` }),
+      name: t.string({ required: true, description: `Display name: ${REFERENCE_RULES.regionName}.` }),
     }),
   },
   {
@@ -73,8 +69,8 @@ builder.relayMutationField(
     description: 'The input of regionUpdate: which region, and what to change; omitted fields stay as they are.',
     inputFields: (t) => ({
       id: t.globalID({ for: RegionRef, required: true, description: 'The region to change.' }),
-      slug: t.string({ description: `The new unique short name: ${SLUG_RULE}.` }),
-      name: t.string({ description: `The new display name: ${REGION_NAME_RULE}.` }),
+      slug: t.string({ description: `The new unique short name: ${REFERENCE_RULES.regionSlug}.` }),
+      name: t.string({ description: `The new display name: ${REFERENCE_RULES.regionName}.` }),
     }),
   },
   {

@@ -40,7 +40,8 @@ export class SearchSyntaxError extends Error {
   }
 }
 
-const MAX_LENGTH = 2000;
+/** The longest search the parser reads, in characters. */
+export const SEARCH_MAX_LENGTH = 2000;
 const MAX_NESTING = 32;
 
 interface TokenBase {
@@ -74,10 +75,10 @@ const WHITESPACE = /\s/;
  * @throws {SearchSyntaxError} when the query is malformed or names an unknown field
  */
 export function parseSearch(input: string, fields: readonly string[]): SearchNode | null {
-  if (input.length > MAX_LENGTH) {
+  if (input.length > SEARCH_MAX_LENGTH) {
     throw new SearchSyntaxError(
-      MAX_LENGTH + 1,
-      `Search is too long (${input.length} characters, at most ${MAX_LENGTH}): it exceeds the limit at position ${MAX_LENGTH + 1}`,
+      SEARCH_MAX_LENGTH + 1,
+      `Search is too long (${input.length} characters, at most ${SEARCH_MAX_LENGTH}): it exceeds the limit at position ${SEARCH_MAX_LENGTH + 1}`,
     );
   }
   if (input.trim() === '') return null;
