@@ -2,13 +2,15 @@
 // has an id that no other object has, an error never carries a node's id as its own, every
 // connection counts its list, and an error's status fields are the enum the image's status is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Project } from '../../src/db/entities/project.js';
+import { Reseller } from '../../src/db/entities/reseller.js';
 import { SharedImage } from '../../src/db/entities/shared-image.js';
 import { Task } from '../../src/db/entities/task.js';
 import { ERROR_CODES } from '../../src/domain/errors.js';
 import { NODE_TYPES } from '../../src/schema/builder.js';
 import { graphql } from '../gql/index.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { type Catalog, createCatalog, createImages, gid } from '../helpers/fixtures.js';
+import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
 import { type Result, member } from '../helpers/results.js';
 
 const CachedObjects = graphql(`
@@ -124,5 +126,24 @@ describe('the schema as normalized client caches use it', () => {
     expect(answer.data!.tasks.totalCount).toBe(2);
     expect(answer.data!.tasks.edges).toHaveLength(1);
     expect(answer.data!.images.totalCount).toBe(3);
+    // After a cursor, the count is still of the whole list.
+    const cursor = (await t.requestRaw('{ regions(first: 1) { pageInfo { endCursor } } }')).data!.regions.pageInfo.endCursor;
+    const after = await t.requestRaw('query ($after: String) { regions(first: 1, after: $after) { totalCount } }', { after: cursor });
+    expect(after.data!.regions.totalCount).toBe(regions!.n);
+  });
+
+  it("counts only what the viewer may see: a member's own project and tasks, a reseller's own clients", async () => {
+    const em = t.app.orm.em.fork();
+    const reseller = em.create(Reseller, { name: unique('cc-reseller') });
+    const clients = [0, 1].map(() => em.create(Project, { name: unique('cc-client'), reseller }));
+    const [image] = await createImages(t.app, catalog, 1);
+    em.create(Task, { type: 'CREATE', state: 'FINISHED', image: image!.id, project: clients[0], progress: 100, bytesDone: 0 } as never);
+    em.create(Task, { type: 'CREATE', state: 'FINISHED', image: image!.id, project: catalog.project.id, progress: 100, bytesDone: 0 } as never);
+    await em.flush();
+    const counts = '{ projects(first: 1) { totalCount } tasks(first: 1) { totalCount } resellers(first: 1) { totalCount } }';
+    const asMember = await t.as(await t.tokenFor({ role: 'member', projectId: clients[0]!.id })).requestRaw(counts);
+    expect(asMember.data).toMatchObject({ projects: { totalCount: 1 }, tasks: { totalCount: 1 } });
+    const asReseller = await t.as(await t.tokenFor({ role: 'reseller', resellerId: reseller.id })).requestRaw(counts);
+    expect(asReseller.data).toMatchObject({ projects: { totalCount: 2 }, resellers: { totalCount: 1 } });
   });
 });
