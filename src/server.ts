@@ -23,6 +23,7 @@ import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
 import { admit } from './http/admission.js';
 import { compressAnswer } from './http/compression.js';
+import { builtConsoleDir, consoleFiles } from './http/console.js';
 import { crossOrigin } from './http/cors.js';
 import { graphiqlAssets, graphiqlPage } from './http/graphiql.js';
 import { healthHandler } from './http/health.js';
@@ -229,6 +230,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const metricsPage = metricsHandler(metrics, config.metricsToken);
   // GraphiQL's files go to a directory of this process's own (mode 0700), removed on stop.
   const graphiql = graphiqlAssets(parts.push('the GraphiQL files', await mkdtemp(join(tmpdir(), 'graphiql-')), (dir) => rm(dir, { recursive: true, force: true })));
+  const webConsole = consoleFiles(builtConsoleDir());
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
@@ -239,6 +241,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     if (await health(req, res)) return;
     if (await metricsPage(req, res)) return;
     if (await graphiql(req, res)) return;
+    if (await webConsole(req, res)) return;
     if (await imageFiles(req, res)) return;
     // GraphQL reads the body: a client waiting for 100 Continue may send it now.
     if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
