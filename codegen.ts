@@ -19,7 +19,22 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', SafeInt: 'number' },
       },
     },
+    // The web console's operations (web/src), typed the same way for the browser.
+    'web/src/gql/': {
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'string', SafeInt: 'number' },
+      },
+    },
     'test/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { useExplicitTyping: true },
+    },
+    'web/src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
       config: { useExplicitTyping: true },
     },
