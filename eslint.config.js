@@ -14,14 +14,15 @@ export default [
       ...graphqlPlugin.configs['flat/schema-recommended'].rules,
       ...graphqlPlugin.configs['flat/schema-relay'].rules,
       // Every object a client caches has an id; these are not cached on their own: a mutation's
-      // payload, a page and its edges, a typed error, a live event, and values that belong to
-      // the object around them (an image's hardware, a refused field, a page's position).
+      // payload, a page and its edges, a typed error, a live event, values that belong to the
+      // object around them (an image's hardware, a refused field, a page's position), and the
+      // Viewer, which is the token's principal rather than a record.
       '@graphql-eslint/strict-id-in-types': [
         'error',
         {
           exceptions: {
             suffixes: ['Payload', 'Connection', 'Edge', 'Error', 'Event'],
-            types: ['PageInfo', 'ImageHardware', 'ValidationIssue'],
+            types: ['PageInfo', 'ImageHardware', 'ValidationIssue', 'Viewer'],
           },
         },
       ],

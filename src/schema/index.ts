@@ -15,6 +15,7 @@ import './shared-image.js';
 import './task.js';
 import './subscriptions.js';
 import './image-transfer.js';
+import './viewer.js';
 
 /** The schema, its types sorted so that schema.graphql diffs stay readable. */
 export function buildSchema() {

@@ -114,6 +114,22 @@ const TABLE: Record<string, Row> = {
     },
   },
   task: { build: q('query ($id: ID!) { task(id: $id) { id } }', (fx) => ({ id: fx.p1Task })), expect: p1Reads },
+  viewer: {
+    build: q('{ viewer { kind readOnly project { id } reseller { id } } }'),
+    expect: everyone('ok'),
+    // Each token is told whom it stands for, and nothing of anybody else.
+    check: (principal, data, fx) => {
+      const member = (project: string, readOnly: boolean) => ({ kind: 'MEMBER', readOnly, project: { id: project }, reseller: null });
+      const expected = {
+        admin: { kind: 'ADMIN', readOnly: false, project: null, reseller: null },
+        reseller: { kind: 'RESELLER', readOnly: false, project: null, reseller: { id: fx.reseller } },
+        p1: member(fx.p1, false),
+        p1ReadOnly: member(fx.p1, true),
+        p2: member(fx.p2, false),
+      };
+      expect(data.viewer).toEqual(expected[principal]);
+    },
+  },
   tasks: {
     build: q('{ tasks(first: 50) { edges { node { id } } } }'),
     expect: everyone('ok'),
