@@ -224,6 +224,8 @@ describe.skipIf(skipReason !== null)(`the web console in a browser (${skipReason
       await page.getByRole('button', { name: 'Offer', exact: true }).click();
       const member = page.locator('.members li[data-project="Beta Hosting"]');
       await hasAttribute(member.locator('[data-status]'), 'data-status', 'PENDING');
+      // Only the member answers: the owner is offered no Accept or Reject (Query.viewer says who is asking).
+      expect(await member.getByRole('button').count()).toBe(0);
       await page.getByLabel('New tag').fill('golden');
       await page.getByLabel('New tag').press('Enter');
       await visible(page.getByRole('button', { name: 'Remove tag golden' }));
@@ -240,6 +242,8 @@ describe.skipIf(skipReason !== null)(`the web console in a browser (${skipReason
         await other.page.getByRole('button', { name: 'Apply filters' }).click();
         await other.page.getByRole('link', { name: 'console-shared' }).click();
         await other.page.getByRole('button', { name: 'Accept for Beta Hosting' }).click();
+        // A member does not speak for the owner: it offers the image to nobody.
+        expect(await other.page.getByLabel('Offer to project').count()).toBe(0);
         await hasAttribute(other.page.locator('.members li[data-project="Beta Hosting"] [data-status]'), 'data-status', 'ACCEPTED');
       } finally {
         await other.context.close();

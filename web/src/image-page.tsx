@@ -51,7 +51,7 @@ export function ImagePage({ id }: { id: string }) {
 
       <MetadataEditor imageId={image.id} items={image.metadata} />
       <TagEditor imageId={image.id} tags={image.tags} />
-      <Members imageId={image.id} members={image.members} />
+      <Members imageId={image.id} members={image.members} {...sharingRights(result.data!.viewer, image.owner?.id)} />
 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Tasks</h2>
@@ -91,4 +91,14 @@ function TaskRow({ task }: { task: TaskItem }) {
       {task.error && <p className="field-error">{task.error}</p>}
     </li>
   );
+}
+
+type Viewer = { kind: 'ADMIN' | 'RESELLER' | 'MEMBER'; readOnly: boolean; project?: { id: string } | null };
+
+/** What the caller may do with the image's members (src/domain/members.ts): the owner's side offers, a member answers for itself. */
+function sharingRights(viewer: Viewer, ownerId: string | undefined): { canOffer: boolean; answersFor: string | null } {
+  if (viewer.readOnly) return { canOffer: false, answersFor: null };
+  if (viewer.kind === 'ADMIN') return { canOffer: true, answersFor: null };
+  if (viewer.kind !== 'MEMBER' || !viewer.project) return { canOffer: false, answersFor: null };
+  return { canOffer: viewer.project.id === ownerId, answersFor: viewer.project.id };
 }

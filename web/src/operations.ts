@@ -62,6 +62,7 @@ export const ImagePageQuery = graphql(`
       members { id status project { id name } }
       replicas { id name status region { id name } }
     }
+    viewer { kind readOnly project { id } }
   }
 `);
 
