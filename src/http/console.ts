@@ -5,6 +5,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendJsonError } from './error-response.js';
@@ -84,7 +85,8 @@ export function consoleFiles(dir: string | undefined): (req: IncomingMessage, re
       'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(location).pipe(res);
+    // A file removed under the stream (a rebuild) ends the answer, never the process.
+    else await pipeline(createReadStream(location), res).catch(() => {});
     return true;
   };
 }

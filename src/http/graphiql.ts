@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -123,7 +124,8 @@ export function graphiqlAssets(dir: string): (req: IncomingMessage, res: ServerR
       ...(encoding !== 'identity' && { 'content-encoding': encoding }),
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(location).pipe(res);
+    // A file removed under the stream ends the answer, never the process.
+    else await pipeline(createReadStream(location), res).catch(() => {});
     return true;
   };
 }
