@@ -20,11 +20,13 @@ export function createClient(token: string, onRefused: () => void): { client: Cl
     url: wsUrl.href,
     connectionParams: { authorization: `Bearer ${token}` },
     lazy: true,
-    retryAttempts: 5,
+    // Live badges must come back after any outage, however long.
+    retryAttempts: Infinity,
     on: {
-      // The gateway closes a connection whose token it refuses with 4403 (graphql-ws: Forbidden).
+      // The gateway closes a connection it refuses with 4403 (graphql-ws: Forbidden): a refused
+      // token, or a caller over its rate. Only HTTP's 401 says which, so it is asked.
       closed: (event) => {
-        if ((event as CloseEvent | undefined)?.code === 4403) onRefused();
+        if ((event as CloseEvent | undefined)?.code === 4403) void confirmRefused(token).then((refused) => refused && onRefused());
       },
     },
   });
@@ -62,6 +64,15 @@ export function createClient(token: string, onRefused: () => void): { client: Cl
     ],
   });
   return { client, close: () => void ws.dispose() };
+}
+
+async function confirmRefused(token: string): Promise<boolean> {
+  const answer = await fetch('/graphql', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  }).catch(() => undefined);
+  return answer?.status === 401;
 }
 
 function invalidateLists(cache: Cache) {
