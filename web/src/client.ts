@@ -6,9 +6,9 @@ import { createClient as createWsClient } from 'graphql-ws';
 import possibleTypes from './gql/possible-types.js';
 
 /** Types that are values of the object around them: no id, cached inside their parent. */
-const EMBEDDED = [
-  'ImageConnection', 'ImageEdge', 'TaskConnection', 'TaskEdge', 'RegionConnection', 'RegionEdge',
-  'ProjectConnection', 'ProjectEdge', 'PageInfo', 'ImageStatusEvent', 'ValidationIssue',
+export const EMBEDDED = [
+  ...['Architecture', 'ComputeResource', 'Image', 'OperatingSystem', 'Project', 'Region', 'Reseller', 'Task'].flatMap((node) => [`${node}Connection`, `${node}Edge`]),
+  'PageInfo', 'ImageStatusEvent', 'ValidationIssue', 'ImageHardware', 'Viewer',
 ];
 
 /** `onRefused` runs when the gateway refuses the token (401): the session is over. */
