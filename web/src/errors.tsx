@@ -19,14 +19,17 @@ export interface PlacedErrors {
 
 export const NO_ERRORS: PlacedErrors = { byField: {}, general: [] };
 
-/** The errors of a result, or of a request that failed as a whole. */
-export function placeErrors(result: { __typename: string } | null | undefined, requestError?: { message: string }): PlacedErrors {
+/**
+ * The errors of a result, or of a request that failed as a whole. `rendered` names the fields the
+ * form shows errors beside: an error about any other field is shown with the general ones.
+ */
+export function placeErrors(result: { __typename: string } | null | undefined, requestError: { message: string } | undefined, rendered: readonly string[]): PlacedErrors {
   const placed: PlacedErrors = { byField: {}, general: [] };
   if (requestError) placed.general.push(requestError.message);
   const error = result as MutationError | null | undefined;
   if (!error || !error.message) return placed;
   const add = (field: string | null | undefined, message: string) => {
-    if (field) (placed.byField[field] ??= []).push(message);
+    if (field && rendered.includes(field)) (placed.byField[field] ??= []).push(message);
     else placed.general.push(message);
   };
   if (error.issues?.length) {

@@ -13,7 +13,7 @@ export function Members({ imageId, members, canOffer, answersFor }: { imageId: s
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
   const answer = async (projectId: string, status: MemberStatus) => {
     const result = await updateMember({ input: { imageId, projectId, status } });
-    setErrors(placeErrors(result.data?.imageMemberUpdate, result.error));
+    setErrors(placeErrors(result.data?.imageMemberUpdate, result.error, []));
   };
   return (
     <section aria-labelledby="members-title">
@@ -49,7 +49,7 @@ function OfferForm({ imageId }: { imageId: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await addMember({ input: { imageId, projectId } });
-    setErrors(placeErrors(result.data?.imageMemberAdd, result.error));
+    setErrors(placeErrors(result.data?.imageMemberAdd, result.error, ['projectId']));
   };
   const messages = errors.byField.projectId;
   return (

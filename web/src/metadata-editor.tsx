@@ -14,7 +14,8 @@ export function MetadataEditor({ imageId, items }: { imageId: string; items: Ite
   const save = async (key: string, value: string) => {
     setSaved(null);
     const result = await setMetadata({ input: { id: imageId, items: [{ key, value }] } });
-    const placed = placeErrors(result.data?.imageMetadataSet, result.error);
+    // Shown beside an item: the saved item's key and value, and any read-only item the change touched.
+    const placed = placeErrors(result.data?.imageMetadataSet, result.error, ['key', 'value', 'items', `metadata:${key}`, ...items.map((item) => `metadata:${item.key}`)]);
     // An issue about an item's key or value belongs to the item being saved.
     for (const field of ['key', 'value', 'items']) {
       const messages = placed.byField[field];

@@ -53,7 +53,7 @@ function CreateForm({ regions }: { regions: Region[] }) {
       },
     });
     const answer = result.data?.imageCreate;
-    setErrors(placeErrors(answer, result.error));
+    setErrors(placeErrors(answer, result.error, ['name', 'regionId', 'visibility', 'diskFormat', 'description']));
     if (answer?.__typename === 'ImageCreatePayload' && answer.image) location.hash = imageHref(answer.image.id);
   };
   const e = errors.byField;
@@ -104,7 +104,7 @@ function ImportForm({ regions }: { regions: Region[] }) {
       },
     });
     const answer = result.data?.imageImport;
-    setErrors(placeErrors(answer, result.error));
+    setErrors(placeErrors(answer, result.error, ['url', 'regionId', 'name', 'diskFormat']));
     // The image's page follows the import: its badge and the task's progress bar change live.
     if (answer?.__typename === 'ImageImportPayload' && answer.image) location.hash = imageHref(answer.image.id);
   };

@@ -11,12 +11,12 @@ export function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const result = await addTags({ input: { id: imageId, tags: [tag.trim()] } });
-    setErrors(placeErrors(result.data?.imageTagAdd, result.error));
+    setErrors(placeErrors(result.data?.imageTagAdd, result.error, ['tags']));
     if (result.data?.imageTagAdd.__typename === 'ImageTagAddPayload') setTag('');
   };
   const remove = async (name: string) => {
     const result = await removeTags({ input: { id: imageId, tags: [name] } });
-    setErrors(placeErrors(result.data?.imageTagRemove, result.error));
+    setErrors(placeErrors(result.data?.imageTagRemove, result.error, ['tags']));
   };
   const messages = errors.byField.tags;
   return (
