@@ -47,7 +47,8 @@ export function ImagePage({ id }: { id: string }) {
         {image.description && <><dt>Description</dt><dd>{image.description}</dd></>}
       </dl>
 
-      {image.status === 'QUEUED' && <FileUpload imageId={image.id} />}
+      {/* Kept while SAVING: the upload itself moves the image there, and its bar and outcome stay in view. */}
+      {(image.status === 'QUEUED' || image.status === 'SAVING') && <FileUpload imageId={image.id} />}
 
       <MetadataEditor imageId={image.id} items={image.metadata} />
       <TagEditor imageId={image.id} tags={image.tags} />
