@@ -5,7 +5,14 @@ export type Route = { page: 'catalog' } | { page: 'image'; id: string } | { page
 
 function parse(hash: string): Route {
   const image = /^#\/images\/([^/]+)$/.exec(hash);
-  if (image) return { page: 'image', id: decodeURIComponent(image[1]!) };
+  if (image) {
+    try {
+      return { page: 'image', id: decodeURIComponent(image[1]!) };
+    } catch {
+      // A hash mangled by hand (a stray %): the catalog, rather than no page at all.
+      return { page: 'catalog' };
+    }
+  }
   if (hash === '#/register') return { page: 'register' };
   return { page: 'catalog' };
 }
