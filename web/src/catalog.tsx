@@ -125,14 +125,14 @@ export function Catalog() {
       </p>
       <div className="table-wrap">
         <table className="catalog">
-          <caption className="visually-hidden">Images, sorted by {order.field.toLowerCase()} {order.direction === 'ASC' ? 'ascending' : 'descending'}</caption>
+          <caption className="visually-hidden">Images, sorted by {order.field.toLowerCase().replace('_', ' ')} {order.direction === 'ASC' ? 'ascending' : 'descending'}</caption>
           <thead>
             <tr>
               {COLUMNS.map(({ field, label }) => (
                 <th key={label} scope="col" aria-sort={field && order.field === field ? (order.direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
                   {field ? (
                     <button type="button" className="sort" onClick={() => sortBy(field)}>
-                      {label}{order.field === field ? (order.direction === 'ASC' ? ' ▲' : ' ▼') : ''}
+                      {label}{order.field === field && <span aria-hidden="true">{order.direction === 'ASC' ? ' ▲' : ' ▼'}</span>}
                     </button>
                   ) : label}
                 </th>

@@ -14,6 +14,7 @@ export function SearchBox({ value, error, onSearch }: { value: string; error: Se
     // Put the caret on the character the parser stopped at.
     if (error?.position != null && input.current) {
       const at = Math.max(0, Math.min(error.position - 1, value.length));
+      input.current.focus();
       input.current.setSelectionRange(at, Math.min(at + 1, value.length));
     }
   }, [error, value]);
