@@ -30,7 +30,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     project: t.field({
       type: ProjectRef,
       nullable: true,
-      description: "A member's project; null for administrators.",
+      description: "A member's project; null for others.",
       resolve: (viewer, _args, ctx) => (viewer.kind === 'member' ? viaLoader(ProjectRef, ctx, viewer.projectId) : null),
     }),
     reseller: t.field({
