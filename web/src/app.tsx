@@ -1,5 +1,5 @@
 // The shell: sign-in, then one client for the token, the live subscriptions and the pages.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Provider, useSubscription } from 'urql';
 import { createClient } from './client.js';
 import { StatusChangedSubscription, TaskUpdatedSubscription } from './operations.js';
@@ -13,19 +13,26 @@ import { RegisterImage } from './register-image.js';
 export function App() {
   const [token, setToken] = useState(storedToken);
   const [notice, setNotice] = useState<string | null>(null);
-  const session = useMemo(
-    () => (token ? createClient(token, () => {
+  const [session, setSession] = useState<ReturnType<typeof createClient> | null>(null);
+  // Made and closed by one effect, so that each client lives exactly as long as its token's use.
+  useEffect(() => {
+    if (!token) return;
+    const created = createClient(token, () => {
       forgetToken();
       setToken(null);
       setNotice('The gateway refused this token. Sign in with a valid one.');
-    }) : null),
-    [token],
-  );
-  useEffect(() => () => session?.close(), [session]);
+    });
+    setSession(created);
+    return () => {
+      created.close();
+      setSession(null);
+    };
+  }, [token]);
 
-  if (!token || !session) {
+  if (!token) {
     return <SignIn notice={notice} onSignIn={(value) => { storeToken(value); setNotice(null); setToken(value); }} />;
   }
+  if (!session) return null;
   const signOut = () => { forgetToken(); setToken(null); };
   return (
     <Provider value={session.client}>
@@ -38,9 +45,7 @@ export function App() {
         </nav>
       </header>
       <LiveUpdates />
-      <main>
-        <Page />
-      </main>
+      <Page />
     </Provider>
   );
 }
@@ -54,8 +59,17 @@ function LiveUpdates() {
 
 function Page() {
   const route = useRoute();
-  // Keyed by id: another image is a new page, with nothing remembered from the last one.
-  if (route.page === 'image') return <ImagePage key={route.id} id={route.id} />;
-  if (route.page === 'register') return <RegisterImage />;
-  return <Catalog />;
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A new page takes the focus, so that keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [route]);
+  return (
+    <main ref={main} tabIndex={-1}>
+      {/* Keyed by id: another image is a new page, with nothing remembered from the last one. */}
+      {route.page === 'image' ? <ImagePage key={route.id} id={route.id} /> : route.page === 'register' ? <RegisterImage /> : <Catalog />}
+    </main>
+  );
 }
