@@ -1,7 +1,7 @@
 // An image: its values, metadata, tags, members, tasks and replicas; a QUEUED image takes a file.
 import { useEffect, useRef } from 'react';
 import { useQuery, useSubscription } from 'urql';
-import type { TaskState, TaskType } from './gql/graphql.js';
+import type { ImagePageQuery as ImagePageQueryResult, TaskState, TaskType } from './gql/graphql.js';
 import { ImagePageQuery, ImageStatusSubscription, ImageTasksQuery, TaskProgressSubscription } from './operations.js';
 import { formatBytes } from './format.js';
 import { imageHref } from './route.js';
@@ -35,6 +35,8 @@ export function ImagePage({ id }: { id: string }) {
     <article aria-labelledby="image-title" className="image-page">
       <p><a href="#/">← Catalog</a></p>
       <h1 id="image-title">{image.name} <StatusBadge status={image.status} /></h1>
+      {/* The badge changes live: say so to those who cannot see it. */}
+      <p className="visually-hidden" aria-live="polite">Status {image.status}</p>
       <dl className="facts">
         <dt>Visibility</dt><dd>{image.visibility}</dd>
         <dt>Region</dt><dd>{image.region.name}</dd>
@@ -52,7 +54,7 @@ export function ImagePage({ id }: { id: string }) {
 
       <MetadataEditor imageId={image.id} items={image.metadata} />
       <TagEditor imageId={image.id} tags={image.tags} />
-      <Members imageId={image.id} members={image.members} {...sharingRights(result.data!.viewer, image.owner?.id)} />
+      <Members imageId={image.id} members={image.members} {...sharingRights(result.data!.viewer, image)} />
 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Tasks</h2>
@@ -94,12 +96,17 @@ function TaskRow({ task }: { task: TaskItem }) {
   );
 }
 
-type Viewer = { kind: 'ADMIN' | 'RESELLER' | 'MEMBER'; readOnly: boolean; project?: { id: string } | null };
+type Viewer = ImagePageQueryResult['viewer'];
 
-/** What the caller may do with the image's members (src/domain/members.ts): the owner's side offers, a member answers for itself. */
-function sharingRights(viewer: Viewer, ownerId: string | undefined): { canOffer: boolean; answersFor: string | null } {
-  if (viewer.readOnly) return { canOffer: false, answersFor: null };
-  if (viewer.kind === 'ADMIN') return { canOffer: true, answersFor: null };
-  if (viewer.kind !== 'MEMBER' || !viewer.project) return { canOffer: false, answersFor: null };
-  return { canOffer: viewer.project.id === ownerId, answersFor: viewer.project.id };
+/**
+ * What the caller may do with the image's members (src/domain/members.ts): the owner's side
+ * offers a SHARED image; a member answers for itself, an administrator for any member.
+ */
+function sharingRights(viewer: Viewer, image: { visibility: string; owner?: { id: string } | null }) {
+  const writer = !viewer.readOnly;
+  const ownerSide = viewer.kind === 'ADMIN' || (viewer.kind === 'MEMBER' && viewer.project?.id === image.owner?.id);
+  return {
+    canOffer: writer && ownerSide && image.visibility === 'SHARED',
+    mayAnswer: (projectId: string) => writer && (viewer.kind === 'ADMIN' || (viewer.kind === 'MEMBER' && viewer.project?.id === projectId)),
+  };
 }

@@ -7,8 +7,8 @@ import { FieldError, GeneralErrors, NO_ERRORS, type PlacedErrors, describedBy, p
 
 interface Member { id: string; status: MemberStatus; project: { id: string; name: string } }
 
-/** `canOffer`: the caller speaks for the owner; `answersFor`: the member project the caller speaks for. */
-export function Members({ imageId, members, canOffer, answersFor }: { imageId: string; members: Member[]; canOffer: boolean; answersFor: string | null }) {
+/** `canOffer`: the caller speaks for the owner; `mayAnswer`: whether it may answer for a member project. */
+export function Members({ imageId, members, canOffer, mayAnswer }: { imageId: string; members: Member[]; canOffer: boolean; mayAnswer(projectId: string): boolean }) {
   const [, updateMember] = useMutation(MemberUpdateMutation);
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
   const answer = async (projectId: string, status: MemberStatus) => {
@@ -25,7 +25,7 @@ export function Members({ imageId, members, canOffer, answersFor }: { imageId: s
             <li key={member.id} data-project={member.project.name}>
               <span>{member.project.name}</span>
               <span className={`badge member-${member.status.toLowerCase()}`} data-status={member.status}>{member.status}</span>
-              {member.project.id === answersFor && (
+              {mayAnswer(member.project.id) && (
                 <>
                   <button type="button" disabled={member.status === 'ACCEPTED'} onClick={() => void answer(member.project.id, 'ACCEPTED')} aria-label={`Accept for ${member.project.name}`}>Accept</button>
                   <button type="button" disabled={member.status === 'REJECTED'} onClick={() => void answer(member.project.id, 'REJECTED')} aria-label={`Reject for ${member.project.name}`}>Reject</button>
