@@ -2,6 +2,7 @@
 // cached without asking again, and its hashed assets under /assets/, cached for a year (a new
 // build is new names). Nothing else is served from those paths; compression and CORS are the
 // routes' own (src/server.ts).
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -58,9 +59,16 @@ export function consoleFiles(dir: string | undefined): (req: IncomingMessage, re
     }
     if (page) {
       const html = await readFile(join(dir, 'index.html'));
+      // Asked again on every visit, it is sent again only when a build changed it.
+      const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        return true;
+      }
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-length': html.length,
+        etag,
         // Always asked again: it names the current build's assets.
         'cache-control': 'no-cache',
         'content-security-policy': PAGE_POLICY,

@@ -56,6 +56,14 @@ describe('the console files', () => {
     }
     const head = await fetch(`${built.origin}/`, { method: 'HEAD' });
     expect([head.status, head.headers.get('cache-control'), await head.text()]).toEqual([200, 'no-cache', '']);
+    // Asked again with its ETag, the unchanged page is not sent again.
+    const etag = head.headers.get('etag')!;
+    const again = await fetch(`${built.origin}/`, { headers: { 'if-none-match': etag } });
+    expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([304, etag, '']);
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>console</title><!-- rebuilt -->');
+    const rebuilt = await fetch(`${built.origin}/`, { headers: { 'if-none-match': etag } });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.headers.get('etag')).not.toBe(etag);
   });
 
   it('serves hashed assets cached for a year, and HEAD without a body', async () => {
