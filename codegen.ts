@@ -1,6 +1,6 @@
-// Types the operations that tests and benchmarks send, from the committed schema.graphql, and
-// publishes the map of possible types that Apollo Client and urql's graphcache need to match
-// `... on Error` and `... on Node` (without it they drop those fields silently).
+// Types the operations that tests, benchmarks and the web console send, from the committed
+// schema.graphql, and publishes the map of possible types that Apollo Client and urql's graphcache
+// need to match `... on Error` and `... on Node` (without it they drop those fields silently).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -30,10 +30,7 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', SafeInt: 'number' },
       },
     },
-    'test/gql/possible-types.ts': {
-      plugins: ['fragment-matcher'],
-      config: { useExplicitTyping: true },
-    },
+    // One map for every client: the console's, the tests' Apollo Client, and any frontend's.
     'web/src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
       config: { useExplicitTyping: true },

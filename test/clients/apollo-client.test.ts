@@ -10,7 +10,7 @@ import { Image } from '../../src/db/entities/image.js';
 import { ImageMember } from '../../src/db/entities/image-member.js';
 import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
-import possibleTypesResult from '../gql/possible-types.js';
+import possibleTypesResult from '../../web/src/gql/possible-types.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Catalog, createCatalog, createImages, gid, unique } from '../helpers/fixtures.js';
 
