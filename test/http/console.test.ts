@@ -246,8 +246,10 @@ describe.skipIf(skipReason !== null)(`the web console in a browser (${skipReason
         await other.page.getByRole('button', { name: 'Apply filters' }).click();
         await other.page.getByRole('link', { name: 'console-shared' }).click();
         await other.page.getByRole('button', { name: 'Accept for Beta Hosting' }).click();
-        // A member does not speak for the owner: it offers the image to nobody.
+        // A member does not speak for the owner: it offers the image to nobody, and changes none of it.
         expect(await other.page.getByLabel('Offer to project').count()).toBe(0);
+        expect(await other.page.locator('.image-page input, .image-page textarea').count()).toBe(0);
+        expect(await other.page.getByRole('button', { name: /^Remove tag|^Save|^Add/ }).count()).toBe(0);
         await hasAttribute(other.page.locator('.members li[data-project="Beta Hosting"] [data-status]'), 'data-status', 'ACCEPTED');
       } finally {
         await other.context.close();

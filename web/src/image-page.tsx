@@ -30,6 +30,7 @@ export function ImagePage({ id }: { id: string }) {
   if (result.error) return <p className="form-error" role="alert">{result.error.message}</p>;
   if (!image) return <p role="alert">No such image, or it is not visible to you.</p>;
   const tasks = taskList.data?.tasks.edges.map((edge) => edge.node) ?? [];
+  const rights = rightsOf(result.data!.viewer, image);
 
   return (
     <article aria-labelledby="image-title" className="image-page">
@@ -50,11 +51,11 @@ export function ImagePage({ id }: { id: string }) {
       </dl>
 
       {/* Kept while SAVING: the upload itself moves the image there, and its bar and outcome stay in view. */}
-      {(image.status === 'QUEUED' || image.status === 'SAVING') && <FileUpload imageId={image.id} />}
+      {rights.canChange && (image.status === 'QUEUED' || image.status === 'SAVING') && <FileUpload imageId={image.id} />}
 
-      <MetadataEditor imageId={image.id} items={image.metadata} />
-      <TagEditor imageId={image.id} tags={image.tags} />
-      <Members imageId={image.id} members={image.members} {...sharingRights(result.data!.viewer, image)} />
+      <MetadataEditor imageId={image.id} items={image.metadata} editable={rights.canChange} />
+      <TagEditor imageId={image.id} tags={image.tags} editable={rights.canChange} />
+      <Members imageId={image.id} members={image.members} canOffer={rights.canOffer} mayAnswer={rights.mayAnswer} />
 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">Tasks</h2>
@@ -99,14 +100,16 @@ function TaskRow({ task }: { task: TaskItem }) {
 type Viewer = ImagePageQueryResult['viewer'];
 
 /**
- * What the caller may do with the image's members (src/domain/members.ts): the owner's side
- * offers a SHARED image; a member answers for itself, an administrator for any member.
+ * What the caller may do to the image (src/domain/permissions.ts, members.ts): administrators and
+ * the owning project's writers change it and offer it, when SHARED; a member answers for itself,
+ * an administrator for any member. The controls for anything else are not shown.
  */
-function sharingRights(viewer: Viewer, image: { visibility: string; owner?: { id: string } | null }) {
-  const writer = !viewer.readOnly;
-  const ownerSide = viewer.kind === 'ADMIN' || (viewer.kind === 'MEMBER' && viewer.project?.id === image.owner?.id);
+function rightsOf(viewer: Viewer, image: { visibility: string; owner?: { id: string } | null }) {
+  const writer = !viewer.readOnly && viewer.kind !== 'RESELLER';
+  const canChange = writer && (viewer.kind === 'ADMIN' || viewer.project?.id === image.owner?.id);
   return {
-    canOffer: writer && ownerSide && image.visibility === 'SHARED',
-    mayAnswer: (projectId: string) => writer && (viewer.kind === 'ADMIN' || (viewer.kind === 'MEMBER' && viewer.project?.id === projectId)),
+    canChange,
+    canOffer: canChange && image.visibility === 'SHARED',
+    mayAnswer: (projectId: string) => writer && (viewer.kind === 'ADMIN' || viewer.project?.id === projectId),
   };
 }

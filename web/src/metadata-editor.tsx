@@ -6,7 +6,8 @@ import { FieldError, GeneralErrors, NO_ERRORS, type PlacedErrors, describedBy, p
 
 interface Item { id: string; key: string; value: string; readOnly: boolean }
 
-export function MetadataEditor({ imageId, items }: { imageId: string; items: Item[] }) {
+/** `editable`: whether the caller may change the image; if not, every item is shown as text. */
+export function MetadataEditor({ imageId, items, editable }: { imageId: string; items: Item[]; editable: boolean }) {
   const [, setMetadata] = useMutation(MetadataSetMutation);
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
   const [saved, setSaved] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function MetadataEditor({ imageId, items }: { imageId: string; items: Ite
       <ul className="metadata">
         {items.map((item) => (
           <li key={item.id}>
-            {item.readOnly ? (
+            {item.readOnly || !editable ? (
               <ReadOnlyItem item={item} />
             ) : (
               <EditableItem item={item} errors={errors.byField[`metadata:${item.key}`]} onSave={save} saved={saved === item.key} />
@@ -45,17 +46,17 @@ export function MetadataEditor({ imageId, items }: { imageId: string; items: Ite
           </li>
         ))}
       </ul>
-      <NewItem onSave={save} errors={errors} />
+      {editable && <NewItem onSave={save} errors={errors} />}
     </section>
   );
 }
 
 function ReadOnlyItem({ item }: { item: Item }) {
   return (
-    <div className="metadata-item read-only" data-key={item.key}>
+    <div className={`metadata-item${item.readOnly ? ' read-only' : ''}`} data-key={item.key}>
       <span className="key mono">{item.key}</span>
       <span className="value" aria-label={`Value of ${item.key}`}>{item.value}</span>
-      <span className="tag-readonly" title="Set by the provider; it cannot be changed here">read-only</span>
+      {item.readOnly && <span className="tag-readonly" title="Set by the provider; it cannot be changed here">read-only</span>}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { useMutation } from 'urql';
 import { TagAddMutation, TagRemoveMutation } from './operations.js';
 import { FieldError, GeneralErrors, NO_ERRORS, type PlacedErrors, describedBy, placeErrors } from './errors.js';
 
-export function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
+/** `editable`: whether the caller may change the image; if not, the tags are shown as text. */
+export function TagEditor({ imageId, tags, editable }: { imageId: string; tags: string[]; editable: boolean }) {
   const [, addTags] = useMutation(TagAddMutation);
   const [, removeTags] = useMutation(TagRemoveMutation);
   const [tag, setTag] = useState('');
@@ -27,19 +28,21 @@ export function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }
         {tags.map((name) => (
           <li key={name}>
             <span className="chip">{name}</span>
-            <button type="button" aria-label={`Remove tag ${name}`} onClick={() => void remove(name)}>×</button>
+            {editable && <button type="button" aria-label={`Remove tag ${name}`} onClick={() => void remove(name)}>×</button>}
           </li>
         ))}
         {tags.length === 0 && <li>No tags.</li>}
       </ul>
-      <form className="inline-form" onSubmit={add} aria-label="Add a tag">
-        <div className="field">
-          <label htmlFor="tag-new">New tag</label>
-          <input id="tag-new" required value={tag} onChange={(e) => setTag(e.target.value)} {...describedBy('tag-new', messages)} />
-        </div>
-        <button type="submit">Add tag</button>
-        <FieldError id="tag-new-error" messages={messages} />
-      </form>
+      {editable && (
+        <form className="inline-form" onSubmit={add} aria-label="Add a tag">
+          <div className="field">
+            <label htmlFor="tag-new">New tag</label>
+            <input id="tag-new" required value={tag} onChange={(e) => setTag(e.target.value)} {...describedBy('tag-new', messages)} />
+          </div>
+          <button type="submit">Add tag</button>
+          <FieldError id="tag-new-error" messages={messages} />
+        </form>
+      )}
     </section>
   );
 }
