@@ -9,7 +9,7 @@ import { type Row, findRows } from '../domain/rows.js';
 import { TASK_PROGRESS_INTERVAL_MS, findTask, tasksById } from '../domain/tasks.js';
 import { visibilityKey } from '../domain/viewer.js';
 import { imageScope } from '../domain/visibility.js';
-import type { EventBus } from './bus.js';
+import type { EventBus, ImageStatusEvent } from './bus.js';
 import { DONE } from './event-queue.js';
 import { throttlePerKey } from './throttle.js';
 
@@ -79,13 +79,24 @@ export async function imageStatusChanges(ctx: LiveContext, watch: ImageStatusWat
     }
   }
   const purpose = imageId ? 'read' : 'list';
+  // By id, an event that leaves the image in the status the subscriber holds tells it nothing:
+  // it is older than the current state sent first (a change committed before listening began,
+  // heard late through Redis), or part of it already. Every change moves the status, so no
+  // real change is lost.
+  let told = current?.status;
+  const news = (event: ImageStatusEvent) => {
+    if (!imageId) return true;
+    if (event.status === told) return false;
+    told = event.status;
+    return true;
+  };
   return relay(
     events,
     current,
     // One change object for all who see alike: their operations' answers to it are executed
     // once (src/http/use-grouped-fan-out.ts).
     (event) =>
-      checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async (): Promise<ImageStatusChange | null> => {
+      !news(event) ? Promise.resolve(null) : checkOnce(event, `${visibilityKey(ctx.viewer)}:${purpose}`, async (): Promise<ImageStatusChange | null> => {
         const scoped = freshScope(ctx);
         const [image] = await findRows<Image>(scoped.em, 'Image', { where: { id: event.imageId }, sql: imageScope(scoped, { purpose }), join: IMAGE_RELATIONS });
         return image ? { image, previousStatus: event.previousStatus, status: event.status, at: new Date(event.at) } : null;
