@@ -3,33 +3,26 @@
 // need to match `... on Error` and `... on Node` (without it they drop those fields silently).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+/** Typed operations for `documents`, the same way for the tests and the console. */
+const typedOperations = (documents: string[]) => ({
+  documents,
+  preset: 'client' as const,
+  presetConfig: { fragmentMasking: false },
+  config: {
+    enumsAsTypes: true,
+    useTypeImports: true,
+    scalars: { DateTime: 'string', SafeInt: 'number' },
+  },
+});
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   // ESM: relative imports in the generated files carry their .js extension.
   emitLegacyCommonJSImports: false,
   generates: {
-    'test/gql/': {
-      // Relay's operations carry Relay's own directives: relay-compiler checks those (npm run relay).
-      documents: ['test/**/*.ts', '!test/gql/**', '!test/relay/**'],
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        enumsAsTypes: true,
-        useTypeImports: true,
-        scalars: { DateTime: 'string', SafeInt: 'number' },
-      },
-    },
-    // The web console's operations (web/src), typed the same way for the browser.
-    'web/src/gql/': {
-      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        enumsAsTypes: true,
-        useTypeImports: true,
-        scalars: { DateTime: 'string', SafeInt: 'number' },
-      },
-    },
+    // Relay's operations carry Relay's own directives: relay-compiler checks those (npm run relay).
+    'test/gql/': typedOperations(['test/**/*.ts', '!test/gql/**', '!test/relay/**']),
+    'web/src/gql/': typedOperations(['web/src/**/*.{ts,tsx}', '!web/src/gql/**']),
     // One map for every client: the console's, the tests' Apollo Client, and any frontend's.
     'web/src/gql/possible-types.ts': {
       plugins: ['fragment-matcher'],
