@@ -227,27 +227,35 @@ export async function updateImage(
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
-    assertAdminFields(ctx.viewer, raw);
-    const check = new InputCheck(['input', 'patch']);
-    const input = check.parse(updateSchema, raw);
-    const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
-    check.done();
-    if (expectedVersion != null && image.rowVersion !== expectedVersion) {
-      throw new ConflictError(`The image is at version ${image.rowVersion}, not ${expectedVersion}; read it again and retry`, 'expectedVersion');
-    }
-    const { ownerId, operatingSystemId, architectureId, computeResourceId, password, ...plain } = input!;
-    if (refs.ownerId !== undefined) image.owner = refs.ownerId as never;
-    if (refs.operatingSystemId !== undefined) image.operatingSystem = refs.operatingSystemId as never;
-    if (refs.architectureId !== undefined) image.architecture = refs.architectureId as never;
-    if (refs.computeResourceId !== undefined) image.computeResource = refs.computeResourceId as never;
-    if (password !== undefined) image.passwordCipher = password === null ? null : ctx.secrets.seal(password);
-    assignPlain(image, plain);
-    if (image.providerRef && !image.computeResource) {
-      throw ValidationError.of(['input', 'patch', 'computeResourceId'], 'is required while the image has a providerRef');
-    }
+    await applyImageUpdate(em, ctx, image, raw, expectedVersion);
     await em.flush();
     return image;
   });
+}
+
+/**
+ * Checks `raw` and sets it on `image`, which the caller locked and may change, in the caller's
+ * transaction. Not flushed.
+ */
+export async function applyImageUpdate(em: EntityManager, ctx: DomainContext, image: Image, raw: ImageUpdateInput, expectedVersion?: number | null) {
+  assertAdminFields(ctx.viewer, raw);
+  const check = new InputCheck(['input', 'patch']);
+  const input = check.parse(updateSchema, raw);
+  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+  check.done();
+  if (expectedVersion != null && image.rowVersion !== expectedVersion) {
+    throw new ConflictError(`The image is at version ${image.rowVersion}, not ${expectedVersion}; read it again and retry`, 'expectedVersion');
+  }
+  const { ownerId, operatingSystemId, architectureId, computeResourceId, password, ...plain } = input!;
+  if (refs.ownerId !== undefined) image.owner = refs.ownerId as never;
+  if (refs.operatingSystemId !== undefined) image.operatingSystem = refs.operatingSystemId as never;
+  if (refs.architectureId !== undefined) image.architecture = refs.architectureId as never;
+  if (refs.computeResourceId !== undefined) image.computeResource = refs.computeResourceId as never;
+  if (password !== undefined) image.passwordCipher = password === null ? null : ctx.secrets.seal(password);
+  assignPlain(image, plain);
+  if (image.providerRef && !image.computeResource) {
+    throw ValidationError.of(['input', 'patch', 'computeResourceId'], 'is required while the image has a providerRef');
+  }
 }
 
 export async function renameImage(ctx: DomainContext, imageId: string, name: string): Promise<Image> {

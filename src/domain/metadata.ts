@@ -1,5 +1,6 @@
 // Gcore's image metadata: create-or-update many items, replace all, delete by key.
 // Read-only items belong to the provider: these use cases never change or remove them.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ImageMetadata } from '../db/entities/image-metadata.js';
 import type { Image } from '../db/entities/image.js';
@@ -11,8 +12,8 @@ import { type Row, findRows, groupedBy, refId } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
 import { MAX_METADATA_ITEMS, metadataKey, metadataList, metadataValue, validate } from './validation.js';
 
-const items = metadataList(z.object({ key: metadataKey, value: metadataValue }).strict());
-export type MetadataItemInput = z.input<typeof items>[number];
+export const metadataItems = metadataList(z.object({ key: metadataKey, value: metadataValue }).strict());
+export type MetadataItemInput = z.input<typeof metadataItems>[number];
 
 /** The items of many images in one statement, in the order of `imageIds`. Rows are read fresh: a change earlier in the request shows. */
 export async function metadataByImageIds(ctx: DomainContext, imageIds: readonly string[]): Promise<Row<ImageMetadata>[][]> {
@@ -36,31 +37,36 @@ function touch(image: Image) {
 }
 
 export async function setMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
-  const valid = validate(items.min(1, 'give at least one item'), raw, ['input', 'items']);
+  const valid = validate(metadataItems.min(1, 'give at least one item'), raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
-    const existing = await em.find(ImageMetadata, { image, key: { $in: valid.map((item) => item.key) } });
-    const byKey = new Map(existing.map((row) => [row.key, row]));
-    const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
-    if (locked.length) throw new ReadOnlyMetadataError(locked.map((item) => item.key));
-    const added = valid.filter((item) => !byKey.has(item.key)).length;
-    if (added > 0) assertWithinQuota((await em.count(ImageMetadata, { image })) + added);
-    const changed = valid.filter((item) => byKey.get(item.key)?.value !== item.value);
-    for (const item of changed) {
-      const row = byKey.get(item.key);
-      if (row) row.value = item.value;
-      else em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
-    }
-    if (changed.length) touch(image);
+    await applyMetadataSet(em, image, valid);
     await em.flush();
     return image;
   });
 }
 
+/** Creates or updates valid items on `image`, which the caller locked and may change. Not flushed. */
+export async function applyMetadataSet(em: EntityManager, image: Image, valid: MetadataItemInput[]) {
+  const existing = await em.find(ImageMetadata, { image, key: { $in: valid.map((item) => item.key) } });
+  const byKey = new Map(existing.map((row) => [row.key, row]));
+  const locked = valid.filter((item) => byKey.get(item.key)?.readOnly && byKey.get(item.key)?.value !== item.value);
+  if (locked.length) throw new ReadOnlyMetadataError(locked.map((item) => item.key));
+  const added = valid.filter((item) => !byKey.has(item.key)).length;
+  if (added > 0) assertWithinQuota((await em.count(ImageMetadata, { image })) + added);
+  const changed = valid.filter((item) => byKey.get(item.key)?.value !== item.value);
+  for (const item of changed) {
+    const row = byKey.get(item.key);
+    if (row) row.value = item.value;
+    else em.create(ImageMetadata, { image, key: item.key, value: item.value, readOnly: false });
+  }
+  if (changed.length) touch(image);
+}
+
 /** Replaces every item; read-only items stay as they are, and may not be given other values. */
 export async function replaceMetadata(ctx: DomainContext, imageId: string, raw: MetadataItemInput[]) {
-  const valid = validate(items, raw, ['input', 'items']);
+  const valid = validate(metadataItems, raw, ['input', 'items']);
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
@@ -97,12 +103,17 @@ export async function deleteMetadataItem(ctx: DomainContext, imageId: string, ke
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, image);
-    const row = await em.findOne(ImageMetadata, { image, key: valid.key });
-    if (!row) throw new NotFoundError('Metadata', valid.key);
-    if (row.readOnly) throw new ReadOnlyMetadataError([row.key]);
-    em.remove(row);
-    touch(image);
+    await applyMetadataDelete(em, image, valid.key);
     await em.flush();
     return image;
   });
+}
+
+/** Removes the item `key` of `image`, which the caller locked and may change. Not flushed. */
+export async function applyMetadataDelete(em: EntityManager, image: Image, key: string) {
+  const row = await em.findOne(ImageMetadata, { image, key });
+  if (!row) throw new NotFoundError('Metadata', key);
+  if (row.readOnly) throw new ReadOnlyMetadataError([row.key]);
+  em.remove(row);
+  touch(image);
 }
