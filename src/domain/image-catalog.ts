@@ -1,5 +1,5 @@
 // Reading the catalog: the filters of Glance, the search of Foreman, keyset pages, counts.
-import { type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
+import { type ContainerFormat, type DiskFormat, Image, type ImageStatus, type Visibility } from '../db/entities/image.js';
 import type { MemberStatus } from '../db/entities/image-member.js';
 import type { DomainContext } from './context.js';
 import { type Direction, type OrderKey, type Page, type PageArgs, findPage } from './pagination.js';
@@ -23,6 +23,8 @@ export interface DateComparison extends Range<Date> {
 
 export interface ImageFilter {
   name?: string | null;
+  /** Images with any of these names. */
+  names?: string[] | null;
   nameContains?: string | null;
   status?: ImageStatus[] | null;
   visibility?: Visibility[] | null;
@@ -39,10 +41,32 @@ export interface ImageFilter {
   architectureId?: string | null;
   computeResourceId?: string | null;
   diskFormat?: DiskFormat[] | null;
+  containerFormat?: ContainerFormat[] | null;
+  /** Only these images (Glance's `id=in:...`). */
+  ids?: string[] | null;
+  /** Images with each of these metadata items (Glance's custom property filters). */
+  metadata?: { key: string; value: string }[] | null;
+  /** Images whose plain column has this value (Glance's properties that are columns here). */
+  attributes?: Partial<Record<FilterAttribute, string>> | null;
   size?: Range<number> | null;
   createdAt?: DateComparison | null;
   updatedAt?: DateComparison | null;
 }
+
+/** The plain columns a filter may compare with a value, by property name. */
+const FILTER_ATTRIBUTES = {
+  description: 'description',
+  osType: 'os_type',
+  osDistro: 'os_distro',
+  osVersion: 'os_version',
+  username: 'username',
+  hwFirmware: 'hw_firmware',
+  hwMachineType: 'hw_machine_type',
+  hwDiskBus: 'hw_disk_bus',
+  hwVifModel: 'hw_vif_model',
+  hwVideoModel: 'hw_video_model',
+} as const;
+export type FilterAttribute = keyof typeof FILTER_ATTRIBUTES;
 
 export const IMAGE_ORDER_FIELDS = {
   NAME: { field: 'name', kind: 'string', nullable: false },
@@ -87,7 +111,11 @@ export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, sea
     const id = f[key];
     if (id != null && !isUuid(id)) throw new BadQueryError(`filter.${key} is not a valid id`, `filter.${key}`);
   }
-  for (const [key, values] of [['name', [f.name]], ['nameContains', [f.nameContains]], ['tags', f.tags ?? []]] as const) {
+  if (f.ids?.some((id) => !isUuid(id))) throw new BadQueryError('filter.ids holds an id that is not valid', 'filter.ids');
+  const metadata = f.metadata ?? [];
+  const attributes = Object.entries(f.attributes ?? {}).filter(([key]) => key in FILTER_ATTRIBUTES) as [FilterAttribute, string][];
+  const texts = [...metadata.flatMap((item) => [item.key, item.value]), ...attributes.map(([, value]) => value)];
+  for (const [key, values] of [['name', [f.name, ...(f.names ?? [])]], ['nameContains', [f.nameContains]], ['tags', f.tags ?? []], ['metadata', texts]] as const) {
     if (values.some((value) => value != null && !isPrintable(value))) {
       throw new BadQueryError(`filter.${key} must not contain control characters`, `filter.${key}`);
     }
@@ -101,6 +129,7 @@ export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, sea
     if (!f.status?.includes('DELETED')) conditions.push(`${i}.deleted_at IS NULL`);
     conditions.push(`${i}.hidden = ${sql.bind(f.hidden ?? false)}`);
     if (f.name != null) conditions.push(`${i}.name = ${sql.bind(f.name)}`);
+    if (f.names) conditions.push(`${i}.name = ANY (${sql.array(f.names, 'text')})`);
     if (f.nameContains != null) conditions.push(`${i}.name ILIKE ${sql.bind(`%${escapeLike(f.nameContains)}%`)}`);
     if (f.status?.length) conditions.push(`${i}.status = ANY (${sql.array(f.status, 'text')})`);
     if (f.visibility?.length) conditions.push(`${i}.visibility = ANY (${sql.array(f.visibility, 'text')})`);
@@ -110,6 +139,12 @@ export function imageCondition(ctx: DomainContext, filter: ImageFilter = {}, sea
       if (f[key] != null) conditions.push(`${i}.${column} = ${sql.bind(f[key], 'uuid')}`);
     }
     if (f.diskFormat?.length) conditions.push(`${i}.disk_format = ANY (${sql.array(f.diskFormat, 'text')})`);
+    if (f.containerFormat?.length) conditions.push(`${i}.container_format = ANY (${sql.array(f.containerFormat, 'text')})`);
+    if (f.ids) conditions.push(`${i}.id = ANY (${sql.array(f.ids, 'uuid')})`);
+    for (const item of metadata) {
+      conditions.push(`EXISTS (SELECT 1 FROM image_metadata fm WHERE fm.image_id = ${i}.id AND fm.key = ${sql.bind(item.key)} AND fm.value = ${sql.bind(item.value)})`);
+    }
+    for (const [key, value] of attributes) conditions.push(`${i}.${FILTER_ATTRIBUTES[key]}::text = ${sql.bind(value)}`);
     if (f.size) conditions.push(...range(`${i}.size`, f.size, 'bigint', sql));
     if (f.createdAt) conditions.push(...range(`${i}.created_at`, f.createdAt, 'timestamptz', sql));
     if (f.updatedAt) conditions.push(...range(`${i}.updated_at`, f.updatedAt, 'timestamptz', sql));
