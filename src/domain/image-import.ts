@@ -3,11 +3,13 @@
 // input, the manifest, and every URL the server would fetch. The IMPORT task then streams the
 // file (src/jobs/import.ts).
 import type { Image } from '../db/entities/image.js';
-import type { Task } from '../db/entities/task.js';
+import { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
-import { ValidationError } from './errors.js';
+import { InvalidStatusTransitionError, ValidationError } from './errors.js';
 import type { ImageSources } from './image-sources.js';
-import { type ImageCreateInput, checkImageInput, registerImage } from './images.js';
+import { type ImageCreateInput, checkImageInput, findImageForChange, registerImage } from './images.js';
+import { assertCanChangeImage } from './permissions.js';
+import { sourceUrl, validate } from './validation.js';
 import { type Manifest, parseManifest } from './import-manifest.js';
 import { dispatchCommitted, newTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
@@ -79,6 +81,27 @@ export async function requestImport(ctx: DomainContext, raw: ImageImportInput): 
   });
   await dispatchCommitted(ctx, created.task);
   return created;
+}
+
+/**
+ * Glance's web-download: fetches `url` into an image registered already, QUEUED and with no
+ * transfer under way. The URL is checked as requestImport checks it; the IMPORT task does the rest.
+ */
+export async function importIntoImage(ctx: DomainContext, imageId: string, url: string): Promise<{ image: Image; task: Task }> {
+  const fileUrl = await ctx.imports.sources.probe(validate(sourceUrl, url, ['uri']), 'uri');
+  const started = await inTransaction(ctx, async (em) => {
+    const image = await findImageForChange(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
+    // A task not yet run leaves the image QUEUED: a second one would fetch into it as well.
+    const pending = await em.count(Task, { image, state: { $in: ['NEW', 'RUNNING'] } });
+    if (image.status !== 'QUEUED' || pending > 0) throw new InvalidStatusTransitionError(image.status, 'IMPORTING');
+    image.sourceUrl = withoutQuery(fileUrl.href);
+    const task = newTask(em, ctx.viewer, 'IMPORT', image, { url: fileUrl.href } satisfies ImportTaskInput);
+    await em.flush();
+    return { image, task };
+  });
+  await dispatchCommitted(ctx, started.task);
+  return started;
 }
 
 async function readManifest(sources: ImageSources, manifestUrl: string): Promise<Manifest> {
