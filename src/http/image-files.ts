@@ -51,8 +51,8 @@ export function imageFilesHandler(options: ImageFilesOptions) {
       const viewer = await admit(fetchRequest(req), { ...options.gate, em }, { cost: COST.fileTransfer, address: req.socket.remoteAddress });
       const ctx: DomainContext = { ...options.services, em, viewer };
       const imageId = imageIdFrom(match[1]!);
-      if (req.method === 'PUT') await upload(ctx, imageId, req, res, options);
-      else await download(ctx, imageId, req, res, options.store);
+      if (req.method === 'PUT') sendUploaded(res, await receiveImageFile(ctx, imageId, req, res, options));
+      else await sendImageFile(ctx, imageId, req, res, options.store);
     } catch (error) {
       sendError(req, res, error);
     }
@@ -70,7 +70,17 @@ class ClientAborted extends Error {
   }
 }
 
-async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, options: ImageFilesOptions) {
+/**
+ * Streams the request's body in as the image's bytes and returns the image they completed. Every
+ * face that takes an image's bytes (this one, the Image API's) comes here.
+ */
+export async function receiveImageFile(
+  ctx: DomainContext,
+  imageId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: Pick<ImageFilesOptions, 'store' | 'maxBytes' | 'leaseMs'>,
+): Promise<Image> {
   const { store, maxBytes } = options;
   const length = declaredLength(req);
   const { declared, claim } = await startSaving(ctx, imageId, length, maxBytes);
@@ -100,6 +110,10 @@ async function upload(ctx: DomainContext, imageId: string, req: IncomingMessage,
     await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');
     throw error;
   }
+  return image;
+}
+
+function sendUploaded(res: ServerResponse, image: Image) {
   sendJson(res, 200, {
     image: {
       id: encodeGlobalID('Image', image.id),
@@ -152,7 +166,15 @@ function requestBody(req: IncomingMessage): Readable {
 // ---------------------------------------------------------------------------------------------
 // Download
 
-async function download(ctx: DomainContext, imageId: string, req: IncomingMessage, res: ServerResponse, store: ImageStore) {
+/** Streams the image's bytes out (GET, HEAD; Range, ETag), with `extraHeaders` of the face's own. */
+export async function sendImageFile(
+  ctx: DomainContext,
+  imageId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: ImageStore,
+  extraHeaders: (image: Image) => OutgoingHttpHeaders = () => ({}),
+) {
   const image = await imageForDownload(ctx, imageId);
   const stored = image.status === 'ACTIVE' || image.status === 'DEACTIVATED' ? await store.stat(image.id) : null;
   if (!stored) throw new HttpError(404, 'NO_IMAGE_DATA', `Image ${imageId} has no data (it is ${image.status})`);
@@ -164,6 +186,7 @@ async function download(ctx: DomainContext, imageId: string, req: IncomingMessag
     // Behind a token: no shared cache may keep it.
     'cache-control': 'private',
     ...(etag && { etag }),
+    ...extraHeaders(image),
   };
   if (etag && matchesAny(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers).end();
@@ -247,7 +270,7 @@ function fetchRequest(req: IncomingMessage): Request {
 }
 
 /** A refusal that is not a domain error: method, range, missing data. */
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
