@@ -1,5 +1,6 @@
 // The environment is read here once; everything else receives a Config.
 import { z } from 'zod';
+import { slug } from './domain/validation.js';
 import { parseOrigins } from './http/cors.js';
 import { type UrlPolicy, parseAllowedHosts } from './http/url-guard.js';
 import type { OperationLimits } from './http/use-operation-limits.js';
@@ -49,6 +50,8 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   // Origins of pages on other sites that may call the gateway (src/http/cors.ts); none by default.
   CORS_ORIGINS: z.string().optional(),
+  // The region (its slug) the OpenStack Image API creates and lists images in; unset: the only region.
+  OPENSTACK_REGION: slug.optional(),
   // Unset: /metrics is open, like /healthz.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Live events in this process alone, although it is a gateway on a database others share.
@@ -101,6 +104,8 @@ export interface Config {
   suggestions: SuggestionPolicy;
   /** Origins of other sites whose pages may call the gateway (src/http/cors.ts). */
   corsOrigins: string[];
+  /** The OpenStack Image API's region (src/openstack/image-api.ts). */
+  openstack: { region: string | undefined };
 }
 
 export interface LimitsConfig extends OperationLimits {
@@ -200,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     suggestions: e.GRAPHQL_SUGGESTIONS,
     corsOrigins,
+    openstack: { region: e.OPENSTACK_REGION },
   };
 }
 

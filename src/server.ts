@@ -28,6 +28,7 @@ import { crossOrigin } from './http/cors.js';
 import { graphiqlAssets, graphiqlPage } from './http/graphiql.js';
 import { healthHandler } from './http/health.js';
 import { imageFilesHandler } from './http/image-files.js';
+import { imageApiHandler } from './openstack/image-api.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
@@ -231,6 +232,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   // GraphiQL's files go to a directory of this process's own (mode 0700), removed on stop.
   const graphiql = graphiqlAssets(parts.push('the GraphiQL files', await mkdtemp(join(tmpdir(), 'graphiql-')), (dir) => rm(dir, { recursive: true, force: true })));
   const webConsole = consoleFiles(builtConsoleDir());
+  const imageApi = imageApiHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000, region: config.openstack.region });
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
@@ -243,6 +245,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     if (await graphiql(req, res)) return;
     if (await webConsole(req, res)) return;
     if (await imageFiles(req, res)) return;
+    if (await imageApi(req, res)) return;
     // GraphQL reads the body: a client waiting for 100 Continue may send it now.
     if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
     const header = (name: string) => {

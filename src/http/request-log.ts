@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import { imageApiRoute } from '../openstack/routes.js';
 import { sendJsonError } from './error-response.js';
 import { type OperationRecord, newOperationRecord, outcomeOf } from './use-operation-log.js';
 
@@ -109,5 +110,5 @@ const FIXED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 function routeOf(path: string, graphqlPath: string): string {
   if (path === graphqlPath || FIXED_ROUTES.has(path)) return path;
   if (FILE_ROUTE.test(path)) return '/images/:id/file';
-  return 'other';
+  return imageApiRoute(path) ?? 'other';
 }

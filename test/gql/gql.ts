@@ -18,6 +18,8 @@ type Documents = {
     "\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n": typeof types.ApolloMembersDocument,
     "\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n": typeof types.ApolloMemberUpdateDocument,
     "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n": typeof types.ApolloNodeDocument,
+    "\n  subscription OpenStackWatch {\n    imageStatusChanged { image { id name } previousStatus status }\n  }\n": typeof types.OpenStackWatchDocument,
+    "\n  query OpenStackSeen($id: ID!) {\n    node(id: $id) { ... on Image { name status visibility tags metadata { key value } minDisk members { project { id } status } } }\n  }\n": typeof types.OpenStackSeenDocument,
     "\n  query CcCachedObjects($id: ID!) {\n    image(id: $id) {\n      id\n      metadata { id key }\n      metadataItem(key: \"key-0\") { id }\n    }\n  }\n": typeof types.CcCachedObjectsDocument,
     "\n  mutation CcMissing($id: ID!) {\n    imageRename(input: { id: $id, name: \"renamed\" }) {\n      __typename\n      ... on NotFoundError { type resourceId id }\n    }\n  }\n": typeof types.CcMissingDocument,
     "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": typeof types.CcCountedDocument,
@@ -113,6 +115,8 @@ const documents: Documents = {
     "\n  query ApolloMembers($id: ID!) {\n    image(id: $id) { id members { id status project { id } } }\n  }\n": types.ApolloMembersDocument,
     "\n  mutation ApolloMemberUpdate($input: ImageMemberUpdateInput!) {\n    imageMemberUpdate(input: $input) {\n      __typename\n      ... on ImageMemberUpdatePayload { member { id status } }\n      ... on Error { code message }\n      ... on NotFoundError { type resourceId }\n    }\n  }\n": types.ApolloMemberUpdateDocument,
     "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n": types.ApolloNodeDocument,
+    "\n  subscription OpenStackWatch {\n    imageStatusChanged { image { id name } previousStatus status }\n  }\n": types.OpenStackWatchDocument,
+    "\n  query OpenStackSeen($id: ID!) {\n    node(id: $id) { ... on Image { name status visibility tags metadata { key value } minDisk members { project { id } status } } }\n  }\n": types.OpenStackSeenDocument,
     "\n  query CcCachedObjects($id: ID!) {\n    image(id: $id) {\n      id\n      metadata { id key }\n      metadataItem(key: \"key-0\") { id }\n    }\n  }\n": types.CcCachedObjectsDocument,
     "\n  mutation CcMissing($id: ID!) {\n    imageRename(input: { id: $id, name: \"renamed\" }) {\n      __typename\n      ... on NotFoundError { type resourceId id }\n    }\n  }\n": types.CcMissingDocument,
     "\n  query CcCounted($imageId: ID!) {\n    regions(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } }\n    tasks(first: 1, filter: { imageId: $imageId }) { totalCount edges { node { id } } }\n    images(first: 1, filter: { nameContains: \"cc-counted\" }) { totalCount }\n  }\n": types.CcCountedDocument,
@@ -234,6 +238,14 @@ export function graphql(source: "\n  mutation ApolloMemberUpdate($input: ImageMe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n"): (typeof documents)["\n  query ApolloNode($id: ID!) {\n    node(id: $id) { __typename ... on Node { id } ... on Image { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpenStackWatch {\n    imageStatusChanged { image { id name } previousStatus status }\n  }\n"): (typeof documents)["\n  subscription OpenStackWatch {\n    imageStatusChanged { image { id name } previousStatus status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenStackSeen($id: ID!) {\n    node(id: $id) { ... on Image { name status visibility tags metadata { key value } minDisk members { project { id } status } } }\n  }\n"): (typeof documents)["\n  query OpenStackSeen($id: ID!) {\n    node(id: $id) { ... on Image { name status visibility tags metadata { key value } minDisk members { project { id } status } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

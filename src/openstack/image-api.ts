@@ -1,0 +1,364 @@
+// OpenStack's Image API v2 (Glance v2.15) beside GraphQL, under /image as devstack serves it: a
+// client's endpoint is http://host:port/image. Each route maps Glance's request onto the same
+// use cases in src/domain that GraphQL calls, and their answer back onto Glance's documents,
+// status codes and headers. The same gate (tokens, rate limit), the same request id and logs.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Region } from '../db/entities/region.js';
+import type { DomainContext, Services } from '../domain/context.js';
+import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
+import { type ImageRow, imagesById, listImages } from '../domain/image-catalog.js';
+import { changeImage } from '../domain/image-patch.js';
+import { addImageTags, createImage, deleteImage, findImage, removeImageTags, setImageActivation } from '../domain/images.js';
+import { importIntoImage } from '../domain/image-import.js';
+import { metadataByImageIds } from '../domain/metadata.js';
+import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../domain/members.js';
+import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
+import { imageOrder } from '../domain/image-catalog.js';
+import { isUuid } from '../domain/validation.js';
+import { type Gate, admit } from '../http/admission.js';
+import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
+import { REQUEST_ID_HEADER } from '../http/request-log.js';
+import { logger } from '../logger.js';
+import { COST } from '../schema/cost.js';
+import type { ImageStore } from '../store/image-store.js';
+import { GlanceError, glanceErrorOf, sendGlanceError, sendGlanceJson, sendNoContent } from './answers.js';
+import { IMPORT_METHODS, SCHEMAS, importInfo, versionsDocument } from './discovery.js';
+import { glanceImage } from './glance-image.js';
+import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
+import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
+import { IMAGE_API_PATH } from './routes.js';
+import { glanceMember, memberStatusOf } from './members.js';
+import { imageCreateInput } from './new-image.js';
+
+
+export interface ImageApiOptions {
+  orm: MikroORM;
+  gate: Omit<Gate, 'em'>;
+  services: Services;
+  store: ImageStore;
+  maxBytes: number;
+  leaseMs: number;
+  /** The slug of the region this face's images are created in and listed from (OPENSTACK_REGION). */
+  region: string | undefined;
+}
+
+/** A request inside the API, its path split, and the caller once admitted. */
+interface Call {
+  req: IncomingMessage;
+  res: ServerResponse;
+  segments: string[];
+  query: URLSearchParams;
+}
+
+/** The largest JSON body (a create or a patch of 128 properties of 1 KiB fits). */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export function imageApiHandler(options: ImageApiOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const target = req.url ?? '';
+    if (target !== IMAGE_API_PATH && !target.startsWith(`${IMAGE_API_PATH}/`) && !target.startsWith(`${IMAGE_API_PATH}?`)) return false;
+    const url = new URL(target, 'http://localhost');
+    const segments = url.pathname.slice(IMAGE_API_PATH.length).split('/').filter(Boolean).map(decodeSegment);
+    // Glance's request id, from the one every answer carries (src/http/request-log.ts).
+    res.setHeader('x-openstack-request-id', `req-${res.getHeader(REQUEST_ID_HEADER)}`);
+    try {
+      await route(options, { req, res, segments, query: url.searchParams });
+    } catch (error) {
+      answerError(req, res, error);
+    }
+    return true;
+  };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function answerError(req: IncomingMessage, res: ServerResponse, error: unknown) {
+  if (req.socket.destroyed) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const known = error instanceof HttpError ? new GlanceError(error.status, error.message, error.headers) : glanceErrorOf(error);
+  if (!known) logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'image API request failed');
+  sendGlanceError(req, res, known ?? new GlanceError(500, 'The server failed to answer; the fault is logged.'));
+}
+
+const notAllowed = (allowed: string) => new GlanceError(405, 'The method is not allowed for this resource.', { allow: allowed });
+
+async function route(options: ImageApiOptions, call: Call): Promise<void> {
+  const { req, res, segments } = call;
+  const method = req.method ?? 'GET';
+  const [version, collection, id, sub, subId, ...rest] = segments;
+  if (version !== 'v2') {
+    // Discovery: GET /versions answers the versions; any other path outside v2 offers them as
+    // choices (300), as Glance's version negotiation does.
+    if (method !== 'GET' && method !== 'HEAD') throw notAllowed('GET');
+    return sendGlanceJson(res, version === 'versions' ? 200 : 300, versionsDocument(rootUrl(req)));
+  }
+  if (collection === 'schemas') {
+    const schema = SCHEMAS[segments.slice(2).join('/')];
+    if (!schema) throw new GlanceError(404, 'The resource could not be found.');
+    return sendGlanceJson(res, 200, schema);
+  }
+  const ctx = await admitted(options, call, costOf(method, collection, call.query, segments));
+  if (collection === 'info') {
+    if (id === 'import' && segments.length === 3) return sendGlanceJson(res, 200, importInfo);
+    // One store: Glance without multiple backends answers so.
+    throw new GlanceError(404, 'Multi backend is not supported at this site.');
+  }
+  if (collection !== 'images' || rest.length) throw new GlanceError(404, 'The resource could not be found.');
+  if (id === undefined) {
+    if (method === 'GET') return listAnswer(options, ctx, call);
+    if (method === 'POST') return createAnswer(options, ctx, call);
+    throw notAllowed('GET, POST');
+  }
+  if (!isUuid(id)) throw new GlanceError(404, `No image found with ID ${id}`);
+  switch (sub) {
+    case undefined:
+      if (method === 'GET') return sendGlanceJson(res, 200, await imageDocument(ctx, id));
+      if (method === 'PATCH') return patchAnswer(ctx, call, id);
+      if (method === 'DELETE') {
+        await deleteImage(ctx, id);
+        return sendNoContent(res);
+      }
+      throw notAllowed('GET, PATCH, DELETE');
+    case 'file':
+      return fileAnswer(options, ctx, call, id);
+    case 'tags':
+      return tagAnswer(ctx, call, id, subId);
+    case 'members':
+      return memberAnswer(ctx, call, id, subId);
+    case 'import':
+      if (method !== 'POST') throw notAllowed('POST');
+      return importAnswer(ctx, call, id);
+    case 'actions':
+      if (method !== 'POST') throw notAllowed('POST');
+      if (subId !== 'deactivate' && subId !== 'reactivate') throw new GlanceError(404, 'The resource could not be found.');
+      await setImageActivation(ctx, id, subId === 'deactivate' ? 'DEACTIVATED' : 'ACTIVE').catch((error: unknown) => {
+        // Glance forbids rather than conflicts here.
+        if (error instanceof InvalidStatusTransitionError) throw new GlanceError(403, `Not allowed to ${subId} image in status '${error.from.toLowerCase()}'`);
+        throw error;
+      });
+      return sendNoContent(res);
+    default:
+      throw new GlanceError(404, 'The resource could not be found.');
+  }
+}
+
+/** The API's absolute URL as the client named it, for the versions document's links. */
+function rootUrl(req: IncomingMessage): string {
+  const host = req.headers.host ?? 'localhost';
+  return `http://${host}${IMAGE_API_PATH}`;
+}
+
+/** What a request costs the caller's rate, as GraphQL's would: a page by its rows, a change as a mutation. */
+function costOf(method: string, collection: string | undefined, query: URLSearchParams, segments: string[]): number {
+  if (method === 'GET' && collection === 'images' && segments.length === 2) {
+    const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
+    return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE)) * COST.object;
+  }
+  if (segments[3] === 'file') return COST.fileTransfer;
+  return method === 'GET' || method === 'HEAD' ? COST.object : COST.mutation;
+}
+
+async function admitted(options: ImageApiOptions, call: Call, cost: number): Promise<DomainContext> {
+  const em = options.orm.em.fork();
+  const viewer = await admit(fetchRequest(call.req), { ...options.gate, em }, { cost, address: call.req.socket.remoteAddress });
+  return { ...options.services, em, viewer };
+}
+
+/** What authentication reads (the headers), as a fetch Request. */
+function fetchRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return new Request('http://localhost/', { headers });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Images
+
+/** Images as Glance shows them, in the order given: their rows and their items in two statements. */
+async function imageDocuments(ctx: DomainContext, rows: readonly ImageRow[]) {
+  const items = await metadataByImageIds(ctx, rows.map((row) => row.id));
+  return rows.map((row, index) => glanceImage(row, items[index]!));
+}
+
+async function imageDocument(ctx: DomainContext, id: string) {
+  const [row] = await imagesById(ctx, [id]);
+  if (!row) throw new GlanceError(404, `No image found with ID ${id}`);
+  return (await imageDocuments(ctx, [row]))[0]!;
+}
+
+async function regionId(options: ImageApiOptions, ctx: DomainContext): Promise<string> {
+  if (options.region) {
+    const region = await ctx.em.findOne(Region, { slug: options.region });
+    if (!region) throw new GlanceError(503, `OPENSTACK_REGION names no region (${options.region})`);
+    return region.id;
+  }
+  const regions = await ctx.em.find(Region, {}, { limit: 2 });
+  if (regions.length !== 1) throw new GlanceError(400, 'This service has several regions: set OPENSTACK_REGION to the one the Image API serves');
+  return regions[0]!.id;
+}
+
+async function listAnswer(options: ImageApiOptions, ctx: DomainContext, { res, query }: Call) {
+  const { filter, orderBy, limit, marker } = imageListQuery(query);
+  if (options.region) filter.regionId = await regionId(options, ctx);
+  let after: string | undefined;
+  if (marker) {
+    const row = await findImage(ctx.em, ctx, marker).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new GlanceError(400, `No image found with ID ${marker}`);
+      throw error;
+    });
+    after = encodeCursor(imageOrder(orderBy), row as unknown as Record<string, unknown>);
+  }
+  const page = limit === 0 ? emptyPage<ImageRow>() : await listImages(ctx, { filter, orderBy, first: limit, after });
+  const images = await imageDocuments(ctx, page.nodes);
+  const first = new URLSearchParams([...query].filter(([name]) => name !== 'marker'));
+  const next = new URLSearchParams(first);
+  const last = page.nodes.at(-1);
+  if (last) next.set('marker', last.id);
+  const link = (params: URLSearchParams) => `/v2/images${params.size ? `?${params}` : ''}`;
+  sendGlanceJson(res, 200, {
+    images,
+    first: link(first),
+    schema: '/v2/schemas/images',
+    ...(page.hasNextPage && last && { next: link(next) }),
+  });
+}
+
+async function createAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call) {
+  // Glance reads a create's body as JSON whatever its type says.
+  const body = await jsonBody(call.req, [call.req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '']);
+  const input = imageCreateInput(body);
+  // Glance's default visibility: shared, so that members can be added without a change first.
+  const { image } = await createImage(ctx, { visibility: 'SHARED', ...input, regionId: await regionId(options, ctx) });
+  sendGlanceJson(call.res, 201, await imageDocument(ctx, image.id), {
+    location: `${rootUrl(call.req)}/v2/images/${image.id}`,
+    'openstack-image-import-methods': IMPORT_METHODS.join(','),
+  });
+}
+
+async function patchAnswer(ctx: DomainContext, call: Call, id: string) {
+  const operations = await jsonBody(call.req, PATCH_MEDIA_TYPES, { 'accept-patch': PATCH_MEDIA_TYPES.join(', ') });
+  const change = imageChangeOf(await imageDocument(ctx, id), operations);
+  await changeImage(ctx, id, change);
+  sendGlanceJson(call.res, 200, await imageDocument(ctx, id));
+}
+
+async function tagAnswer(ctx: DomainContext, { req, res }: Call, id: string, tag: string | undefined) {
+  if (tag === undefined) throw new GlanceError(404, 'The resource could not be found.');
+  if (req.method === 'PUT') await addImageTags(ctx, id, [tag]);
+  else if (req.method === 'DELETE') {
+    const image = await findImage(ctx.em, ctx, id);
+    if (!image.tags.includes(tag)) throw new GlanceError(404, `Tag ${tag} not found`);
+    await removeImageTags(ctx, id, [tag]);
+  } else throw notAllowed('PUT, DELETE');
+  sendNoContent(res);
+}
+
+async function fileAnswer(options: ImageApiOptions, ctx: DomainContext, { req, res }: Call, id: string) {
+  if (req.method === 'PUT') {
+    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/octet-stream') throw new GlanceError(415, `The request media type ${type ?? '(none)'} is not supported by this server; send application/octet-stream`);
+    await receiveImageFile(ctx, id, req, res, options);
+    return sendNoContent(res);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw notAllowed('GET, HEAD, PUT');
+  const image = await findImage(ctx.em, ctx, id);
+  // Glance answers an image that has no data yet with no content.
+  if (image.status !== 'ACTIVE' && image.status !== 'DEACTIVATED') return sendNoContent(res);
+  await sendImageFile(ctx, id, req, res, options.store, (found) => (found.checksum ? { 'content-md5': found.checksum } : {}));
+}
+
+/** POST /v2/images/{id}/import: the interoperable import, by `web-download`. Accepted, then a task. */
+async function importAnswer(ctx: DomainContext, call: Call, id: string) {
+  const body = await jsonBody(call.req, ['application/json']);
+  const method = (body as { method?: { name?: unknown; uri?: unknown } } | null)?.method;
+  if (typeof method !== 'object' || method === null) throw new GlanceError(400, 'Import request requires a \'method\' field.');
+  if (!IMPORT_METHODS.includes(method.name as string)) {
+    throw new GlanceError(400, `Import method ${String(method.name)} is not supported here; the methods are: ${IMPORT_METHODS.join(', ')}`);
+  }
+  if (typeof method.uri !== 'string') throw new GlanceError(400, "Import method web-download requires a 'uri'.");
+  await importIntoImage(ctx, id, method.uri);
+  sendNoContent(call.res, 202);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members
+
+async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberId: string | undefined) {
+  const { req, res } = call;
+  const method = req.method;
+  if (memberId === undefined) {
+    if (method === 'GET') {
+      const image = await findImage(ctx.em, ctx, id);
+      if (image.visibility !== 'SHARED') throw new GlanceError(403, `Not allowed to list members for image ${id}: Only shared images have members.`);
+      const [members] = await membersByImageIds(ctx, [id]);
+      return sendGlanceJson(res, 200, { members: members!.map(glanceMember), schema: '/v2/schemas/members' });
+    }
+    if (method !== 'POST') throw notAllowed('GET, POST');
+    const body = await jsonBody(req, ['application/json']);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GlanceError(400, 'Expected a member in the form: {"member": "image_id"}');
+    const member = (body as { member?: unknown }).member;
+    if (member === undefined) throw new GlanceError(400, 'Member to be added not specified');
+    if (typeof member !== 'string' || member === '') throw new GlanceError(400, "Member can't be empty");
+    const added = await addImageMember(ctx, id, member).catch((error: unknown) => {
+      // The image's visibility refuses members: Glance forbids it.
+      if (error instanceof ConflictError && error.field === 'imageId') throw new GlanceError(403, `Not allowed to create members for image ${id}.`);
+      throw error;
+    });
+    return sendGlanceJson(res, 200, glanceMember(added));
+  }
+  switch (method) {
+    case 'GET': {
+      await findImage(ctx.em, ctx, id);
+      const [members] = await membersByImageIds(ctx, [id]);
+      const found = members!.find((row) => row.project && (typeof row.project === 'string' ? row.project : row.project.id) === memberId);
+      if (!found) throw new GlanceError(404, `${memberId} not found in the member list of the image ${id}.`);
+      return sendGlanceJson(res, 200, glanceMember(found));
+    }
+    case 'PUT': {
+      const body = await jsonBody(req, ['application/json']);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GlanceError(400, 'Expected a status in the form: {"status": "status"}');
+      const status = memberStatusOf((body as { status?: unknown }).status);
+      return sendGlanceJson(res, 200, glanceMember(await updateImageMember(ctx, id, memberId, status)));
+    }
+    case 'DELETE':
+      await removeImageMember(ctx, id, memberId);
+      return sendNoContent(res);
+    default:
+      throw notAllowed('GET, PUT, DELETE');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+/** A JSON body of one of `types`, at most MAX_JSON_BYTES. */
+async function jsonBody(req: IncomingMessage, types: string[], refusalHeaders: Record<string, string> = {}): Promise<unknown> {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!types.includes(type)) throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send ${types[0]}`, refusalHeaders);
+  const length = Number(req.headers['content-length'] ?? Number.NaN);
+  if (length > MAX_JSON_BYTES) throw new GlanceError(413, `The body is larger than ${MAX_JSON_BYTES} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES) throw new GlanceError(413, `The body is larger than ${MAX_JSON_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new GlanceError(400, 'Malformed JSON in request body.');
+  }
+}

@@ -1,0 +1,394 @@
+// The Image API v2 face over real HTTP: Glance's routes, documents, status codes and error forms,
+// each change checked where it lands (the database, GraphQL), each bad request checked to change
+// nothing.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Image } from '../../src/db/entities/image.js';
+import { Project } from '../../src/db/entities/project.js';
+import { Region } from '../../src/db/entities/region.js';
+import { type TestApp, startTestApp } from '../helpers/app.js';
+import { type Catalog, createCatalog, gid, unique } from '../helpers/fixtures.js';
+import { httpAnswer } from '../helpers/http-request.js';
+
+const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
+
+describe('OpenStack Image API v2', () => {
+  let t: TestApp;
+  let api: string;
+  let host: string;
+  let catalog: Catalog;
+  let region: Region;
+  let member: string;
+  let other: string;
+  let otherProject: Project;
+  const slug = `openstack-${process.pid}`;
+
+  /** A request to the API as `token` (the member's by default); the answer's body parsed when JSON. */
+  async function call(method: string, path: string, options: { token?: string | null; body?: unknown; type?: string; accept?: string; raw?: Buffer } = {}) {
+    const token = options.token === undefined ? member : options.token;
+    const headers: Record<string, string> = { ...(token && { 'x-auth-token': token }), ...(options.accept && { accept: options.accept }) };
+    let body: Buffer | string | undefined = options.raw;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = options.type ?? 'application/json';
+    const answer = await httpAnswer(`${api}${path}`, method, headers, body);
+    const json = answer.headers['content-type']?.startsWith('application/json') ? JSON.parse(answer.body) : undefined;
+    return { ...answer, json };
+  }
+
+  const createAs = async (token: string, body: Record<string, unknown>) => {
+    const answer = await call('POST', '/v2/images', { token, body });
+    expect(answer.status, answer.body).toBe(201);
+    return answer.json.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ PORT: '0', OPENSTACK_REGION: slug });
+    const origin = new URL(await t.app.start()).origin;
+    host = new URL(origin).host;
+    api = `${origin}/image`;
+    catalog = await createCatalog(t.app);
+    const em = t.app.orm.em.fork();
+    region = em.create(Region, { slug, name: 'RegionOne' });
+    otherProject = em.create(Project, { name: unique('other'), reseller: null });
+    await em.flush();
+    member = await t.tokenFor({ role: 'member', projectId: catalog.project.id });
+    other = await t.tokenFor({ role: 'member', projectId: otherProject.id });
+  });
+  afterAll(() => t?.close());
+
+  describe('discovery', () => {
+    it('names its versions: 300 at the root, 200 at /versions, links built from the Host', async () => {
+      for (const [path, status] of [['', 300], ['/', 300], ['/versions', 200]] as const) {
+        const answer = await call('GET', path, { token: null });
+        expect(answer.status).toBe(status);
+        expect(answer.json.versions[0]).toEqual({ id: 'v2.15', status: 'CURRENT', links: [{ rel: 'self', href: `http://${host}/image/v2/` }] });
+        expect(answer.json.versions.map((version: { id: string }) => version.id)).toContain('v2.0');
+      }
+    });
+
+    it('serves the schemas clients build their options from, with our column properties', async () => {
+      const image = await call('GET', '/v2/schemas/image');
+      expect(image.status).toBe(200);
+      expect(image.json.name).toBe('image');
+      expect(image.json.properties.disk_format.enum).toContain('qcow2');
+      expect(image.json.properties.hw_disk_bus.type).toBe('string');
+      expect(image.json.additionalProperties.type).toBe('string');
+      // No `stores` property: glanceclient 4.1 would then refuse to start (its --stores option).
+      expect(image.json.properties.stores).toBeUndefined();
+      for (const name of ['images', 'member', 'members']) expect((await call('GET', `/v2/schemas/${name}`)).json.name).toBe(name);
+      expect((await call('GET', '/v2/schemas/nothing')).status).toBe(404);
+    });
+
+    it('tells its import methods, and that it is one store', async () => {
+      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toEqual(['web-download']);
+      expect((await call('GET', '/v2/info/stores')).status).toBe(404);
+    });
+  });
+
+  describe('identity', () => {
+    it('refuses a request without a valid token with 401, and answers each with a request id', async () => {
+      for (const token of [null, 'not-a-token']) {
+        const answer = await call('GET', '/v2/images', { token });
+        expect(answer.status).toBe(401);
+        expect(answer.headers['x-openstack-request-id']).toMatch(/^req-[0-9a-f-]{36}$/);
+      }
+    });
+
+    it('takes a Bearer token as well as X-Auth-Token', async () => {
+      const answer = await httpAnswer(`${api}/v2/images`, 'GET', { authorization: `Bearer ${member}` });
+      expect(answer.status).toBe(200);
+    });
+  });
+
+  describe('create and show', () => {
+    it('creates a shared, queued image in its region, with Location and the import methods', async () => {
+      const answer = await call('POST', '/v2/images', {
+        body: { name: unique('os'), disk_format: 'qcow2', container_format: 'bare', tags: ['a', 'a', 'b'], min_ram: 512, hw_disk_bus: 'virtio', flavour: 'vanilla' },
+      });
+      expect(answer.status, answer.body).toBe(201);
+      const image = answer.json;
+      expect(answer.headers.location).toBe(`http://${host}/image/v2/images/${image.id}`);
+      expect(answer.headers['openstack-image-import-methods']).toBe('web-download');
+      expect(image).toMatchObject({
+        status: 'queued', visibility: 'shared', protected: false, os_hidden: false, owner: catalog.project.id, checksum: null,
+        size: null, disk_format: 'qcow2', container_format: 'bare', tags: ['a', 'b'], min_ram: 512, min_disk: 0,
+        hw_disk_bus: 'virtio', flavour: 'vanilla', self: `/v2/images/${image.id}`, file: `/v2/images/${image.id}/file`, schema: '/v2/schemas/image',
+      });
+      expect(image.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      // The same image through GraphQL: the column is the column, the property an item.
+      const row = await t.app.orm.em.fork().findOneOrFail(Image, { id: image.id }, { populate: ['region'] });
+      expect(row.region.slug).toBe(slug);
+      expect(row.hwDiskBus).toBe('VIRTIO');
+      const seen = await t.requestRaw('query ($id: ID!) { node(id: $id) { ... on Image { status visibility metadata { key value } } } }', { id: gid('Image', image.id) });
+      expect(seen.data?.node).toEqual({ status: 'QUEUED', visibility: 'SHARED', metadata: [{ key: 'flavour', value: 'vanilla' }] });
+      expect((await call('GET', `/v2/images/${image.id}`)).json).toEqual(image);
+    });
+
+    it('refuses what Glance refuses, and creates nothing', async () => {
+      const before = await t.snapshot('image', 'image_metadata');
+      const refusals: [Record<string, unknown>, number, RegExp][] = [
+        [{ name: 'x', status: 'active' }, 403, /Attribute 'status' is read-only/],
+        [{ name: 'x', checksum: 'abc' }, 403, /read-only/],
+        [{ name: 'x', locations: [] }, 403, /Attribute 'locations' is reserved/],
+        [{ name: 'x', deleted: 'true' }, 403, /reserved/],
+        [{ name: 'x', flavour: 3 }, 400, /not of type 'string'/],
+        [{ name: 'x', disk_format: 'floppy' }, 400, /disk_format/],
+        [{ name: 'x', visibility: 'public' }, 403, /administrators/],
+        [{ name: 'x', min_ram: -1 }, 400, /minRam/],
+        [{ name: 'x', owner: otherProject.id }, 403, /owner/],
+        [{ name: 'x', hw_disk_bus: 'floppy' }, 400, /hw_disk_bus/],
+      ];
+      for (const [body, status, message] of refusals) {
+        const answer = await call('POST', '/v2/images', { body });
+        expect([answer.status, answer.body], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+      }
+      expect((await call('POST', '/v2/images', { raw: Buffer.from('{"name":') })).status).toBe(400);
+      expect((await call('POST', '/v2/images', { body: ['name'] })).status).toBe(400);
+      expect(await t.snapshot('image', 'image_metadata')).toEqual(before);
+    });
+
+    it('answers 404 for an id that is no uuid, unknown, or another project\'s private image', async () => {
+      const hidden = await createAs(other, { name: unique('private'), visibility: 'private' });
+      for (const id of ['not-a-uuid', '01a24fb0-0000-7000-8000-000000000000', hidden]) {
+        const answer = await call('GET', `/v2/images/${id}`, { accept: '*/*' });
+        expect(answer.status).toBe(404);
+        // glanceclient reads webob's HTML form; openstacksdk's JSON one.
+        expect(answer.headers['content-type']).toBe('text/html; charset=UTF-8');
+        expect(answer.body).toContain(`No image found with ID ${id}`);
+      }
+      const json = await call('GET', `/v2/images/${hidden}`, { accept: 'application/json' });
+      expect(json.json).toEqual({ message: `No image found with ID ${hidden}<br /><br />\n\n\n`, code: '404 Not Found', title: 'Not Found' });
+    });
+  });
+
+  describe('list', () => {
+    let names: string[];
+    const prefix = unique('list');
+
+    beforeAll(async () => {
+      names = [];
+      for (let index = 0; index < 7; index++) {
+        const name = `${prefix}-${index}`;
+        names.push(name);
+        await createAs(member, { name, disk_format: index % 2 ? 'raw' : 'qcow2', container_format: 'bare', tags: index < 3 ? ['small'] : [], ...(index === 4 && { os_distro: 'debian', flavour: 'pistachio' }) });
+      }
+    });
+
+    /** Every page from `path` on, following `next` as clients do. */
+    async function pages(path: string) {
+      const seen: string[][] = [];
+      let next: string | undefined = path;
+      while (next) {
+        const answer = await call('GET', next);
+        expect(answer.status, answer.body).toBe(200);
+        seen.push(answer.json.images.map((image: { name: string }) => image.name));
+        expect(answer.json.schema).toBe('/v2/schemas/images');
+        next = answer.json.next;
+      }
+      return seen;
+    }
+
+    it('pages by limit and marker along next, in every order, without loss or repeat', async () => {
+      const filter = `name=in:${names.join(',')}`;
+      expect(await pages(`/v2/images?${filter}&limit=3&sort_key=name&sort_dir=asc`)).toEqual([names.slice(0, 3), names.slice(3, 6), names.slice(6)]);
+      expect((await pages(`/v2/images?${filter}&limit=4&sort=name:desc`)).flat()).toEqual([...names].reverse());
+      // The default order: the newest first.
+      expect((await pages(`/v2/images?${filter}&limit=5`)).flat()).toEqual([...names].reverse());
+      expect((await pages(`/v2/images?${filter}&limit=2&sort=status:asc,name:asc`)).flat()).toEqual(names);
+    });
+
+    it('filters as Glance does', async () => {
+      const listed = async (query: string) => (await pages(`/v2/images?${query}`)).flat().filter((name) => name.startsWith(prefix));
+      expect(await listed(`name=${names[2]}`)).toEqual([names[2]]);
+      expect(await listed(`name=in:"${names[1]}",${names[5]}&sort_key=name&sort_dir=asc`)).toEqual([names[1], names[5]]);
+      expect(await listed('tag=small&sort=name:asc')).toEqual(names.slice(0, 3));
+      expect(await listed('disk_format=raw&sort=name:asc')).toEqual([names[1], names[3], names[5]]);
+      expect(await listed('os_distro=debian')).toEqual([names[4]]);
+      expect(await listed('flavour=pistachio')).toEqual([names[4]]);
+      expect(await listed('status=queued&sort=name:asc')).toEqual(names);
+      expect(await listed('status=active')).toEqual([]);
+      expect(await listed(`created_at=gt:2000-01-01T00:00:00Z&name=${names[0]}`)).toEqual([names[0]]);
+      expect(await listed(`created_at=lt:2000-01-01T00:00:00Z&name=${names[0]}`)).toEqual([]);
+      expect(await listed('visibility=private')).toEqual([]);
+      expect(await listed(`owner=${otherProject.id}`)).toEqual([]);
+    });
+
+    it('refuses a bad parameter with 400', async () => {
+      const refusals: [string, RegExp][] = [
+        ['limit=abc', /limit param must be an integer/],
+        ['limit=-1', /limit param must be positive/],
+        ['marker=01a24fb0-0000-7000-8000-000000000000', /No image found with ID/],
+        ['sort_key=owner', /Invalid sort key: owner/],
+        ['sort_dir=sideways', /Invalid sort direction: sideways/],
+        ['sort=name:asc&sort_key=name', /cannot be combined/],
+        ['visibility=everyone', /Invalid visibility value/],
+        ['member_status=maybe', /Invalid status/],
+        ['protected=yes', /Valid values are 'true' or 'false'/],
+        ['name=ubuntu:22.04', /unknown operator 'ubuntu'/],
+        ['created_at=soon:2020-01-01', /unknown operator/],
+        ['created_at=gt:yesterday', /ISO 8601/],
+        ['size_min=big', /non-numeric/],
+        ['status=lost', /Invalid status value/],
+      ];
+      for (const [query, message] of refusals) {
+        const answer = await call('GET', `/v2/images?${query}`);
+        expect([answer.status, answer.body], query).toEqual([400, expect.stringMatching(message)]);
+      }
+      expect((await call('GET', '/v2/images?limit=0')).json.images).toEqual([]);
+    });
+  });
+
+  describe('update (JSON-Patch)', () => {
+    it('adds, replaces and removes attributes and properties, in one change', async () => {
+      const id = await createAs(member, { name: unique('patch'), disk_format: 'raw', container_format: 'bare', k1: 'v1' });
+      const answer = await call('PATCH', `/v2/images/${id}`, {
+        type: PATCH_TYPE,
+        body: [
+          { op: 'replace', path: '/min_ram', value: 64 },
+          { op: 'add', path: '/k2', value: 'v2' },
+          { op: 'replace', path: '/k1', value: 'one' },
+          { op: 'add', path: '/os_distro', value: 'ubuntu' },
+          { op: 'add', path: '/tags', value: ['x', 'y'] },
+          { op: 'add', path: '/a~1b', value: 'slash' },
+          { op: 'replace', path: '/protected', value: true },
+        ],
+      });
+      expect(answer.status, answer.body).toBe(200);
+      expect(answer.json).toMatchObject({ min_ram: 64, k1: 'one', k2: 'v2', os_distro: 'ubuntu', tags: ['x', 'y'], 'a/b': 'slash', protected: true });
+      const removed = await call('PATCH', `/v2/images/${id}`, { type: PATCH_TYPE, body: [{ op: 'remove', path: '/k1' }, { op: 'remove', path: '/os_distro' }] });
+      expect(removed.json.k1).toBeUndefined();
+      expect(removed.json.os_distro).toBeUndefined();
+      expect((await t.app.orm.em.fork().findOneOrFail(Image, { id })).osDistro).toBeNull();
+      // A protected image takes changes; only its deletion is refused.
+      const deleted = await call('DELETE', `/v2/images/${id}`);
+      expect([deleted.status, deleted.body]).toEqual([403, expect.stringContaining('protected')]);
+    });
+
+    it('refuses a bad patch whole: nothing of it is kept', async () => {
+      const id = await createAs(member, { name: unique('patch'), k1: 'v1' });
+      const before = await t.snapshot('image', 'image_metadata');
+      const refusals: [unknown, number, RegExp, string?][] = [
+        [[{ op: 'add', path: '/k2', value: 'v2' }, { op: 'replace', path: '/missing', value: 'x' }], 409, /Property missing does not exist/],
+        [[{ op: 'add', path: '/k2', value: 'v2' }, { op: 'remove', path: '/name' }], 403, /Property name may not be removed/],
+        [[{ op: 'replace', path: '/status', value: 'active' }], 403, /Attribute 'status' is read-only/],
+        [[{ op: 'add', path: '/locations', value: [] }], 403, /reserved/],
+        [[{ op: 'remove', path: '/nothing' }], 409, /does not exist/],
+        [[{ op: 'move', path: '/k1', from: '/k2' }], 400, /Invalid operation/],
+        [[{ op: 'add', path: '/a/b', value: 'x' }], 400, /Invalid JSON pointer/],
+        [[{ op: 'add', path: '/k3' }], 400, /requires a member named "value"/],
+        [[{ op: 'add', path: '/k3', value: 7 }], 400, /not of type 'string'/],
+        [[{ op: 'replace', path: '/min_disk', value: 'big' }], 400, /min_disk/],
+        [[{ op: 'replace', path: '/visibility', value: 'public' }], 403, /administrators/],
+        [{ op: 'add' }, 400, /JSON array/],
+        [[{ op: 'add', path: '/k2', value: 'v2' }], 415, /not supported/, 'application/json'],
+      ];
+      for (const [body, status, message, type] of refusals) {
+        const answer = await call('PATCH', `/v2/images/${id}`, { body, type: type ?? PATCH_TYPE });
+        expect([answer.status, answer.body], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+      }
+      expect((await call('PATCH', `/v2/images/${id}`, { body: [], type: 'application/json' })).headers['accept-patch']).toContain(PATCH_TYPE);
+      // A project the image is not shared with does not see it.
+      expect((await call('PATCH', `/v2/images/${id}`, { token: other, body: [{ op: 'add', path: '/k9', value: 'x' }], type: PATCH_TYPE })).status).toBe(404);
+      expect(await t.snapshot('image', 'image_metadata')).toEqual(before);
+    });
+  });
+
+  describe('tags, members, actions, deletion', () => {
+    it('adds and removes tags; removing one the image lacks is 404', async () => {
+      const id = await createAs(member, { name: unique('tags') });
+      expect((await call('PUT', `/v2/images/${id}/tags/blue`)).status).toBe(204);
+      expect((await call('PUT', `/v2/images/${id}/tags/blue`)).status).toBe(204);
+      expect((await call('GET', `/v2/images/${id}`)).json.tags).toEqual(['blue']);
+      expect((await call('DELETE', `/v2/images/${id}/tags/blue`)).status).toBe(204);
+      expect((await call('DELETE', `/v2/images/${id}/tags/blue`)).status).toBe(404);
+      // A project the image is not shared with does not see it.
+      expect((await call('PUT', `/v2/images/${id}/tags/blue`, { token: other })).status).toBe(404);
+    });
+
+    it('shares a shared image: the owner offers, the member answers, the owner withdraws', async () => {
+      const id = await createAs(member, { name: unique('members') });
+      const offered = await call('POST', `/v2/images/${id}/members`, { body: { member: otherProject.id } });
+      expect(offered.status, offered.body).toBe(200);
+      expect(offered.json).toMatchObject({ member_id: otherProject.id, image_id: id, status: 'pending', schema: '/v2/schemas/member' });
+      expect((await call('POST', `/v2/images/${id}/members`, { body: { member: otherProject.id } })).status).toBe(409);
+      // The owner may not answer for the member; the member may.
+      expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { body: { status: 'accepted' } })).status).toBe(403);
+      const accepted = await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { token: other, body: { status: 'accepted' } });
+      expect(accepted.json.status).toBe('accepted');
+      expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { token: other, body: { status: 'Accepted' } })).status).toBe(400);
+      expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { token: other, body: {} })).body).toContain('Status not specified');
+      expect((await call('GET', `/v2/images/${id}/members`)).json.members.map((m: { status: string }) => m.status)).toEqual(['accepted']);
+      expect((await call('GET', `/v2/images/${id}/members/${otherProject.id}`, { token: other })).json.status).toBe('accepted');
+      // Now listed for the member project, which may read it but not change it.
+      expect((await call('GET', `/v2/images?id=${id}`, { token: other })).json.images).toHaveLength(1);
+      expect((await call('PUT', `/v2/images/${id}/tags/red`, { token: other })).status).toBe(403);
+      expect((await call('PATCH', `/v2/images/${id}`, { token: other, type: PATCH_TYPE, body: [{ op: 'add', path: '/k', value: 'v' }] })).status).toBe(403);
+      expect((await call('DELETE', `/v2/images/${id}/members/${otherProject.id}`, { token: other })).status).toBe(403);
+      expect((await call('DELETE', `/v2/images/${id}/members/${otherProject.id}`)).status).toBe(204);
+      expect((await call('GET', `/v2/images/${id}/members/${otherProject.id}`)).status).toBe(404);
+      expect((await call('POST', `/v2/images/${id}/members`, { body: {} })).body).toContain('Member to be added not specified');
+      const privateId = await createAs(member, { name: unique('private'), visibility: 'private' });
+      expect((await call('POST', `/v2/images/${privateId}/members`, { body: { member: otherProject.id } })).status).toBe(403);
+      expect((await call('GET', `/v2/images/${privateId}/members`)).status).toBe(403);
+    });
+
+    it('takes bytes and gives them back, with Content-MD5; an image without data answers 204', async () => {
+      const id = await createAs(member, { name: unique('file'), disk_format: 'raw', container_format: 'bare' });
+      expect((await call('GET', `/v2/images/${id}/file`)).status).toBe(204);
+      const bytes = Buffer.alloc(100_000, 7);
+      expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'text/plain' })).status).toBe(415);
+      expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(204);
+      const md5 = createHash('md5').update(bytes).digest('hex');
+      expect((await call('GET', `/v2/images/${id}`)).json).toMatchObject({ status: 'active', size: bytes.length, checksum: md5, os_hash_algo: 'sha512' });
+      const download = await call('GET', `/v2/images/${id}/file`);
+      expect([download.status, download.headers['content-md5'], download.raw.equals(bytes)]).toEqual([200, md5, true]);
+      expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(409);
+
+      // Deactivation is the administrators' here; a deactivated image's bytes are theirs alone too.
+      expect((await call('POST', `/v2/images/${id}/actions/deactivate`)).status).toBe(403);
+      expect((await call('POST', `/v2/images/${id}/actions/deactivate`, { token: t.adminToken })).status).toBe(204);
+      expect((await call('GET', `/v2/images/${id}`)).json.status).toBe('deactivated');
+      expect((await call('GET', `/v2/images/${id}/file`)).status).toBe(403);
+      expect((await call('GET', `/v2/images/${id}/file`, { token: t.adminToken })).status).toBe(200);
+      expect((await call('POST', `/v2/images/${id}/actions/reactivate`, { token: t.adminToken })).status).toBe(204);
+      expect((await call('POST', `/v2/images/${id}/actions/reactivate`, { token: t.adminToken })).status).toBe(204);
+
+      const queued = await createAs(member, { name: unique('queued') });
+      const refused = await call('POST', `/v2/images/${queued}/actions/deactivate`, { token: t.adminToken });
+      expect([refused.status, refused.body]).toEqual([403, expect.stringContaining("Not allowed to deactivate image in status 'queued'")]);
+
+      expect((await call('DELETE', `/v2/images/${id}`)).status).toBe(204);
+      expect((await call('GET', `/v2/images/${id}`)).status).toBe(404);
+      expect((await call('DELETE', `/v2/images/${id}`)).status).toBe(404);
+    });
+
+    it('labels its requests in the metrics by route, never by id', async () => {
+      const metrics = (await httpAnswer(`${api.replace(/\/image$/, '')}/metrics`)).body;
+      const routes = new Set([...metrics.matchAll(/route="([^"]*)"/g)].map((match) => match[1]));
+      for (const route of ['/image', '/image/versions', '/image/v2/images', '/image/v2/images/:id', '/image/v2/images/:id/file', '/image/v2/images/:id/members/:member', '/image/v2/images/:id/tags/:tag', '/image/v2/images/:id/actions/deactivate']) {
+        expect(routes, route).toContain(route);
+      }
+      expect([...routes].some((route) => /[0-9a-f]{8}-/.test(route!))).toBe(false);
+    });
+
+    it('answers 405 with Allow for a method a route lacks, and 404 off the routes', async () => {
+      const answer = await call('PUT', '/v2/images', { body: {} });
+      expect([answer.status, answer.headers.allow]).toEqual([405, 'GET, POST']);
+      expect((await call('GET', '/v2/nothing')).status).toBe(404);
+      // A version it does not speak is offered the ones it does.
+      expect((await call('GET', '/v3/images')).status).toBe(300);
+    });
+  });
+
+  it('answers 400 when no OPENSTACK_REGION is set and the catalog has several regions', async () => {
+    const two = await startTestApp({ PORT: '0' });
+    try {
+      const origin = new URL(await two.app.start()).origin;
+      await createCatalog(two.app);
+      const answer = await httpAnswer(`${origin}/image/v2/images`, 'POST', { 'x-auth-token': two.adminToken, 'content-type': 'application/json' }, '{"name":"x"}');
+      expect([answer.status, answer.body]).toEqual([400, expect.stringContaining('OPENSTACK_REGION')]);
+    } finally {
+      await two.close();
+    }
+  });
+});
