@@ -52,6 +52,8 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   // The region (its slug) the OpenStack Image API creates and lists images in; unset: the only region.
   OPENSTACK_REGION: slug.optional(),
+  // Keystone's identity endpoint: its tokens are accepted beside ours (src/http/keystone.ts).
+  KEYSTONE_URL: z.url({ protocol: /^https?$/ }).optional(),
   // Unset: /metrics is open, like /healthz.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Live events in this process alone, although it is a gateway on a database others share.
@@ -104,6 +106,8 @@ export interface Config {
   suggestions: SuggestionPolicy;
   /** Origins of other sites whose pages may call the gateway (src/http/cors.ts). */
   corsOrigins: string[];
+  /** Keystone's identity endpoint, whose tokens are accepted beside ours; unset: none are. */
+  keystoneUrl: string | undefined;
   /** The OpenStack Image API's region (src/openstack/image-api.ts). */
   openstack: { region: string | undefined };
 }
@@ -205,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     suggestions: e.GRAPHQL_SUGGESTIONS,
     corsOrigins,
+    keystoneUrl: e.KEYSTONE_URL,
     openstack: { region: e.OPENSTACK_REGION },
   };
 }

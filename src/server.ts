@@ -32,6 +32,7 @@ import { imageApiHandler } from './openstack/image-api.js';
 import { type Metrics, createMetrics, metricsHandler } from './http/metrics.js';
 import { guardedImageSources } from './http/image-sources.js';
 import { jwtVerifier } from './http/jwt.js';
+import { KeystoneTokens } from './http/keystone.js';
 import { type Listener, createListener } from './http/listener.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { observeRequests } from './http/request-log.js';
@@ -138,6 +139,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   // Who tokens stand for, for a second, and reference rows until they change: changes announced on
   // the bus forget what they concern at once.
   const principals = new PrincipalCache();
+  const keystone = config.keystoneUrl ? new KeystoneTokens(config.keystoneUrl) : null;
   const references = new ReferenceCache(() => orm.em.fork(), () => events.isReady());
   forgetAnnouncedChanges(events, { principals, references }, log);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
@@ -178,7 +180,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     // compiled read path admitted the request before handing it on (its rate is charged once).
     context: async ({ request, req, cost, operationLog, admitted }: YogaServerContext & { request: Request; cost?: number }) => {
       const em = orm.em.fork();
-      const viewer = await (admitted ?? admit(request, { em, jwt, rate, principals }, {
+      const viewer = await (admitted ?? admit(request, { em, jwt, rate, principals, keystone }, {
         cost: cost ?? 0,
         address: req?.socket.remoteAddress,
         // Known before the charge, so a caller refused by its rate limit is still named in its log line.
@@ -205,7 +207,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLimits(limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
-      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }).then(() => true, () => false)),
+      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
       // After graphql-jit: subscriptions take its subscribe function instead.
       useGroupedFanOut(),
@@ -215,7 +217,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const readPath = createReadPath({
     schema,
     limits,
-    gate: () => ({ em: orm.em.fork(), jwt, rate, principals }),
+    gate: () => ({ em: orm.em.fork(), jwt, rate, principals, keystone }),
     statements: compiledStatements(orm, { named: !embedded }),
     references,
     graphqlPath: GRAPHQL_PATH,
@@ -232,8 +234,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   // GraphiQL's files go to a directory of this process's own (mode 0700), removed on stop.
   const graphiql = graphiqlAssets(parts.push('the GraphiQL files', await mkdtemp(join(tmpdir(), 'graphiql-')), (dir) => rm(dir, { recursive: true, force: true })));
   const webConsole = consoleFiles(builtConsoleDir());
-  const imageApi = imageApiHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000, region: config.openstack.region });
-  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
+  const imageApi = imageApiHandler({ orm, gate: { jwt, rate, principals, keystone }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000, region: config.openstack.region });
+  const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals, keystone }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.
   const handle = observeRequests({ logger: log, graphqlPath: GRAPHQL_PATH, onFinished: metrics.requestFinished }, async (req, res, operationLog) => {
@@ -282,7 +284,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     path: GRAPHQL_PATH,
     allowsOrigin: (request) => cors.allows(request),
     suggestions: config.suggestions,
-    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals }, { cost: 1, address }),
+    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }),
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { PrincipalCache } from '../domain/principal-cache.js';
 import type { Viewer } from '../domain/viewer.js';
 import { type JwtVerifier, JwtRejected, looksLikeJwt } from './jwt.js';
+import { KeystoneUnavailable, type KeystoneTokens } from './keystone.js';
 
 export interface Authenticator {
   em: EntityManager;
@@ -13,6 +14,8 @@ export interface Authenticator {
   principals: PrincipalCache;
   /** null: JWTs are not accepted, and a JWT-shaped token is looked up like any other. */
   jwt: JwtVerifier | null;
+  /** Keystone's tokens, when KEYSTONE_URL is set: asked about any token that is not ours. */
+  keystone?: KeystoneTokens | null;
 }
 
 const AUTHENTICATION_REQUIRED = 'Authentication required: send Authorization: Bearer <token>';
@@ -46,7 +49,7 @@ export function presentedToken(request: Credentials): string | undefined {
 }
 
 /** The caller of `request`, or a thrown 401 GraphQLError. */
-export async function authenticate(request: Credentials, { em, jwt, principals }: Authenticator): Promise<Viewer> {
+export async function authenticate(request: Credentials, { em, jwt, principals, keystone }: Authenticator): Promise<Viewer> {
   const token = presentedToken(request);
   if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
   if (jwt && looksLikeJwt(token)) {
@@ -57,7 +60,18 @@ export async function authenticate(request: Credentials, { em, jwt, principals }
       throw error;
     }
   }
-  const viewer = await principals.viewerForToken(em, token);
+  const viewer = (await principals.viewerForToken(em, token)) ?? (keystone ? await keystoneViewer(keystone, em, token) : null);
   if (!viewer) throw unauthenticated('The token is not valid', true);
   return viewer;
+}
+
+async function keystoneViewer(keystone: KeystoneTokens, em: EntityManager, token: string): Promise<Viewer | null> {
+  try {
+    return await keystone.viewerFor(em, token);
+  } catch (error) {
+    if (!(error instanceof KeystoneUnavailable)) throw error;
+    throw new GraphQLError('The identity service did not answer; try again', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } },
+    });
+  }
 }
