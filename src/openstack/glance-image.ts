@@ -76,6 +76,9 @@ export const COLUMN_PROPERTIES: Record<string, ColumnProperty> = {
   hw_video_model: enumColumn('hwVideoModel', 'hw_video_model', VIDEO_MODELS),
 };
 
+/** A project id as Keystone writes it (32 hex digits): ours without its hyphens (adopted-projects.ts). */
+export const keystoneId = (uuid: string | null) => uuid && uuid.replace(/-/g, '');
+
 /** Glance's form of a time: seconds, UTC, `Z`. */
 export const glanceTime = (date: Date | string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -98,7 +101,7 @@ export function glanceImage(image: ImageRow, metadata: readonly Row<ImageMetadat
     visibility: visibilities.toGlance(image.visibility),
     protected: image.protected,
     os_hidden: image.hidden,
-    owner: refId(image.owner),
+    owner: keystoneId(refId(image.owner)),
     checksum: image.checksum,
     os_hash_algo: image.hashAlgo,
     os_hash_value: image.hashValue,

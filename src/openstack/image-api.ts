@@ -15,6 +15,7 @@ import { metadataByImageIds } from '../domain/metadata.js';
 import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../domain/members.js';
 import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
 import { imageOrder } from '../domain/image-catalog.js';
+import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import { isUuid } from '../domain/validation.js';
 import { type Gate, admit } from '../http/admission.js';
 import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
@@ -295,8 +296,10 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
 // ---------------------------------------------------------------------------------------------
 // Members
 
-async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberId: string | undefined) {
+async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSegment: string | undefined) {
   const { req, res } = call;
+  // A project id as Keystone writes it, or as ours.
+  const memberId = memberSegment === undefined ? undefined : (uuidOfProjectId(memberSegment) ?? memberSegment);
   const method = req.method;
   if (memberId === undefined) {
     if (method === 'GET') {
@@ -311,7 +314,7 @@ async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberId
     const member = (body as { member?: unknown }).member;
     if (member === undefined) throw new GlanceError(400, 'Member to be added not specified');
     if (typeof member !== 'string' || member === '') throw new GlanceError(400, "Member can't be empty");
-    const added = await addImageMember(ctx, id, member).catch((error: unknown) => {
+    const added = await addImageMember(ctx, id, uuidOfProjectId(member) ?? member).catch((error: unknown) => {
       // The image's visibility refuses members: Glance forbids it.
       if (error instanceof ConflictError && error.field === 'imageId') throw new GlanceError(403, `Not allowed to create members for image ${id}.`);
       throw error;
@@ -323,7 +326,7 @@ async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberId
       await findImage(ctx.em, ctx, id);
       const [members] = await membersByImageIds(ctx, [id]);
       const found = members!.find((row) => row.project && (typeof row.project === 'string' ? row.project : row.project.id) === memberId);
-      if (!found) throw new GlanceError(404, `${memberId} not found in the member list of the image ${id}.`);
+      if (!found) throw new GlanceError(404, `${memberSegment} not found in the member list of the image ${id}.`);
       return sendGlanceJson(res, 200, glanceMember(found));
     }
     case 'PUT': {

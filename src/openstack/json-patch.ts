@@ -2,6 +2,7 @@
 // the image as Glance shows it, then the difference turned into one change of ours
 // (src/domain/image-patch.ts): core attributes and column properties become fields, any other
 // property a metadata item. The domain checks the values; this checks the patch's form.
+import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import type { ImageChange } from '../domain/image-patch.js';
 import type { ImageUpdateInput } from '../domain/images.js';
 import { GlanceError } from './answers.js';
@@ -20,7 +21,7 @@ const CORE: Record<string, (value: unknown) => Partial<ImageUpdateInput>> = {
   container_format: (value) => ({ containerFormat: value === null ? null : containerFormats.fromGlance('container_format', value) }),
   min_disk: (value) => ({ minDisk: value as number }),
   min_ram: (value) => ({ minRam: value as number }),
-  owner: (value) => ({ ownerId: value as string | null }),
+  owner: (value) => ({ ownerId: value === null ? null : (uuidOfProjectId(value as string) ?? (value as string)) }),
 };
 
 /** What the JSON types of the core attributes must be. */

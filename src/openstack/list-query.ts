@@ -5,6 +5,7 @@ import { IMAGE_STATUSES, type ImageStatus, VISIBILITIES } from '../db/entities/i
 import { MEMBER_STATUSES } from '../db/entities/image-member.js';
 import type { DateComparison, FilterAttribute, ImageFilter, ImageOrder, ImageOrderField } from '../domain/image-catalog.js';
 import { MAX_PAGE_SIZE } from '../domain/pagination.js';
+import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import { isUuid } from '../domain/validation.js';
 import { GlanceError } from './answers.js';
 import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, containerFormats, diskFormats, visibilities } from './glance-image.js';
@@ -137,11 +138,13 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
           filter.memberStatus = ours;
         }
         break;
-      case 'owner':
+      case 'owner': {
         // An owner that is no project id owns nothing.
-        if (isUuid(value)) filter.ownerId = value;
+        const owner = uuidOfProjectId(value);
+        if (owner) filter.ownerId = owner;
         else filter.ids = [];
         break;
+      }
       case 'tag':
         filter.tags = [...(filter.tags ?? []), value];
         break;

@@ -2,11 +2,11 @@
 import { MEMBER_STATUSES, type ImageMember, type MemberStatus } from '../db/entities/image-member.js';
 import { type Row, refId } from '../domain/rows.js';
 import { GlanceError } from './answers.js';
-import { glanceTime } from './glance-image.js';
+import { glanceTime, keystoneId } from './glance-image.js';
 
 export function glanceMember(member: Row<ImageMember> | ImageMember) {
   return {
-    member_id: refId(member.project),
+    member_id: keystoneId(refId(member.project)),
     image_id: refId(member.image),
     status: member.status.toLowerCase(),
     created_at: glanceTime(member.createdAt),

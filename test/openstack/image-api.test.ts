@@ -110,7 +110,8 @@ describe('OpenStack Image API v2', () => {
       expect(answer.headers.location).toBe(`http://${host}/image/v2/images/${image.id}`);
       expect(answer.headers['openstack-image-import-methods']).toBe('web-download');
       expect(image).toMatchObject({
-        status: 'queued', visibility: 'shared', protected: false, os_hidden: false, owner: catalog.project.id, checksum: null,
+        // A project id as Keystone writes it: 32 hex digits.
+        status: 'queued', visibility: 'shared', protected: false, os_hidden: false, owner: catalog.project.id.replace(/-/g, ''), checksum: null,
         size: null, disk_format: 'qcow2', container_format: 'bare', tags: ['a', 'b'], min_ram: 512, min_disk: 0,
         hw_disk_bus: 'virtio', flavour: 'vanilla', self: `/v2/images/${image.id}`, file: `/v2/images/${image.id}/file`, schema: '/v2/schemas/image',
       });
@@ -211,6 +212,7 @@ describe('OpenStack Image API v2', () => {
       expect(await listed(`created_at=lt:2000-01-01T00:00:00Z&name=${names[0]}`)).toEqual([]);
       expect(await listed('visibility=private')).toEqual([]);
       expect(await listed(`owner=${otherProject.id}`)).toEqual([]);
+      expect((await listed(`owner=${catalog.project.id.replace(/-/g, '')}`)).length).toBe(names.length);
     });
 
     it('refuses a bad parameter with 400', async () => {
@@ -307,9 +309,11 @@ describe('OpenStack Image API v2', () => {
 
     it('shares a shared image: the owner offers, the member answers, the owner withdraws', async () => {
       const id = await createAs(member, { name: unique('members') });
-      const offered = await call('POST', `/v2/images/${id}/members`, { body: { member: otherProject.id } });
+      // Named as Keystone writes a project id; the uuid form is taken too.
+      const keystoneForm = otherProject.id.replace(/-/g, '');
+      const offered = await call('POST', `/v2/images/${id}/members`, { body: { member: keystoneForm } });
       expect(offered.status, offered.body).toBe(200);
-      expect(offered.json).toMatchObject({ member_id: otherProject.id, image_id: id, status: 'pending', schema: '/v2/schemas/member' });
+      expect(offered.json).toMatchObject({ member_id: keystoneForm, image_id: id, status: 'pending', schema: '/v2/schemas/member' });
       expect((await call('POST', `/v2/images/${id}/members`, { body: { member: otherProject.id } })).status).toBe(409);
       // The owner may not answer for the member; the member may.
       expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { body: { status: 'accepted' } })).status).toBe(403);
@@ -318,7 +322,7 @@ describe('OpenStack Image API v2', () => {
       expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { token: other, body: { status: 'Accepted' } })).status).toBe(400);
       expect((await call('PUT', `/v2/images/${id}/members/${otherProject.id}`, { token: other, body: {} })).body).toContain('Status not specified');
       expect((await call('GET', `/v2/images/${id}/members`)).json.members.map((m: { status: string }) => m.status)).toEqual(['accepted']);
-      expect((await call('GET', `/v2/images/${id}/members/${otherProject.id}`, { token: other })).json.status).toBe('accepted');
+      expect((await call('GET', `/v2/images/${id}/members/${keystoneForm}`, { token: other })).json.status).toBe('accepted');
       // Now listed for the member project, which may read it but not change it.
       expect((await call('GET', `/v2/images?id=${id}`, { token: other })).json.images).toHaveLength(1);
       expect((await call('PUT', `/v2/images/${id}/tags/red`, { token: other })).status).toBe(403);
