@@ -70,7 +70,8 @@ const imageFields = {
 const metadataItems = metadataList(z.object({ key: metadataKey, value: metadataValue, readOnly: z.boolean().nullish() }).strict());
 
 const createSchema = z
-  .object({ ...imageFields, regionId: id.nullable(), metadata: metadataItems })
+  // `id`: the client's own choice of id, as Glance allows; one any image ever had is refused.
+  .object({ ...imageFields, id, regionId: id.nullable(), metadata: metadataItems })
   .partial()
   .required({ name: true })
   .strict();
@@ -198,8 +199,9 @@ export async function checkImageInput(em: EntityManager, ctx: DomainContext, raw
  */
 export async function registerImage(em: EntityManager, ctx: DomainContext, raw: ImageCreateInput): Promise<Image> {
   const { input, refs, region } = await checkImageInput(em, ctx, raw);
-  const { ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input;
+  const { id: chosenId, ownerId, regionId, operatingSystemId, architectureId, computeResourceId, password, metadata, ...plain } = input;
   const image = em.create(Image, {
+    ...(chosenId && { id: chosenId.toLowerCase() }),
     name: plain.name,
     status: 'QUEUED',
     region,

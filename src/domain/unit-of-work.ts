@@ -12,6 +12,7 @@ import { ConflictError } from './errors.js';
 
 /** What each unique constraint means to a client, and which input field it concerns. */
 const uniqueConstraints: Record<string, { message: string; field: string }> = {
+  image_pkey: { message: 'An image with this id exists, or existed', field: 'id' },
   image_owner_region_name_unique: { message: 'An image with this name already exists for this owner in this region', field: 'name' },
   image_compute_resource_provider_ref_unique: { message: 'This compute resource template is already registered as an image', field: 'providerRef' },
   image_metadata_image_key_unique: { message: 'A metadata item with this key already exists', field: 'key' },
