@@ -6,6 +6,7 @@ import { IMAGE_STATUSES } from '../db/entities/image.js';
 import { MEMBER_STATUSES } from '../db/entities/image-member.js';
 import { METADATA_VALUE_MAX } from '../domain/validation.js';
 import { COLUMN_PROPERTIES, containerFormats, diskFormats, visibilities } from './glance-image.js';
+import { METADEFS_SCHEMAS } from './metadefs-schemas.js';
 
 /** Image API versions this face speaks: v2.15 (Glance 25) and the older minor versions it includes. */
 const VERSIONS = [['v2.15', 'CURRENT'], ...['v2.9', 'v2.7', 'v2.6', 'v2.5', 'v2.4', 'v2.3', 'v2.2', 'v2.1', 'v2.0'].map((id) => [id, 'SUPPORTED'])];
@@ -98,4 +99,5 @@ export const SCHEMAS: Record<string, object> = {
   images: collection('images', imageSchema),
   member: memberSchema,
   members: collection('members', memberSchema),
+  ...METADEFS_SCHEMAS,
 };
