@@ -15,7 +15,7 @@ import { metadataByImageIds } from '../domain/metadata.js';
 import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../domain/members.js';
 import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
 import { imageOrder } from '../domain/image-catalog.js';
-import { uuidOfProjectId } from '../domain/adopted-projects.js';
+import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
 import { isUuid } from '../domain/validation.js';
 import { type Gate, admit } from '../http/admission.js';
 import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
@@ -42,6 +42,16 @@ export interface ImageApiOptions {
   leaseMs: number;
   /** The slug of the region this face's images are created in and listed from (OPENSTACK_REGION). */
   region: string | undefined;
+  /**
+   * Whether a project named as an owner or a member is adopted when we do not know it yet: with
+   * Keystone, project ids are Keystone's, and a project may be named before its first request.
+   */
+  adoptProjects: boolean;
+}
+
+/** The project `id` names, adopted first when the face adopts projects (see ImageApiOptions). */
+async function projectNamed(options: ImageApiOptions, ctx: DomainContext, id: string | null | undefined) {
+  if (options.adoptProjects && id && isUuid(id)) await adoptProject(ctx.em, id, id.replace(/-/g, ''));
 }
 
 /** A request inside the API, its path split, and the caller once admitted. */
@@ -60,10 +70,13 @@ export function imageApiHandler(options: ImageApiOptions) {
     const target = req.url ?? '';
     if (target !== IMAGE_API_PATH && !target.startsWith(`${IMAGE_API_PATH}/`) && !target.startsWith(`${IMAGE_API_PATH}?`)) return false;
     const url = new URL(target, 'http://localhost');
-    const segments = url.pathname.slice(IMAGE_API_PATH.length).split('/').filter(Boolean).map(decodeSegment);
+    const parts = url.pathname.slice(IMAGE_API_PATH.length).split('/').slice(1);
+    const segments = parts.filter(Boolean).map(decodeSegment);
     // Glance's request id, from the one every answer carries (src/http/request-log.ts).
     res.setHeader('x-openstack-request-id', `req-${res.getHeader(REQUEST_ID_HEADER)}`);
     try {
+      // An empty segment (`/v2/images/`, an empty id) names nothing, as in Glance.
+      if (segments[0] === 'v2' && parts.includes('')) throw new GlanceError(404, 'The resource could not be found.');
       await route(options, { req, res, segments, query: url.searchParams });
     } catch (error) {
       answerError(req, res, error);
@@ -124,7 +137,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
   switch (sub) {
     case undefined:
       if (method === 'GET') return sendGlanceJson(res, 200, await imageDocument(ctx, id));
-      if (method === 'PATCH') return patchAnswer(ctx, call, id);
+      if (method === 'PATCH') return patchAnswer(options, ctx, call, id);
       if (method === 'DELETE') {
         await deleteImage(ctx, id);
         return sendNoContent(res);
@@ -135,7 +148,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     case 'tags':
       return tagAnswer(ctx, call, id, subId);
     case 'members':
-      return memberAnswer(ctx, call, id, subId);
+      return memberAnswer(options, ctx, call, id, subId);
     case 'import':
       if (method !== 'POST') throw notAllowed('POST');
       return importAnswer(ctx, call, id);
@@ -238,9 +251,10 @@ async function listAnswer(options: ImageApiOptions, ctx: DomainContext, { res, q
 
 async function createAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call) {
   // Glance reads a create's body as JSON whatever its type says.
-  const body = await jsonBody(call.req, [call.req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '']);
+  const body = await jsonBody(call.req, [mediaType(call.req)]);
   const input = imageCreateInput(body);
   // Glance's default visibility: shared, so that members can be added without a change first.
+  await projectNamed(options, ctx, input.ownerId);
   const { image } = await createImage(ctx, { visibility: 'SHARED', ...input, regionId: await regionId(options, ctx) });
   sendGlanceJson(call.res, 201, await imageDocument(ctx, image.id), {
     location: `${rootUrl(call.req)}/v2/images/${image.id}`,
@@ -248,9 +262,11 @@ async function createAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
   });
 }
 
-async function patchAnswer(ctx: DomainContext, call: Call, id: string) {
+async function patchAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call, id: string) {
   const operations = await jsonBody(call.req, PATCH_MEDIA_TYPES, { 'accept-patch': PATCH_MEDIA_TYPES.join(', ') });
-  const change = imageChangeOf(await imageDocument(ctx, id), operations);
+  const draft = mediaType(call.req) === PATCH_MEDIA_TYPES[1] ? 'v2.0' : 'v2.1';
+  const change = imageChangeOf(await imageDocument(ctx, id), operations, draft);
+  await projectNamed(options, ctx, change.fields?.ownerId);
   await changeImage(ctx, id, change);
   sendGlanceJson(call.res, 200, await imageDocument(ctx, id));
 }
@@ -268,8 +284,8 @@ async function tagAnswer(ctx: DomainContext, { req, res }: Call, id: string, tag
 
 async function fileAnswer(options: ImageApiOptions, ctx: DomainContext, { req, res }: Call, id: string) {
   if (req.method === 'PUT') {
-    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/octet-stream') throw new GlanceError(415, `The request media type ${type ?? '(none)'} is not supported by this server; send application/octet-stream`);
+    const type = mediaType(req);
+    if (type !== 'application/octet-stream') throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send application/octet-stream`);
     await receiveImageFile(ctx, id, req, res, options);
     return sendNoContent(res);
   }
@@ -296,7 +312,7 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
 // ---------------------------------------------------------------------------------------------
 // Members
 
-async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSegment: string | undefined) {
+async function memberAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call, id: string, memberSegment: string | undefined) {
   const { req, res } = call;
   // A project id as Keystone writes it, or as ours.
   const memberId = memberSegment === undefined ? undefined : (uuidOfProjectId(memberSegment) ?? memberSegment);
@@ -314,7 +330,9 @@ async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSe
     const member = (body as { member?: unknown }).member;
     if (member === undefined) throw new GlanceError(400, 'Member to be added not specified');
     if (typeof member !== 'string' || member === '') throw new GlanceError(400, "Member can't be empty");
-    const added = await addImageMember(ctx, id, uuidOfProjectId(member) ?? member).catch((error: unknown) => {
+    const named = uuidOfProjectId(member) ?? member;
+    await projectNamed(options, ctx, named);
+    const added = await addImageMember(ctx, id, named).catch((error: unknown) => {
       // The image's visibility refuses members: Glance forbids it.
       if (error instanceof ConflictError && error.field === 'imageId') throw new GlanceError(403, `Not allowed to create members for image ${id}.`);
       throw error;
@@ -347,8 +365,11 @@ async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSe
 // Bodies
 
 /** A JSON body of one of `types`, at most MAX_JSON_BYTES. */
+/** The request's media type, without its parameters. */
+const mediaType = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+
 async function jsonBody(req: IncomingMessage, types: string[], refusalHeaders: Record<string, string> = {}): Promise<unknown> {
-  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = mediaType(req);
   if (!types.includes(type)) throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send ${types[0]}`, refusalHeaders);
   const length = Number(req.headers['content-length'] ?? Number.NaN);
   if (length > MAX_JSON_BYTES) throw new GlanceError(413, `The body is larger than ${MAX_JSON_BYTES} bytes`);

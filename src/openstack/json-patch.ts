@@ -10,6 +10,19 @@ import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, RESERVED_ATTRIBUTES, container
 
 export const PATCH_MEDIA_TYPES = ['application/openstack-images-v2.1-json-patch', 'application/openstack-images-v2.0-json-patch'];
 
+/** The two forms: v2.1's RFC 6902 objects, v2.0's `{"replace": "/name", "value": ...}` (tempest sends these). */
+export type PatchDraft = 'v2.1' | 'v2.0';
+
+const OPERATIONS = ['add', 'remove', 'replace'];
+
+/** A v2.0 operation in v2.1's form. */
+function fromDraft4(operation: Record<string, unknown>): Record<string, unknown> {
+  const named = OPERATIONS.filter((op) => op in operation);
+  if (named.length !== 1) throw bad('Operation objects must contain exactly one member named "add", "remove", or "replace".');
+  const op = named[0]!;
+  return { op, path: operation[op], ...('value' in operation && { value: operation.value }) };
+}
+
 /** Glance's writable core attributes, as a field of ours from a JSON value. */
 const CORE: Record<string, (value: unknown) => Partial<ImageUpdateInput>> = {
   name: (value) => ({ name: value as string }),
@@ -51,19 +64,21 @@ function attributeOf(path: unknown): string {
 /** The checks every attribute a patch names must pass, whatever the operation. */
 function assertWritable(attribute: string) {
   if (READ_ONLY_ATTRIBUTES.has(attribute)) throw new GlanceError(403, `Attribute '${attribute}' is read-only.`);
-  if (RESERVED_ATTRIBUTES.has(attribute)) throw new GlanceError(403, `Attribute '${attribute}' is reserved.`);
+  // Glance keeps the os_glance prefix for its own properties.
+  if (RESERVED_ATTRIBUTES.has(attribute) || attribute.startsWith('os_glance')) throw new GlanceError(403, `Attribute '${attribute}' is reserved.`);
 }
 
 /**
  * The change `operations` make to `current` (the image as Glance shows it, properties included).
  * Operations apply in order, each to the result of the one before, as RFC 6902 says.
  */
-export function imageChangeOf(current: Readonly<Record<string, unknown>>, operations: unknown): ImageChange {
+export function imageChangeOf(current: Readonly<Record<string, unknown>>, operations: unknown, draft: PatchDraft = 'v2.1'): ImageChange {
   if (!Array.isArray(operations)) throw bad('Request body must be a JSON array of operation objects.');
   const next: Record<string, unknown> = { ...current };
   for (const operation of operations as unknown[]) {
     if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) throw bad('Operations must be JSON objects.');
-    const { op, path, value } = operation as { op?: unknown; path?: unknown; value?: unknown };
+    const given = draft === 'v2.0' ? fromDraft4(operation as Record<string, unknown>) : (operation as Record<string, unknown>);
+    const { op, path, value } = given as { op?: unknown; path?: unknown; value?: unknown };
     if (op === undefined) throw bad('Unable to find `op` in JSON Schema change. It must be one of the following: add, remove, replace.');
     if (op !== 'add' && op !== 'replace' && op !== 'remove') throw bad(`Invalid operation: \`${String(op)}\`. It must be one of the following: add, remove, replace.`);
     if (path === undefined) throw bad("Unable to find 'path' in JSON Schema change");
@@ -76,7 +91,8 @@ export function imageChangeOf(current: Readonly<Record<string, unknown>>, operat
       delete next[attribute];
       continue;
     }
-    if (!('value' in (operation as object))) throw bad(`Operation "${op}" requires a member named "value".`);
+    if (!('value' in given)) throw bad(`Operation "${op}" requires a member named "value".`);
+    if (op === 'add' && draft === 'v2.0' && attribute in next) throw new GlanceError(409, `Property ${attribute} already present.`);
     if (op === 'replace' && !core && !(attribute in next)) throw new GlanceError(409, `Property ${attribute} does not exist.`);
     if (core ? !CORE_TYPES[attribute]!(value) : typeof value !== 'string') {
       throw bad(`Invalid value for ${attribute}: ${JSON.stringify(value)}${core ? '' : ' is not of type \'string\''}`);

@@ -76,6 +76,9 @@ describe('OpenStack Image API v2', () => {
       // No `stores` property: glanceclient 4.1 would then refuse to start (its --stores option).
       expect(image.json.properties.stores).toBeUndefined();
       for (const name of ['images', 'member', 'members']) expect((await call('GET', `/v2/schemas/${name}`)).json.name).toBe(name);
+      // The metadata definitions' schemas, as Glance serves them (glanceclient and tempest read them).
+      expect((await call('GET', '/v2/schemas/metadefs/namespace')).json.name).toBe('namespace');
+      expect((await call('GET', '/v2/schemas/metadefs/resource_types')).json.name).toBe('resource_type_associations');
       expect((await call('GET', '/v2/schemas/nothing')).status).toBe(404);
     });
 
@@ -125,6 +128,18 @@ describe('OpenStack Image API v2', () => {
       expect((await call('GET', `/v2/images/${image.id}`)).json).toEqual(image);
     });
 
+    it('takes a chosen id, and names an image created without a name after its id', async () => {
+      const chosen = '01a24fb0-1111-7000-8000-000000000001';
+      const created = await call('POST', '/v2/images', { body: { id: chosen, disk_format: 'raw' } });
+      expect(created.status, created.body).toBe(201);
+      expect(created.json).toMatchObject({ id: chosen, name: chosen });
+      expect((await call('DELETE', `/v2/images/${chosen}`)).status).toBe(204);
+      // An id is never given twice, not even once its image is deleted.
+      const again = await call('POST', '/v2/images', { body: { id: chosen, name: unique('again') } });
+      expect([again.status, again.body]).toEqual([409, expect.stringContaining('exists, or existed')]);
+      expect((await call('POST', '/v2/images', { body: { id: 'mine' } })).status).toBe(400);
+    });
+
     it('refuses what Glance refuses, and creates nothing', async () => {
       const before = await t.snapshot('image', 'image_metadata');
       const refusals: [Record<string, unknown>, number, RegExp][] = [
@@ -132,6 +147,7 @@ describe('OpenStack Image API v2', () => {
         [{ name: 'x', checksum: 'abc' }, 403, /read-only/],
         [{ name: 'x', locations: [] }, 403, /Attribute 'locations' is reserved/],
         [{ name: 'x', deleted: 'true' }, 403, /reserved/],
+        [{ name: 'x', os_glance_importing_to_stores: 'a' }, 403, /Attribute 'os_glance_importing_to_stores' is reserved/],
         [{ name: 'x', flavour: 3 }, 400, /not of type 'string'/],
         [{ name: 'x', disk_format: 'floppy' }, 400, /disk_format/],
         [{ name: 'x', visibility: 'public' }, 403, /administrators/],
@@ -289,10 +305,30 @@ describe('OpenStack Image API v2', () => {
         expect([answer.status, answer.body], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
       }
       expect((await call('PATCH', `/v2/images/${id}`, { body: [], type: 'application/json' })).headers['accept-patch']).toContain(PATCH_TYPE);
+      const draft4 = 'application/openstack-images-v2.0-json-patch';
+      const draft4Refusals: [unknown, number, RegExp][] = [
+        [[{ add: '/k1', value: 'again' }], 409, /Property k1 already present/],
+        [[{ add: '/k1', replace: '/k1', value: 'x' }], 400, /exactly one member/],
+        [[{ replace: '/os_glance_x', value: 'x' }], 403, /reserved/],
+      ];
+      for (const [body, status, message] of draft4Refusals) {
+        const answer = await call('PATCH', `/v2/images/${id}`, { body, type: draft4 });
+        expect([answer.status, answer.body], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+      }
       // A project the image is not shared with does not see it.
       expect((await call('PATCH', `/v2/images/${id}`, { token: other, body: [{ op: 'add', path: '/k9', value: 'x' }], type: PATCH_TYPE })).status).toBe(404);
       expect(await t.snapshot('image', 'image_metadata')).toEqual(before);
     });
+  });
+
+  it('takes the v2.0 form of a patch, which tempest sends', async () => {
+    const id = await createAs(member, { name: unique('draft4'), k1: 'v1' });
+    const answer = await call('PATCH', `/v2/images/${id}`, {
+      type: 'application/openstack-images-v2.0-json-patch',
+      body: [{ replace: '/k1', value: 'one' }, { add: '/k2', value: 'two' }, { replace: '/protected', value: true }],
+    });
+    expect(answer.status, answer.body).toBe(200);
+    expect(answer.json).toMatchObject({ k1: 'one', k2: 'two', protected: true });
   });
 
   describe('tags, members, actions, deletion', () => {
@@ -379,6 +415,9 @@ describe('OpenStack Image API v2', () => {
       const answer = await call('PUT', '/v2/images', { body: {} });
       expect([answer.status, answer.headers.allow]).toEqual([405, 'GET, POST']);
       expect((await call('GET', '/v2/nothing')).status).toBe(404);
+      // An empty id names nothing.
+      expect((await call('GET', '/v2/images/')).status).toBe(404);
+      expect((await call('DELETE', '/v2/images/')).status).toBe(404);
       // A version it does not speak is offered the ones it does.
       expect((await call('GET', '/v3/images')).status).toBe(300);
     });
