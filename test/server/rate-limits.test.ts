@@ -1,6 +1,6 @@
 // Per-principal rate limits on cost per second, over the real listener: one bucket per token or
-// JWT subject, per address without a valid token, shared by the GraphQL and file faces, and by
-// every gateway when Redis carries them.
+// JWT subject, per address without a valid token, shared by the GraphQL, file and Image API
+// faces, and by every gateway when Redis carries them.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { SignJWT } from 'jose';
@@ -53,6 +53,16 @@ describe('rate limits', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, Number(refused.retryAfter) * 1000));
     expect((await post(url, PAGE, token)).status).toBe(200);
+  });
+
+  it('charges the Image API from the same bucket: a page of its images costs its rows', async () => {
+    const token = await t.tokenFor({ role: 'admin' });
+    const images = () => fetch(`${new URL(url).origin}/image/v2/images?limit=99`, { headers: { 'x-auth-token': token, accept: 'application/json' } });
+    expect((await post(url, PAGE, token)).status).toBe(200);
+    expect((await images()).status).toBe(200);
+    const refused = await images();
+    expect([refused.status, Number(refused.headers.get('retry-after')) >= 1]).toEqual([429, true]);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/^Rate limit exceeded/);
   });
 
   it('keeps one bucket per principal: another token is not slowed by the first', async () => {
