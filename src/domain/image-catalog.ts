@@ -162,17 +162,20 @@ export function imageOrder(orderBy: ImageOrder[] | null | undefined): OrderKey[]
     .map((order) => ({ ...IMAGE_ORDER_FIELDS[order.field], direction: order.direction }));
 }
 
-/** A page of the images the viewer may see, with their relations joined in. */
-export async function listImages(ctx: DomainContext, args: ImageListArgs): Promise<ImagePage> {
+/**
+ * A page of the images the viewer may see, with their relations joined in; `join: []` when only
+ * the relations' ids are wanted (the Image API's images name no relation but their owner).
+ */
+export async function listImages(ctx: DomainContext, args: ImageListArgs, join: readonly string[] = IMAGE_RELATIONS): Promise<ImagePage> {
   const condition = imageCondition(ctx, args.filter ?? {}, args.search);
-  return findPage<Image>(ctx.em, 'Image', {}, imageOrder(args.orderBy), args, IMAGE_RELATIONS, condition);
+  return findPage<Image>(ctx.em, 'Image', {}, imageOrder(args.orderBy), args, join, condition);
 }
 
 /** The live images among `ids` that the viewer may see, in one statement, in no particular order. */
-export async function imagesById(ctx: DomainContext, ids: readonly string[]): Promise<ImageRow[]> {
+export async function imagesById(ctx: DomainContext, ids: readonly string[], join: readonly string[] = IMAGE_RELATIONS): Promise<ImageRow[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  return findRows<Image>(ctx.em, 'Image', { where: { id: { $in: wanted } }, sql: readableSql(ctx), join: IMAGE_RELATIONS });
+  return findRows<Image>(ctx.em, 'Image', { where: { id: { $in: wanted } }, sql: readableSql(ctx), join });
 }
 
 /**

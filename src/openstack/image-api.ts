@@ -207,7 +207,7 @@ async function imageDocuments(ctx: DomainContext, rows: readonly ImageRow[]) {
 }
 
 async function imageDocument(ctx: DomainContext, id: string) {
-  const [row] = await imagesById(ctx, [id]);
+  const [row] = await imagesById(ctx, [id], []);
   if (!row) throw new GlanceError(404, `No image found with ID ${id}`);
   return (await imageDocuments(ctx, [row]))[0]!;
 }
@@ -234,7 +234,7 @@ async function listAnswer(options: ImageApiOptions, ctx: DomainContext, { res, q
     });
     after = encodeCursor(imageOrder(orderBy), row as unknown as Record<string, unknown>);
   }
-  const page = limit === 0 ? emptyPage<ImageRow>() : await listImages(ctx, { filter, orderBy, first: limit, after });
+  const page = limit === 0 ? emptyPage<ImageRow>() : await listImages(ctx, { filter, orderBy, first: limit, after }, []);
   const images = await imageDocuments(ctx, page.nodes);
   const first = new URLSearchParams([...query].filter(([name]) => name !== 'marker'));
   const next = new URLSearchParams(first);
