@@ -4,7 +4,9 @@ import { InvalidStatusTransitionError } from './errors.js';
 
 const next: Record<ImageStatus, readonly ImageStatus[]> = {
   QUEUED: ['SAVING', 'IMPORTING', 'ACTIVE', 'DELETED'],
-  SAVING: ['ACTIVE', 'KILLED', 'QUEUED', 'PENDING_DELETE'],
+  SAVING: ['ACTIVE', 'UPLOADING', 'KILLED', 'QUEUED', 'PENDING_DELETE'],
+  // Staged (Glance's glance-direct): the bytes are in, waiting for the import that makes them the image's.
+  UPLOADING: ['ACTIVE', 'PENDING_DELETE'],
   IMPORTING: ['ACTIVE', 'KILLED', 'QUEUED', 'PENDING_DELETE'],
   ACTIVE: ['DEACTIVATED', 'PENDING_DELETE'],
   DEACTIVATED: ['ACTIVE', 'PENDING_DELETE'],

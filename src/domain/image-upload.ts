@@ -5,13 +5,15 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DiskFormat, Image } from '../db/entities/image.js';
+import type { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
-import { ConflictError, DomainError, ForbiddenError } from './errors.js';
+import { ConflictError, DomainError, ForbiddenError, InvalidStatusTransitionError } from './errors.js';
 import { type Digest, SizeLimitExceeded } from './image-digest.js';
 import { transition } from './image-status.js';
 import { findImage, findImageForChange } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { type Claim, failTask, finishTask, startUploadTask, withdrawTask } from './task-runs.js';
+import { finishedTask } from './tasks.js';
 import { inTransaction } from './unit-of-work.js';
 import { logger } from '../logger.js';
 
@@ -57,14 +59,14 @@ export interface StagedBytes {
  * attempt can place bytes or record others. False when the claim was lost or the image moved on;
  * the bytes are then discarded, as on any failure.
  */
-export async function takeStagedBytes(em: EntityManager, claim: Claim, staged: StagedBytes): Promise<Image | null> {
+export async function takeStagedBytes(em: EntityManager, claim: Claim, staged: StagedBytes, until: BytesTaken = 'ACTIVE'): Promise<Image | null> {
   let taken: Image | null = null;
   try {
     await finishTask(
       em,
       claim,
       async (image) => {
-        takeBytes(image, staged.digest);
+        takeBytes(image, staged.digest, until);
         await staged.commit();
         taken = image;
       },
@@ -79,9 +81,12 @@ export async function takeStagedBytes(em: EntityManager, claim: Claim, staged: S
   return taken;
 }
 
-/** SAVING -> ACTIVE with the uploaded bytes, the upload task FINISHED. */
-export async function completeUpload(ctx: DomainContext, claim: Claim, staged: StagedBytes): Promise<Image> {
-  const image = await takeStagedBytes(ctx.em, claim, staged).catch((error: unknown) => {
+/**
+ * SAVING -> ACTIVE with the uploaded bytes, the upload task FINISHED; or, for bytes staged to be
+ * imported (Glance's glance-direct), SAVING -> UPLOADING.
+ */
+export async function completeUpload(ctx: DomainContext, claim: Claim, staged: StagedBytes, until: BytesTaken = 'ACTIVE'): Promise<Image> {
+  const image = await takeStagedBytes(ctx.em, claim, staged, until).catch((error: unknown) => {
     throw error instanceof OptimisticLockError ? new ConflictError('The image was changed during the upload') : error;
   });
   if (!image) throw new UploadCancelled();
@@ -107,8 +112,11 @@ export async function endSaving(ctx: DomainContext, claim: Claim, reason: string
   );
 }
 
-/** The image now has these bytes: what they measured becomes its record, and it is ACTIVE. */
-export function takeBytes(image: Image, digest: Digest): void {
+/** Where bytes taken leave an image: ACTIVE, or UPLOADING when they were staged for an import. */
+export type BytesTaken = 'ACTIVE' | 'UPLOADING';
+
+/** The image now has these bytes: what they measured becomes its record, and it is ACTIVE (or staged). */
+export function takeBytes(image: Image, digest: Digest, until: BytesTaken = 'ACTIVE'): void {
   // Checked again: the declared format may have been changed while the bytes arrived.
   assertFormat(image.diskFormat, digest);
   const { format, virtualSize } = digest.detected;
@@ -119,7 +127,23 @@ export function takeBytes(image: Image, digest: Digest): void {
   image.diskFormat ??= format;
   // A raw disk is as large as its file (Glance's raw inspector).
   image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
-  transition(image, 'ACTIVE');
+  transition(image, until);
+}
+
+/**
+ * Glance's glance-direct import: the staged bytes become the image's, UPLOADING -> ACTIVE. The
+ * import is an IMPORT task, finished at once: the bytes are in place already.
+ */
+export async function importStaged(ctx: DomainContext, imageId: string): Promise<{ image: Image; task: Task }> {
+  return inTransaction(ctx, async (em) => {
+    const image = await findImageForChange(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
+    if (image.status !== 'UPLOADING') throw new InvalidStatusTransitionError(image.status, 'ACTIVE');
+    transition(image, 'ACTIVE');
+    const task = finishedTask(em, ctx.viewer, 'IMPORT', image);
+    await em.flush();
+    return { image, task };
+  });
 }
 
 /** Formats the sniffer cannot tell apart from raw bytes. */

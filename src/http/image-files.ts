@@ -13,7 +13,7 @@ import type { DomainContext, Services } from '../domain/context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import { SizeLimitExceeded } from '../domain/image-digest.js';
 import {
-  DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, refuseSaving, startSaving,
+  type BytesTaken, DiskFormatMismatch, UploadCancelled, assertFormat, completeUpload, endSaving, imageForDownload, refuseSaving, startSaving,
 } from '../domain/image-upload.js';
 import { stagingTag } from '../domain/task-runs.js';
 import { isUuid } from '../domain/validation.js';
@@ -80,6 +80,8 @@ export async function receiveImageFile(
   req: IncomingMessage,
   res: ServerResponse,
   options: Pick<ImageFilesOptions, 'store' | 'maxBytes' | 'leaseMs'>,
+  /** ACTIVE, or UPLOADING for bytes staged to be imported (the Image API's /stage). */
+  until: BytesTaken = 'ACTIVE',
 ): Promise<Image> {
   const { store, maxBytes } = options;
   const length = declaredLength(req);
@@ -104,7 +106,7 @@ export async function receiveImageFile(
   await lease.release();
   let image: Image;
   try {
-    image = await completeUpload(ctx, claim, staged);
+    image = await completeUpload(ctx, claim, staged, until);
   } catch (error) {
     // The row did not take the bytes (they were discarded); the lock must go either way.
     await endSaving(ctx, claim, failureReason(error), error instanceof DiskFormatMismatch ? 'KILLED' : 'QUEUED');

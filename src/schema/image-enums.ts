@@ -13,10 +13,11 @@ import { builder } from './builder.js';
 type Described<T extends readonly string[] | string> = Record<T extends readonly string[] ? T[number] : T, { description: string }>;
 
 export const ImageStatusEnum = builder.enumType('ImageStatus', {
-  description: 'Glance statuses: QUEUED -> SAVING | IMPORTING -> ACTIVE <-> DEACTIVATED; -> PENDING_DELETE -> DELETED; failures KILLED.',
+  description: 'Glance statuses: QUEUED -> SAVING | IMPORTING -> ACTIVE <-> DEACTIVATED; SAVING -> UPLOADING -> ACTIVE for bytes staged, then imported; -> PENDING_DELETE -> DELETED; failures KILLED.',
   values: {
     QUEUED: { description: 'Registered without bytes: waiting for an upload, an import or a copy.' },
     SAVING: { description: 'Bytes are being uploaded; a failed upload returns the image to QUEUED.' },
+    UPLOADING: { description: "Bytes are staged (the Image API's /stage), waiting for the glance-direct import that makes the image ACTIVE." },
     IMPORTING: { description: 'An IMPORT or REPLICATE task is fetching or copying the bytes.' },
     ACTIVE: { description: 'Usable: the bytes are stored and measured, or the image is a compute-resource template.' },
     DEACTIVATED: { description: 'Set aside by an administrator: only administrators may download its bytes until it is reactivated.' },

@@ -6,7 +6,8 @@ import { canTransition, deletionStart, transition } from '../../src/domain/image
 // Glance's machine, written out as the list of allowed moves.
 const allowed: [ImageStatus, ImageStatus][] = [
   ['QUEUED', 'SAVING'], ['QUEUED', 'IMPORTING'], ['QUEUED', 'ACTIVE'], ['QUEUED', 'DELETED'],
-  ['SAVING', 'ACTIVE'], ['SAVING', 'KILLED'], ['SAVING', 'QUEUED'], ['SAVING', 'PENDING_DELETE'],
+  ['SAVING', 'ACTIVE'], ['SAVING', 'UPLOADING'], ['SAVING', 'KILLED'], ['SAVING', 'QUEUED'], ['SAVING', 'PENDING_DELETE'],
+  ['UPLOADING', 'ACTIVE'], ['UPLOADING', 'PENDING_DELETE'],
   ['IMPORTING', 'ACTIVE'], ['IMPORTING', 'KILLED'], ['IMPORTING', 'QUEUED'], ['IMPORTING', 'PENDING_DELETE'],
   ['ACTIVE', 'DEACTIVATED'], ['ACTIVE', 'PENDING_DELETE'],
   ['DEACTIVATED', 'ACTIVE'], ['DEACTIVATED', 'PENDING_DELETE'],
@@ -40,7 +41,7 @@ describe('the image status machine', () => {
   it('deletes an image without bytes at once and one with bytes through PENDING_DELETE', () => {
     expect(deletionStart('QUEUED')).toBe('DELETED');
     expect(deletionStart('KILLED')).toBe('DELETED');
-    for (const status of ['ACTIVE', 'DEACTIVATED', 'SAVING', 'IMPORTING'] as const) {
+    for (const status of ['ACTIVE', 'DEACTIVATED', 'SAVING', 'UPLOADING', 'IMPORTING'] as const) {
       expect(deletionStart(status)).toBe('PENDING_DELETE');
       expect(canTransition(status, 'PENDING_DELETE')).toBe(true);
     }

@@ -9,7 +9,7 @@ import { StatusBadge } from './status-badge.js';
 import { formatBytes } from './format.js';
 
 const PAGE_SIZE = 20;
-const STATUSES: ImageStatus[] = ['ACTIVE', 'QUEUED', 'SAVING', 'IMPORTING', 'KILLED', 'DEACTIVATED', 'PENDING_DELETE', 'DELETED'];
+const STATUSES: ImageStatus[] = ['ACTIVE', 'QUEUED', 'SAVING', 'UPLOADING', 'IMPORTING', 'KILLED', 'DEACTIVATED', 'PENDING_DELETE', 'DELETED'];
 const VISIBILITIES: ImageVisibility[] = ['PUBLIC', 'PRIVATE', 'SHARED', 'COMMUNITY'];
 const MEMBER_STATUSES: MemberStatus[] = ['PENDING', 'ACCEPTED', 'REJECTED'];
 const COLUMNS: { field: ImageOrderField | null; label: string }[] = [

@@ -11,7 +11,7 @@ const p = defineEntity.properties;
 
 // Closed sets, stored as the GraphQL enum names so there is one vocabulary.
 export const IMAGE_STATUSES = [
-  'QUEUED', 'SAVING', 'IMPORTING', 'ACTIVE', 'DEACTIVATED', 'KILLED', 'PENDING_DELETE', 'DELETED',
+  'QUEUED', 'SAVING', 'UPLOADING', 'IMPORTING', 'ACTIVE', 'DEACTIVATED', 'KILLED', 'PENDING_DELETE', 'DELETED',
 ] as const;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 

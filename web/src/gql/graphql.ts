@@ -360,7 +360,7 @@ export type ImageOrderField =
   /** When the image last changed. */
   | 'UPDATED_AT';
 
-/** Glance statuses: QUEUED -> SAVING | IMPORTING -> ACTIVE <-> DEACTIVATED; -> PENDING_DELETE -> DELETED; failures KILLED. */
+/** Glance statuses: QUEUED -> SAVING | IMPORTING -> ACTIVE <-> DEACTIVATED; SAVING -> UPLOADING -> ACTIVE for bytes staged, then imported; -> PENDING_DELETE -> DELETED; failures KILLED. */
 export type ImageStatus =
   /** Usable: the bytes are stored and measured, or the image is a compute-resource template. */
   | 'ACTIVE'
@@ -377,7 +377,9 @@ export type ImageStatus =
   /** Registered without bytes: waiting for an upload, an import or a copy. */
   | 'QUEUED'
   /** Bytes are being uploaded; a failed upload returns the image to QUEUED. */
-  | 'SAVING';
+  | 'SAVING'
+  /** Bytes are staged (the Image API's /stage), waiting for the glance-direct import that makes the image ACTIVE. */
+  | 'UPLOADING';
 
 /** The input of imageTagAdd: the image and the tags to add. */
 export type ImageTagAddInput = {
