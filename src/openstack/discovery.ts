@@ -16,8 +16,8 @@ export function versionsDocument(root: string) {
   return { versions: VERSIONS.map(([id, status]) => ({ id, status, links: [{ rel: 'self', href: `${root}/v2/` }] })) };
 }
 
-/** The import methods: `web-download` through the URL guard. */
-export const IMPORT_METHODS = ['web-download'];
+/** The import methods: `glance-direct` from /stage, `web-download` through the URL guard. */
+export const IMPORT_METHODS = ['glance-direct', 'web-download'];
 
 export const importInfo = {
   'import-methods': { description: 'Import methods available.', type: 'array', value: IMPORT_METHODS },

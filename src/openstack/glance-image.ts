@@ -82,7 +82,7 @@ export const keystoneId = (uuid: string | null) => uuid && uuid.replace(/-/g, ''
 /** Glance's form of a time: seconds, UTC, `Z`. */
 export const glanceTime = (date: Date | string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** What Glance calls the statuses: ours in lower case (Glance's `uploading` is our SAVING of a stage). */
+/** What Glance calls the statuses: ours in lower case. */
 export const glanceStatus = (status: Image['status']) => status.toLowerCase();
 
 /** An image as Glance answers it. Links are paths below the API's root, as Glance writes them. */

@@ -19,6 +19,7 @@ import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
 import { isUuid } from '../domain/validation.js';
 import { type Gate, admit } from '../http/admission.js';
 import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
+import { importStaged } from '../domain/image-upload.js';
 import { REQUEST_ID_HEADER } from '../http/request-log.js';
 import { logger } from '../logger.js';
 import { COST } from '../schema/cost.js';
@@ -145,6 +146,9 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
       throw notAllowed('GET, PATCH, DELETE');
     case 'file':
       return fileAnswer(options, ctx, call, id);
+    case 'stage':
+      if (method !== 'PUT') throw notAllowed('PUT');
+      return stageAnswer(options, ctx, call, id);
     case 'tags':
       return tagAnswer(ctx, call, id, subId);
     case 'members':
@@ -284,8 +288,7 @@ async function tagAnswer(ctx: DomainContext, { req, res }: Call, id: string, tag
 
 async function fileAnswer(options: ImageApiOptions, ctx: DomainContext, { req, res }: Call, id: string) {
   if (req.method === 'PUT') {
-    const type = mediaType(req);
-    if (type !== 'application/octet-stream') throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send application/octet-stream`);
+    assertOctetStream(req);
     await receiveImageFile(ctx, id, req, res, options);
     return sendNoContent(res);
   }
@@ -296,7 +299,23 @@ async function fileAnswer(options: ImageApiOptions, ctx: DomainContext, { req, r
   await sendImageFile(ctx, id, req, res, options.store, (found) => (found.checksum ? { 'content-md5': found.checksum } : {}));
 }
 
-/** POST /v2/images/{id}/import: the interoperable import, by `web-download`. Accepted, then a task. */
+/** The request's body as image data: Glance takes application/octet-stream alone. */
+function assertOctetStream(req: IncomingMessage) {
+  const type = mediaType(req);
+  if (type !== 'application/octet-stream') throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send application/octet-stream`);
+}
+
+/** PUT /v2/images/{id}/stage: the bytes of a glance-direct import, taken and checked as an upload's, the image UPLOADING. */
+async function stageAnswer(options: ImageApiOptions, ctx: DomainContext, { req, res }: Call, id: string) {
+  assertOctetStream(req);
+  await receiveImageFile(ctx, id, req, res, options, 'UPLOADING');
+  sendNoContent(res);
+}
+
+/**
+ * POST /v2/images/{id}/import: the interoperable import. `glance-direct` makes the staged bytes
+ * the image's; `web-download` fetches them, through the URL guard, in an IMPORT task. Accepted (202).
+ */
 async function importAnswer(ctx: DomainContext, call: Call, id: string) {
   const body = await jsonBody(call.req, ['application/json']);
   const method = (body as { method?: { name?: unknown; uri?: unknown } } | null)?.method;
@@ -304,8 +323,15 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
   if (!IMPORT_METHODS.includes(method.name as string)) {
     throw new GlanceError(400, `Import method ${String(method.name)} is not supported here; the methods are: ${IMPORT_METHODS.join(', ')}`);
   }
-  if (typeof method.uri !== 'string') throw new GlanceError(400, "Import method web-download requires a 'uri'.");
-  await importIntoImage(ctx, id, method.uri);
+  if (method.name === 'glance-direct') {
+    await importStaged(ctx, id).catch((error: unknown) => {
+      if (error instanceof InvalidStatusTransitionError) throw new GlanceError(409, "Image needs to be staged before 'glance-direct' method can be used");
+      throw error;
+    });
+  } else {
+    if (typeof method.uri !== 'string') throw new GlanceError(400, "Import method web-download requires a 'uri'.");
+    await importIntoImage(ctx, id, method.uri);
+  }
   sendNoContent(call.res, 202);
 }
 

@@ -14,7 +14,7 @@ export function imageApiRoute(path: string): string | null {
   if (collection === 'schemas' || collection === 'info') return `${IMAGE_API_PATH}/v2/${collection}/:name`;
   if (collection !== 'images') return `${IMAGE_API_PATH}/v2/other`;
   const parts = [`${IMAGE_API_PATH}/v2/images`, ...(id ? [':id'] : [])];
-  if (sub) parts.push(['file', 'import', 'tags', 'members', 'actions'].includes(sub) ? sub : 'other');
+  if (sub) parts.push(['file', 'stage', 'import', 'tags', 'members', 'actions'].includes(sub) ? sub : 'other');
   if (subId) parts.push(sub === 'actions' ? (subId === 'deactivate' || subId === 'reactivate' ? subId : 'other') : sub === 'tags' ? ':tag' : ':member');
   return parts.join('/');
 }

@@ -124,7 +124,7 @@ describe.skipIf(!installed)('the OpenStack clients against the gateway', () => {
     if (home) await rm(home, { recursive: true, force: true });
   });
 
-  it('creates, uploads, lists, shows, changes, shares, saves, deactivates, imports and deletes', async () => {
+  it('creates, uploads, lists, shows, changes, shares, saves, deactivates, imports (both ways) and deletes', async () => {
     const file = join(home, 'disk.raw');
     // glance: create with a file.
     const created = await client('glance', ['image-create', '--name', `${prefix}-a`, '--disk-format', 'raw', '--container-format', 'bare', '--file', file]);
@@ -200,6 +200,12 @@ describe.skipIf(!installed)('the OpenStack clients against the gateway', () => {
     await heard(d, 'IMPORTING');
     await heard(d, 'ACTIVE');
     expect(row(await client('glance', ['image-show', d]), 'checksum')).toBe(md5);
+
+    // Import by glance-direct: openstack stages the file, then imports it.
+    const staged = await openstack(['image', 'create', '--import', '--disk-format', 'raw', '--container-format', 'bare', '--file', file, `${prefix}-f`]);
+    expect((await heard(staged.id, 'ACTIVE')).image.name).toBe(`${prefix}-f`);
+    expect((await openstack(['image', 'show', staged.id])).checksum).toBe(md5);
+    await client('openstack', ['image', 'delete', staged.id]);
 
     // Delete through both clients: gone from every face.
     await client('openstack', ['image', 'delete', `${prefix}-b`]);

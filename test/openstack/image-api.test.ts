@@ -83,7 +83,7 @@ describe('OpenStack Image API v2', () => {
     });
 
     it('tells its import methods, and that it is one store', async () => {
-      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toEqual(['web-download']);
+      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toEqual(['glance-direct', 'web-download']);
       expect((await call('GET', '/v2/info/stores')).status).toBe(404);
     });
   });
@@ -111,7 +111,7 @@ describe('OpenStack Image API v2', () => {
       expect(answer.status, answer.body).toBe(201);
       const image = answer.json;
       expect(answer.headers.location).toBe(`http://${host}/image/v2/images/${image.id}`);
-      expect(answer.headers['openstack-image-import-methods']).toBe('web-download');
+      expect(answer.headers['openstack-image-import-methods']).toBe('glance-direct,web-download');
       expect(image).toMatchObject({
         // A project id as Keystone writes it: 32 hex digits.
         status: 'queued', visibility: 'shared', protected: false, os_hidden: false, owner: catalog.project.id.replace(/-/g, ''), checksum: null,
@@ -409,6 +409,27 @@ describe('OpenStack Image API v2', () => {
         expect(routes, route).toContain(route);
       }
       expect([...routes].some((route) => /[0-9a-f]{8}-/.test(route!))).toBe(false);
+    });
+
+    it('stages bytes, then imports them by glance-direct', async () => {
+      const id = await createAs(member, { name: unique('staged'), disk_format: 'raw', container_format: 'bare' });
+      const early = await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'glance-direct' } } });
+      expect([early.status, early.body]).toEqual([409, expect.stringContaining('needs to be staged')]);
+      const bytes = Buffer.alloc(70_000, 3);
+      expect((await call('PUT', `/v2/images/${id}/stage`, { raw: bytes, type: 'text/plain' })).status).toBe(415);
+      expect((await call('PUT', `/v2/images/${id}/stage`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(204);
+      const staged = await call('GET', `/v2/images/${id}`);
+      expect(staged.json).toMatchObject({ status: 'uploading', size: bytes.length, checksum: createHash('md5').update(bytes).digest('hex') });
+      // Not the image's data yet.
+      expect((await call('GET', `/v2/images/${id}/file`)).status).toBe(204);
+      expect((await call('PUT', `/v2/images/${id}/stage`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(409);
+      const seen = await t.requestRaw('query ($id: ID!) { node(id: $id) { ... on Image { status } } }', { id: gid('Image', id) });
+      expect(seen.data?.node).toEqual({ status: 'UPLOADING' });
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' } } })).status).toBe(400);
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'glance-direct' } } })).status).toBe(202);
+      expect((await call('GET', `/v2/images/${id}`)).json.status).toBe('active');
+      expect((await call('GET', `/v2/images/${id}/file`)).raw.equals(bytes)).toBe(true);
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'glance-direct' } } })).status).toBe(409);
     });
 
     it('answers 405 with Allow for a method a route lacks, and 404 off the routes', async () => {
