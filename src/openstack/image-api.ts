@@ -5,21 +5,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Region } from '../db/entities/region.js';
+import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
 import type { DomainContext, Services } from '../domain/context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
-import { type ImageRow, imagesById, listImages } from '../domain/image-catalog.js';
-import { changeImage } from '../domain/image-patch.js';
-import { addImageTags, createImage, deleteImage, findImage, removeImageTags, setImageActivation } from '../domain/images.js';
+import { type ImageRow, imageOrder, imagesById, listImages } from '../domain/image-catalog.js';
 import { importIntoImage } from '../domain/image-import.js';
-import { metadataByImageIds } from '../domain/metadata.js';
+import { changeImage } from '../domain/image-patch.js';
+import { importStaged } from '../domain/image-upload.js';
+import { addImageTags, createImage, deleteImage, findImage, removeImageTags, setImageActivation } from '../domain/images.js';
 import { addImageMember, membersByImageIds, removeImageMember, updateImageMember } from '../domain/members.js';
+import { metadataByImageIds } from '../domain/metadata.js';
 import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
-import { imageOrder } from '../domain/image-catalog.js';
-import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
+import { refId } from '../domain/rows.js';
 import { isUuid } from '../domain/validation.js';
 import { type Gate, admit } from '../http/admission.js';
 import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
-import { importStaged } from '../domain/image-upload.js';
 import { REQUEST_ID_HEADER } from '../http/request-log.js';
 import { logger } from '../logger.js';
 import { COST } from '../schema/cost.js';
@@ -29,10 +29,9 @@ import { IMPORT_METHODS, SCHEMAS, importInfo, versionsDocument } from './discove
 import { glanceImage } from './glance-image.js';
 import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
 import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
-import { IMAGE_API_PATH } from './routes.js';
 import { glanceMember, memberStatusOf } from './members.js';
 import { imageCreateInput } from './new-image.js';
-
+import { IMAGE_API_PATH } from './routes.js';
 
 export interface ImageApiOptions {
   orm: MikroORM;
@@ -55,7 +54,7 @@ async function projectNamed(options: ImageApiOptions, ctx: DomainContext, id: st
   if (options.adoptProjects && id && isUuid(id)) await adoptProject(ctx.em, id, id.replace(/-/g, ''));
 }
 
-/** A request inside the API, its path split, and the caller once admitted. */
+/** A request inside the API, its path split into decoded segments. */
 interface Call {
   req: IncomingMessage;
   res: ServerResponse;
@@ -369,7 +368,7 @@ async function memberAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
     case 'GET': {
       await findImage(ctx.em, ctx, id);
       const [members] = await membersByImageIds(ctx, [id]);
-      const found = members!.find((row) => row.project && (typeof row.project === 'string' ? row.project : row.project.id) === memberId);
+      const found = members!.find((row) => refId(row.project) === memberId);
       if (!found) throw new GlanceError(404, `${memberSegment} not found in the member list of the image ${id}.`);
       return sendGlanceJson(res, 200, glanceMember(found));
     }
@@ -390,10 +389,10 @@ async function memberAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
 // ---------------------------------------------------------------------------------------------
 // Bodies
 
-/** A JSON body of one of `types`, at most MAX_JSON_BYTES. */
 /** The request's media type, without its parameters. */
 const mediaType = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
 
+/** A JSON body of one of `types`, at most MAX_JSON_BYTES. */
 async function jsonBody(req: IncomingMessage, types: string[], refusalHeaders: Record<string, string> = {}): Promise<unknown> {
   const type = mediaType(req);
   if (!types.includes(type)) throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send ${types[0]}`, refusalHeaders);
