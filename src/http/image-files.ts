@@ -262,7 +262,7 @@ function imageIdFrom(segment: string): string {
 }
 
 /** What `authenticate` reads (the headers), as the Fetch Request Yoga would hand it. */
-function fetchRequest(req: IncomingMessage): Request {
+export function fetchRequest(req: IncomingMessage): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);

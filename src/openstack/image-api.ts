@@ -3,10 +3,9 @@
 // use cases in src/domain that GraphQL calls, and their answer back onto Glance's documents,
 // status codes and headers. The same gate (tokens, rate limit), the same request id and logs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { Region } from '../db/entities/region.js';
 import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
-import type { DomainContext, Services } from '../domain/context.js';
+import type { DomainContext } from '../domain/context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
 import { type ImageRow, imageOrder, imagesById, listImages } from '../domain/image-catalog.js';
 import { importIntoImage } from '../domain/image-import.js';
@@ -18,12 +17,11 @@ import { metadataByImageIds } from '../domain/metadata.js';
 import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
 import { refId } from '../domain/rows.js';
 import { isUuid } from '../domain/validation.js';
-import { type Gate, admit } from '../http/admission.js';
-import { HttpError, receiveImageFile, sendImageFile } from '../http/image-files.js';
+import { admit } from '../http/admission.js';
+import { HttpError, type ImageFilesOptions, fetchRequest, receiveImageFile, sendImageFile } from '../http/image-files.js';
 import { REQUEST_ID_HEADER } from '../http/request-log.js';
 import { logger } from '../logger.js';
 import { COST } from '../schema/cost.js';
-import type { ImageStore } from '../store/image-store.js';
 import { GlanceError, glanceErrorOf, sendGlanceError, sendGlanceJson, sendNoContent } from './answers.js';
 import { IMPORT_METHODS, SCHEMAS, importInfo, versionsDocument } from './discovery.js';
 import { glanceImage } from './glance-image.js';
@@ -33,13 +31,7 @@ import { glanceMember, memberStatusOf } from './members.js';
 import { imageCreateInput } from './new-image.js';
 import { IMAGE_API_PATH } from './routes.js';
 
-export interface ImageApiOptions {
-  orm: MikroORM;
-  gate: Omit<Gate, 'em'>;
-  services: Services;
-  store: ImageStore;
-  maxBytes: number;
-  leaseMs: number;
+export interface ImageApiOptions extends ImageFilesOptions {
   /** The slug of the region this face's images are created in and listed from (OPENSTACK_REGION). */
   region: string | undefined;
   /**
@@ -189,15 +181,6 @@ async function admitted(options: ImageApiOptions, call: Call, cost: number): Pro
   const em = options.orm.em.fork();
   const viewer = await admit(fetchRequest(call.req), { ...options.gate, em }, { cost, address: call.req.socket.remoteAddress });
   return { ...options.services, em, viewer };
-}
-
-/** What authentication reads (the headers), as a fetch Request. */
-function fetchRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
-  }
-  return new Request('http://localhost/', { headers });
 }
 
 // ---------------------------------------------------------------------------------------------

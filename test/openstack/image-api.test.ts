@@ -17,7 +17,6 @@ describe('OpenStack Image API v2', () => {
   let api: string;
   let host: string;
   let catalog: Catalog;
-  let region: Region;
   let member: string;
   let other: string;
   let otherProject: Project;
@@ -48,7 +47,7 @@ describe('OpenStack Image API v2', () => {
     api = `${origin}/image`;
     catalog = await createCatalog(t.app);
     const em = t.app.orm.em.fork();
-    region = em.create(Region, { slug, name: 'RegionOne' });
+    em.create(Region, { slug, name: 'RegionOne' });
     otherProject = em.create(Project, { name: unique('other'), reseller: null });
     await em.flush();
     member = await t.tokenFor({ role: 'member', projectId: catalog.project.id });
