@@ -20,6 +20,14 @@ export const READ_ONLY_ATTRIBUTES = new Set([
 /** Attributes no client may set, nor use as a property name (Glance: "Attribute 'x' is reserved."). */
 export const RESERVED_ATTRIBUTES = new Set(['deleted', 'deleted_at', 'location', 'locations']);
 
+/**
+ * `table`'s entry for a name a client chose, or undefined: never one of the names every object
+ * inherits (`constructor`, `__proto__`, `toString`...).
+ */
+export function entryOf<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** A closed set of values, spelt Glance's way (lower case) and ours (the enum's name). */
 function vocabulary<T extends string>(values: readonly T[], spelling: Partial<Record<T, string>> = {}) {
   const glance = new Map(values.map((value) => [value, spelling[value] ?? value.toLowerCase()]));
@@ -87,7 +95,8 @@ export const glanceStatus = (status: Image['status']) => status.toLowerCase();
 
 /** An image as Glance answers it. Links are paths below the API's root, as Glance writes them. */
 export function glanceImage(image: ImageRow, metadata: readonly Row<ImageMetadata>[]): Record<string, unknown> {
-  const document: Record<string, unknown> = {};
+  // No prototype: an item may be named `__proto__`, and is then a property like any other.
+  const document: Record<string, unknown> = Object.create(null);
   // Properties first, so that no item can shadow a core attribute of the same name.
   for (const item of metadata) document[item.key] = item.value;
   for (const [name, column] of Object.entries(COLUMN_PROPERTIES)) {

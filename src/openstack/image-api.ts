@@ -24,7 +24,7 @@ import { logger } from '../logger.js';
 import { COST } from '../schema/cost.js';
 import { GlanceError, glanceErrorOf, sendGlanceError, sendGlanceJson, sendNoContent } from './answers.js';
 import { IMPORT_METHODS, SCHEMAS, importInfo, versionsDocument } from './discovery.js';
-import { glanceImage } from './glance-image.js';
+import { entryOf, glanceImage } from './glance-image.js';
 import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
 import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
 import { glanceMember, memberStatusOf } from './members.js';
@@ -109,7 +109,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     return sendGlanceJson(res, version === 'versions' ? 200 : 300, versionsDocument(rootUrl(req)));
   }
   if (collection === 'schemas') {
-    const schema = SCHEMAS[segments.slice(2).join('/')];
+    const schema = entryOf(SCHEMAS, segments.slice(2).join('/'));
     if (!schema) throw new GlanceError(404, 'The resource could not be found.');
     return sendGlanceJson(res, 200, schema);
   }

@@ -6,7 +6,7 @@ import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import type { ImageChange } from '../domain/image-patch.js';
 import type { ImageUpdateInput } from '../domain/images.js';
 import { GlanceError } from './answers.js';
-import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, RESERVED_ATTRIBUTES, containerFormats, diskFormats, visibilities } from './glance-image.js';
+import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, RESERVED_ATTRIBUTES, containerFormats, diskFormats, entryOf, visibilities } from './glance-image.js';
 
 export const PATCH_MEDIA_TYPES = ['application/openstack-images-v2.1-json-patch', 'application/openstack-images-v2.0-json-patch'];
 
@@ -74,7 +74,8 @@ function assertWritable(attribute: string) {
  */
 export function imageChangeOf(current: Readonly<Record<string, unknown>>, operations: unknown, draft: PatchDraft = 'v2.1'): ImageChange {
   if (!Array.isArray(operations)) throw bad('Request body must be a JSON array of operation objects.');
-  const next: Record<string, unknown> = { ...current };
+  // No prototype: a property may be named `__proto__` or `constructor` (glance-image.ts).
+  const next: Record<string, unknown> = Object.assign(Object.create(null), current);
   for (const operation of operations as unknown[]) {
     if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) throw bad('Operations must be JSON objects.');
     const given = draft === 'v2.0' ? fromDraft4(operation as Record<string, unknown>) : (operation as Record<string, unknown>);
@@ -84,7 +85,7 @@ export function imageChangeOf(current: Readonly<Record<string, unknown>>, operat
     if (path === undefined) throw bad("Unable to find 'path' in JSON Schema change");
     const attribute = attributeOf(path);
     assertWritable(attribute);
-    const core = attribute in CORE;
+    const core = entryOf(CORE, attribute) !== undefined;
     if (op === 'remove') {
       if (core) throw new GlanceError(403, `Property ${attribute} may not be removed.`);
       if (!(attribute in next)) throw new GlanceError(409, `Property ${attribute} does not exist.`);
@@ -94,7 +95,7 @@ export function imageChangeOf(current: Readonly<Record<string, unknown>>, operat
     if (!('value' in given)) throw bad(`Operation "${op}" requires a member named "value".`);
     if (op === 'add' && draft === 'v2.0' && attribute in next) throw new GlanceError(409, `Property ${attribute} already present.`);
     if (op === 'replace' && !core && !(attribute in next)) throw new GlanceError(409, `Property ${attribute} does not exist.`);
-    if (core ? !CORE_TYPES[attribute]!(value) : typeof value !== 'string') {
+    if (core ? !entryOf(CORE_TYPES, attribute)!(value) : typeof value !== 'string') {
       throw bad(`Invalid value for ${attribute}: ${JSON.stringify(value)}${core ? '' : ' is not of type \'string\''}`);
     }
     next[attribute] = value;
@@ -110,9 +111,10 @@ function difference(before: Readonly<Record<string, unknown>>, after: Record<str
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (READ_ONLY_ATTRIBUTES.has(key) || same(key)) continue;
     const present = key in after;
-    if (key in CORE) Object.assign(fields, CORE[key]!(after[key]));
-    else if (COLUMN_PROPERTIES[key]) {
-      const column = COLUMN_PROPERTIES[key];
+    const core = entryOf(CORE, key);
+    const column = entryOf(COLUMN_PROPERTIES, key);
+    if (core) Object.assign(fields, core(after[key]));
+    else if (column) {
       (fields as Record<string, unknown>)[column.field] = present ? column.write(after[key] as string) : null;
     } else if (present) setMetadata.push({ key, value: after[key] as string });
     else removeMetadata.push(key);

@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE } from '../domain/pagination.js';
 import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import { isUuid } from '../domain/validation.js';
 import { GlanceError } from './answers.js';
-import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, containerFormats, diskFormats, visibilities } from './glance-image.js';
+import { COLUMN_PROPERTIES, READ_ONLY_ATTRIBUTES, containerFormats, diskFormats, entryOf, visibilities } from './glance-image.js';
 
 /** Glance's default page (`limit_param_default`); its largest (`api_limit_max`) is our page's. */
 export const DEFAULT_LIMIT = 25;
@@ -94,7 +94,7 @@ function orderOf(params: URLSearchParams): ImageOrder[] {
       : [['created_at', dirs[0]] as [string, string | undefined]];
   if (dirs.length > Math.max(keys.length, 1)) throw bad('Number of sort dirs does not match the number of sort keys');
   return pairs.map(([key, dir]) => {
-    const field = SORT_KEYS[key];
+    const field = entryOf(SORT_KEYS, key);
     if (!field) throw bad(`Invalid sort key: ${key}. It must be one of the following: ${Object.keys(SORT_KEYS).join(', ')}.`);
     const direction = dir === undefined || dir === '' ? 'desc' : dir;
     if (direction !== 'asc' && direction !== 'desc') throw bad(`Invalid sort direction: ${direction}`);
@@ -174,7 +174,7 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
         break;
       default: {
         if (READ_ONLY_ATTRIBUTES.has(name)) throw bad(`Filtering on ${name} is not supported`);
-        const column = COLUMN_PROPERTIES[name];
+        const column = entryOf(COLUMN_PROPERTIES, name);
         if (column) attributes[column.field as FilterAttribute] = column.write(value);
         else metadata.push({ key: name, value });
       }

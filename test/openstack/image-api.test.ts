@@ -330,6 +330,18 @@ describe('OpenStack Image API v2', () => {
     expect(answer.json).toMatchObject({ k1: 'one', k2: 'two', protected: true });
   });
 
+  it("takes names every object inherits as plain names: properties, filters, routes", async () => {
+    for (const name of ['constructor', '__proto__', 'toString']) expect((await call('GET', `/v2/schemas/${name}`)).status).toBe(404);
+    expect((await call('GET', '/v2/images?sort_key=constructor')).status).toBe(400);
+    expect((await call('GET', '/v2/images?constructor=x&toString=y')).json.images).toEqual([]);
+    const created = await call('POST', '/v2/images', { raw: Buffer.from(`{"name":"${unique('proto')}","constructor":"a","__proto__":"b"}`), type: 'application/json' });
+    expect(created.status, created.body).toBe(201);
+    expect([created.json.constructor, Object.getOwnPropertyDescriptor(created.json, '__proto__')?.value]).toEqual(['a', 'b']);
+    const patched = await call('PATCH', `/v2/images/${created.json.id}`, { type: PATCH_TYPE, body: [{ op: 'add', path: '/toString', value: 'c' }, { op: 'remove', path: '/constructor' }] });
+    expect(patched.status, patched.body).toBe(200);
+    expect([patched.json.toString, Object.hasOwn(patched.json, 'constructor')]).toEqual(['c', false]);
+  });
+
   describe('tags, members, actions, deletion', () => {
     it('adds and removes tags; removing one the image lacks is 404', async () => {
       const id = await createAs(member, { name: unique('tags') });
