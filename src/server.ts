@@ -152,6 +152,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     references,
     tasks: tasks.dispatcher,
     imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
+    adoptProjects: config.keystoneUrl !== undefined,
   };
 
   const schema = buildSchema();
@@ -234,7 +235,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   // GraphiQL's files go to a directory of this process's own (mode 0700), removed on stop.
   const graphiql = graphiqlAssets(parts.push('the GraphiQL files', await mkdtemp(join(tmpdir(), 'graphiql-')), (dir) => rm(dir, { recursive: true, force: true })));
   const webConsole = consoleFiles(builtConsoleDir());
-  const imageApi = imageApiHandler({ orm, gate: { jwt, rate, principals, keystone }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000, region: config.openstack.region, adoptProjects: keystone !== null });
+  const imageApi = imageApiHandler({ orm, gate: { jwt, rate, principals, keystone }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000, region: config.openstack.region });
   const imageFiles = imageFilesHandler({ orm, gate: { jwt, rate, principals, keystone }, services, store, maxBytes: config.imageMaxBytes, leaseMs: config.tasks.leaseSeconds * 1000 });
   const cors = crossOrigin(config.corsOrigins);
   // The Host header is checked by refuseBadTarget, which answers in the GraphQL error format.

@@ -13,6 +13,21 @@ export function uuidOfProjectId(id: string): string | null {
   return hex && `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Ours as Keystone writes it: the uuid's 32 hex digits. */
+export const keystoneProjectId = (uuid: string) => uuid.replace(/-/g, '');
+
+/**
+ * The project a caller named by id, adopted in the caller's unit of work when `adopt` says that
+ * projects are the identity service's; null when we do not know it and may not adopt it. Not
+ * flushed: adopted with the change that names it, or not at all.
+ */
+export async function namedProject(em: EntityManager, id: string, adopt: boolean): Promise<Project | null> {
+  if (!isUuid(id)) return null;
+  const known = await em.findOne(Project, { id });
+  if (known || !adopt) return known;
+  return em.create(Project, { id: id.toLowerCase(), name: keystoneProjectId(id), reseller: null });
+}
+
 /** A project name our rule takes (src/domain/validation.ts identifier): other characters become hyphens. */
 const nameOf = (name: string) => name.replace(/[^A-Za-z0-9_.\- ]/g, '-').trim().slice(0, 120) || 'project';
 

@@ -12,6 +12,11 @@ export interface Services {
   tasks: TaskDispatcher;
   /** Where imports fetch from (behind the URL guard), and the largest file accepted. */
   imports: { sources: ImageSources; maxBytes: number };
+  /**
+   * Projects are an identity service's (KEYSTONE_URL): one named as an image's owner or member
+   * that we do not know yet is adopted, once the caller may name it (src/domain/adopted-projects.ts).
+   */
+  adoptProjects: boolean;
 }
 
 /** What every use case gets: its own unit of work, the caller, and the services. */

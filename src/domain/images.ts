@@ -22,6 +22,7 @@ import { inTransaction } from './unit-of-work.js';
 import {
   InputCheck, displayName, isUuid, metadataKey, metadataList, metadataValue, nonNegativeInt, text, sourceUrl, tag, tagList, validate,
 } from './validation.js';
+import { namedProject } from './adopted-projects.js';
 import { assertAdmin, assertAdminFields, assertCanChangeImage, assertWriter } from './permissions.js';
 import { readableImages } from './visibility.js';
 
@@ -120,7 +121,7 @@ const refEntities = {
  * Loads every referenced row. Unknown ids are recorded on `check`; ids that are not even
  * well formed were already recorded by the shape check and are skipped here.
  */
-async function loadRefs(em: EntityManager, refs: Refs, check: InputCheck) {
+async function loadRefs(em: EntityManager, refs: Refs, check: InputCheck, adoptProjects = false) {
   const found: Record<string, object | null> = {};
   for (const [key, [entity, label]] of Object.entries(refEntities) as [keyof Refs, (typeof refEntities)[keyof Refs]][]) {
     const refId = refs[key];
@@ -129,7 +130,8 @@ async function loadRefs(em: EntityManager, refs: Refs, check: InputCheck) {
       found[key] = null;
       continue;
     }
-    const row = await em.findOne(entity as typeof Region, { id: refId });
+    // An owner the identity service names may be one we have not met yet.
+    const row = key === 'ownerId' ? await namedProject(em, refId, adoptProjects) : await em.findOne(entity as typeof Region, { id: refId });
     if (!row) check.add(key, `no ${label} has this id`);
     found[key] = row;
   }
@@ -177,7 +179,7 @@ export async function checkImageInput(em: EntityManager, ctx: DomainContext, raw
   if (ctx.viewer.kind === 'member') raw = { ...raw, ownerId: ctx.viewer.projectId };
   const check = new InputCheck();
   const input = check.parse(createSchema, raw);
-  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'regionId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check, ctx.adoptProjects);
   if (raw.providerRef && !raw.computeResourceId && !check.has('computeResourceId')) {
     check.add('computeResourceId', 'is required with providerRef: a template id is unique within its compute resource');
   }
@@ -243,7 +245,7 @@ export async function applyImageUpdate(em: EntityManager, ctx: DomainContext, im
   assertAdminFields(ctx.viewer, raw);
   const check = new InputCheck(['input', 'patch']);
   const input = check.parse(updateSchema, raw);
-  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check);
+  const refs = await loadRefs(em, refsOf(raw, ['ownerId', 'operatingSystemId', 'architectureId', 'computeResourceId']), check, ctx.adoptProjects);
   check.done();
   if (expectedVersion != null && image.rowVersion !== expectedVersion) {
     throw new ConflictError(`The image is at version ${image.rowVersion}, not ${expectedVersion}; read it again and retry`, 'expectedVersion');

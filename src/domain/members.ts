@@ -6,9 +6,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Image } from '../db/entities/image.js';
 import { ImageMember, MEMBER_STATUSES, type MemberStatus } from '../db/entities/image-member.js';
-import { Project } from '../db/entities/project.js';
 import type { DomainContext } from './context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { namedProject } from './adopted-projects.js';
 import { findImageForChange } from './images.js';
 import { assertWriter } from './permissions.js';
 import { type Row, findRows, groupedBy, refId } from './rows.js';
@@ -60,7 +60,7 @@ export async function addImageMember(ctx: DomainContext, imageId: string, projec
     if (image.visibility !== 'SHARED') {
       throw new ConflictError(`Only SHARED images have members; this one is ${image.visibility}`, 'imageId');
     }
-    const project = isUuid(projectId) ? await em.findOne(Project, { id: projectId }) : null;
+    const project = await namedProject(em, projectId, ctx.adoptProjects);
     if (!project) throw ValidationError.of(['input', 'projectId'], 'no project has this id');
     if (image.owner?.id === project.id) throw ValidationError.of(['input', 'projectId'], "is the image's owner, which cannot be its member");
     if (await em.count(ImageMember, { image, project })) {

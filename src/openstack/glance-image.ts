@@ -8,6 +8,7 @@ import {
 import type { ImageMetadata } from '../db/entities/image-metadata.js';
 import type { ImageRow } from '../domain/image-catalog.js';
 import type { ImageUpdateInput } from '../domain/images.js';
+import { keystoneProjectId } from '../domain/adopted-projects.js';
 import { type Row, refId } from '../domain/rows.js';
 import { GlanceError } from './answers.js';
 
@@ -84,8 +85,8 @@ export const COLUMN_PROPERTIES: Record<string, ColumnProperty> = {
   hw_video_model: enumColumn('hwVideoModel', 'hw_video_model', VIDEO_MODELS),
 };
 
-/** A project id as Keystone writes it (32 hex digits): ours without its hyphens (adopted-projects.ts). */
-export const keystoneId = (uuid: string | null) => uuid && uuid.replace(/-/g, '');
+/** A project id as Keystone writes it, or null. */
+export const keystoneId = (uuid: string | null) => uuid && keystoneProjectId(uuid);
 
 /** Glance's form of a time: seconds, UTC, `Z`. */
 export const glanceTime = (date: Date | string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');

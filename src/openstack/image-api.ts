@@ -4,7 +4,7 @@
 // status codes and headers. The same gate (tokens, rate limit), the same request id and logs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Region } from '../db/entities/region.js';
-import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
+import { uuidOfProjectId } from '../domain/adopted-projects.js';
 import type { DomainContext } from '../domain/context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
 import { type ImageRow, imageOrder, imagesById, listImages } from '../domain/image-catalog.js';
@@ -34,16 +34,6 @@ import { IMAGE_API_PATH } from './routes.js';
 export interface ImageApiOptions extends ImageFilesOptions {
   /** The slug of the region this face's images are created in and listed from (OPENSTACK_REGION). */
   region: string | undefined;
-  /**
-   * Whether a project named as an owner or a member is adopted when we do not know it yet: with
-   * Keystone, project ids are Keystone's, and a project may be named before its first request.
-   */
-  adoptProjects: boolean;
-}
-
-/** The project `id` names, adopted first when the face adopts projects (see ImageApiOptions). */
-async function projectNamed(options: ImageApiOptions, ctx: DomainContext, id: string | null | undefined) {
-  if (options.adoptProjects && id && isUuid(id)) await adoptProject(ctx.em, id, id.replace(/-/g, ''));
 }
 
 /** A request inside the API, its path split into decoded segments. */
@@ -129,7 +119,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
   switch (sub) {
     case undefined:
       if (method === 'GET') return sendGlanceJson(res, 200, await imageDocument(ctx, id));
-      if (method === 'PATCH') return patchAnswer(options, ctx, call, id);
+      if (method === 'PATCH') return patchAnswer(ctx, call, id);
       if (method === 'DELETE') {
         await deleteImage(ctx, id);
         return sendNoContent(res);
@@ -143,7 +133,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     case 'tags':
       return tagAnswer(ctx, call, id, subId);
     case 'members':
-      return memberAnswer(options, ctx, call, id, subId);
+      return memberAnswer(ctx, call, id, subId);
     case 'import':
       if (method !== 'POST') throw notAllowed('POST');
       return importAnswer(ctx, call, id);
@@ -240,7 +230,6 @@ async function createAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
   const body = await jsonBody(call.req, [mediaType(call.req)]);
   const input = imageCreateInput(body);
   // Glance's default visibility: shared, so that members can be added without a change first.
-  await projectNamed(options, ctx, input.ownerId);
   const { image } = await createImage(ctx, { visibility: 'SHARED', ...input, regionId: await regionId(options, ctx) });
   sendGlanceJson(call.res, 201, await imageDocument(ctx, image.id), {
     location: `${rootUrl(call.req)}/v2/images/${image.id}`,
@@ -248,11 +237,10 @@ async function createAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
   });
 }
 
-async function patchAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call, id: string) {
+async function patchAnswer(ctx: DomainContext, call: Call, id: string) {
   const operations = await jsonBody(call.req, PATCH_MEDIA_TYPES, { 'accept-patch': PATCH_MEDIA_TYPES.join(', ') });
   const draft = mediaType(call.req) === PATCH_MEDIA_TYPES[1] ? 'v2.0' : 'v2.1';
   const change = imageChangeOf(await imageDocument(ctx, id), operations, draft);
-  await projectNamed(options, ctx, change.fields?.ownerId);
   await changeImage(ctx, id, change);
   sendGlanceJson(call.res, 200, await imageDocument(ctx, id));
 }
@@ -320,7 +308,7 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
 // ---------------------------------------------------------------------------------------------
 // Members
 
-async function memberAnswer(options: ImageApiOptions, ctx: DomainContext, call: Call, id: string, memberSegment: string | undefined) {
+async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSegment: string | undefined) {
   const { req, res } = call;
   // A project id as Keystone writes it, or as ours.
   const memberId = memberSegment === undefined ? undefined : (uuidOfProjectId(memberSegment) ?? memberSegment);
@@ -338,9 +326,7 @@ async function memberAnswer(options: ImageApiOptions, ctx: DomainContext, call: 
     const member = (body as { member?: unknown }).member;
     if (member === undefined) throw new GlanceError(400, 'Member to be added not specified');
     if (typeof member !== 'string' || member === '') throw new GlanceError(400, "Member can't be empty");
-    const named = uuidOfProjectId(member) ?? member;
-    await projectNamed(options, ctx, named);
-    const added = await addImageMember(ctx, id, named).catch((error: unknown) => {
+    const added = await addImageMember(ctx, id, uuidOfProjectId(member) ?? member).catch((error: unknown) => {
       // The image's visibility refuses members: Glance forbids it.
       if (error instanceof ConflictError && error.field === 'imageId') throw new GlanceError(403, `Not allowed to create members for image ${id}.`);
       throw error;

@@ -3,6 +3,7 @@
 // alone read-only), accepted by every face, refused when Keystone refuses them, and a 503 rather
 // than a guess when Keystone does not answer. `.ci/run` installs Keystone; without it the test is
 // skipped.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../src/db/entities/project.js';
 import { Region } from '../../src/db/entities/region.js';
@@ -58,6 +59,32 @@ describe.skipIf(!keystoneInstalled)('Keystone tokens', () => {
     expect((await images(token)).status).toBe(200);
     const refused = await images(token, 'POST', { name: unique('reader') });
     expect([refused.status, refused.body]).toEqual([403, expect.stringContaining('read-only')]);
+  });
+
+  it('adopts a project named as a member or an owner only once the caller may name it', async () => {
+    const { token } = await keystone.projectUser(unique('owner'), ['member']);
+    const stranger = await keystone.projectUser(unique('stranger'), ['member']);
+    const id = JSON.parse((await images(token, 'POST', { name: unique('shared') })).body).id as string;
+    const unknown = () => randomUUID().replace(/-/g, '');
+    const projects = () => t.app.orm.em.fork().count(Project, {});
+    // The stranger's own project is adopted with its first request.
+    expect((await images(stranger.token)).status).toBe(200);
+    const before = await projects();
+    // A caller who cannot see the image, or may not change its owner, adopts nothing.
+    const member = (as: string, body: unknown) =>
+      httpAnswer(`${origin}/image/v2/images/${id}/members`, 'POST', { 'x-auth-token': as, 'content-type': 'application/json' }, JSON.stringify(body));
+    expect((await member(stranger.token, { member: unknown() })).status).toBe(404);
+    expect((await images(token, 'POST', { name: unique('owned'), owner: unknown() })).status).toBe(403);
+    expect(await projects()).toBe(before);
+    // The owner names a project Keystone knows and we do not yet: adopted with the membership.
+    const named = unknown();
+    const added = await member(token, { member: named });
+    expect([added.status, JSON.parse(added.body).member_id]).toEqual([200, named]);
+    // So is an owner an administrator names.
+    const owner = unknown();
+    const created = await images(await keystone.adminToken(), 'POST', { name: unique('theirs'), owner });
+    expect([created.status, JSON.parse(created.body).owner]).toEqual([201, owner]);
+    expect(await projects()).toBe(before + 2);
   });
 
   it('refuses what Keystone refuses, and answers 503 when Keystone is gone', async () => {
