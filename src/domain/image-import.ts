@@ -2,12 +2,13 @@
 // URL (Danube). Everything a client can get wrong is refused here, before any task exists: the
 // input, the manifest, and every URL the server would fetch. The IMPORT task then streams the
 // file (src/jobs/import.ts).
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Image } from '../db/entities/image.js';
 import { Task } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { InvalidStatusTransitionError, ValidationError } from './errors.js';
 import type { ImageSources } from './image-sources.js';
-import { type ImageCreateInput, checkImageInput, findImageForChange, registerImage } from './images.js';
+import { type ImageCreateInput, checkImageInput, findImage, findImageForChange, registerImage } from './images.js';
 import { assertCanChangeImage } from './permissions.js';
 import { sourceUrl, validate } from './validation.js';
 import { type Manifest, parseManifest } from './import-manifest.js';
@@ -88,13 +89,13 @@ export async function requestImport(ctx: DomainContext, raw: ImageImportInput): 
  * transfer under way. The URL is checked as requestImport checks it; the IMPORT task does the rest.
  */
 export async function importIntoImage(ctx: DomainContext, imageId: string, url: string): Promise<{ image: Image; task: Task }> {
-  const fileUrl = await ctx.imports.sources.probe(validate(sourceUrl, url, ['uri']), 'uri');
+  const given = validate(sourceUrl, url, ['uri']);
+  // Who may, first: the server fetches nothing for a caller who may not import into this image.
+  await assertImportable(ctx.em, ctx, await findImage(ctx.em, ctx, imageId));
+  const fileUrl = await ctx.imports.sources.probe(given, 'uri');
   const started = await inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
-    assertCanChangeImage(ctx.viewer, image);
-    // A task not yet run leaves the image QUEUED: a second one would fetch into it as well.
-    const pending = await em.count(Task, { image, state: { $in: ['NEW', 'RUNNING'] } });
-    if (image.status !== 'QUEUED' || pending > 0) throw new InvalidStatusTransitionError(image.status, 'IMPORTING');
+    await assertImportable(em, ctx, image);
     image.sourceUrl = withoutQuery(fileUrl.href);
     const task = newTask(em, ctx.viewer, 'IMPORT', image, { url: fileUrl.href } satisfies ImportTaskInput);
     await em.flush();
@@ -102,6 +103,14 @@ export async function importIntoImage(ctx: DomainContext, imageId: string, url: 
   });
   await dispatchCommitted(ctx, started.task);
   return started;
+}
+
+/** The image may be fetched into: the caller may change it, it is QUEUED, and no task is about to fetch into it. */
+async function assertImportable(em: EntityManager, ctx: DomainContext, image: Image) {
+  assertCanChangeImage(ctx.viewer, image);
+  // A task not yet run leaves the image QUEUED: a second one would fetch into it as well.
+  const pending = await em.count(Task, { image, state: { $in: ['NEW', 'RUNNING'] } });
+  if (image.status !== 'QUEUED' || pending > 0) throw new InvalidStatusTransitionError(image.status, 'IMPORTING');
 }
 
 async function readManifest(sources: ImageSources, manifestUrl: string): Promise<Manifest> {

@@ -443,6 +443,26 @@ describe('OpenStack Image API v2', () => {
       expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'glance-direct' } } })).status).toBe(409);
     });
 
+    it('refuses a web-download before fetching anything, and starts no task', async () => {
+      const id = await createAs(member, { name: unique('download'), disk_format: 'raw', container_format: 'bare' });
+      const before = await t.snapshot('task', 'image');
+      const refusals: [string | null, unknown, number, RegExp][] = [
+        [member, { method: { name: 'web-download' } }, 400, /requires a 'uri'/],
+        [member, { method: { name: 'web-download', uri: 'not a url' } }, 400, /uri/],
+        [member, { method: { name: 'web-download', uri: 'file:///etc/passwd' } }, 400, /uri/],
+        // A link-local literal: the guard refuses it without connecting.
+        [member, { method: { name: 'web-download', uri: 'http://169.254.169.254/latest/meta-data' } }, 400, /./],
+        [member, {}, 400, /method/],
+        // A project that cannot see the image: not found, and the URL is never asked for.
+        [other, { method: { name: 'web-download', uri: 'http://127.0.0.1:9/never' } }, 404, /No image found|not found/],
+      ];
+      for (const [token, body, status, message] of refusals) {
+        const answer = await call('POST', `/v2/images/${id}/import`, { token, body });
+        expect([answer.status, answer.body], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+      }
+      expect(await t.snapshot('task', 'image')).toEqual(before);
+    });
+
     it('answers 405 with Allow for a method a route lacks, and 404 off the routes', async () => {
       const answer = await call('PUT', '/v2/images', { body: {} });
       expect([answer.status, answer.headers.allow]).toEqual([405, 'GET, POST']);
