@@ -141,7 +141,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const principals = new PrincipalCache();
   const keystone = config.keystoneUrl ? new KeystoneTokens(config.keystoneUrl) : null;
   const references = new ReferenceCache(() => orm.em.fork(), () => events.isReady());
-  forgetAnnouncedChanges(events, { principals, references }, log);
+  forgetAnnouncedChanges(events, { principals, references, keystone }, log);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
   const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
@@ -324,9 +324,12 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
 }
 
 /** Forgets what each announced change concerns, for as long as the bus runs. */
-function forgetAnnouncedChanges(events: EventBus, caches: { principals: PrincipalCache; references: ReferenceCache }, log: Logger): void {
+function forgetAnnouncedChanges(events: EventBus, caches: { principals: PrincipalCache; references: ReferenceCache; keystone: KeystoneTokens | null }, log: Logger): void {
   const failed = (error: unknown) => log.error({ err: error }, 'forgetting an announced principal change failed');
-  events.hear('principal', (change) => caches.principals.forget(change).catch(failed));
+  events.hear('principal', (change) => {
+    caches.keystone?.forget(change);
+    return caches.principals.forget(change).catch(failed);
+  });
   events.hear('reference', (change) => caches.references.forget(change));
 }
 

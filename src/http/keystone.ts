@@ -1,13 +1,14 @@
 // Keystone tokens, when KEYSTONE_URL is set: validated as keystonemiddleware validates them, by
 // asking Keystone (GET /v3/auth/tokens, the token validating itself), remembered for a short
-// time, and mapped onto our principals: the admin role is an administrator; any other role, a
-// member of the token's project (only `reader`: read-only), which is adopted on first sight.
+// time, and mapped onto our principals as Glance's default policy reads the roles: `admin` is an
+// administrator, `member` a member of the token's project, `reader` a read-only one; a token with
+// none of them is not let in. The project is adopted on first sight.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { adoptProject, uuidOfProjectId } from '../domain/adopted-projects.js';
 import type { Viewer } from '../domain/viewer.js';
 
-/** How long a validation is trusted (keystonemiddleware keeps them 300 s; revocation waits as long). */
+/** How long a validation is trusted: a revocation takes as long to be seen (keystonemiddleware: 300 s). */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 /** Keystone answers within this, or the request fails (503) rather than waits. */
@@ -21,7 +22,6 @@ interface TokenBody {
     expires_at?: string;
     roles?: { name?: string }[];
     project?: { id?: string; name?: string };
-    system?: unknown;
   };
 }
 
@@ -35,6 +35,18 @@ export class KeystoneTokens {
 
   /** `url`: Keystone's identity endpoint, with or without its trailing /v3. */
   constructor(private readonly url: string) {}
+
+  /** Forgets the tokens of a project that changed reseller or was removed (announced on the bus). */
+  forget(change: { projectId?: string; resellerId?: string }): void {
+    if (!change.projectId && !change.resellerId) return;
+    for (const [key, entry] of this.#entries) {
+      void entry.viewer.then((viewer) => {
+        const concerned =
+          viewer?.kind === 'member' && (viewer.projectId === change.projectId || (change.resellerId !== undefined && viewer.resellerId === change.resellerId));
+        if (concerned && this.#entries.get(key) === entry) this.#entries.delete(key);
+      }, () => {});
+    }
+  }
 
   /** The viewer a Keystone token stands for; null when Keystone says it is not valid. */
   viewerFor(em: EntityManager, token: string): Promise<Viewer | null> {
@@ -70,15 +82,16 @@ export class KeystoneTokens {
     }
     if (response.status === 401 || response.status === 403 || response.status === 404) return never;
     if (!response.ok) throw new KeystoneUnavailable(`Keystone answered ${response.status}`);
-    const { token: body } = (await response.json()) as TokenBody;
+    const body = ((await response.json().catch(() => {
+      throw new KeystoneUnavailable('Keystone answered with a body that is not JSON');
+    })) as TokenBody).token;
     const expires = body?.expires_at ? Date.parse(body.expires_at) : Number.POSITIVE_INFINITY;
     if (!body || !(expires > Date.now())) return never;
     const roles = new Set((body.roles ?? []).map((role) => role.name?.toLowerCase()));
     if (roles.has('admin')) return { viewer: { kind: 'admin' }, expires };
     const projectId = body.project?.id ? uuidOfProjectId(body.project.id) : null;
-    if (!projectId) return never;
+    if (!projectId || !(roles.has('member') || roles.has('reader'))) return never;
     const project = await adoptProject(em, projectId, body.project?.name ?? projectId);
-    const readOnly = !roles.has('member') && roles.has('reader');
-    return { viewer: { kind: 'member', projectId: project.id, resellerId: project.reseller?.id ?? null, readOnly }, expires };
+    return { viewer: { kind: 'member', projectId: project.id, resellerId: project.reseller?.id ?? null, readOnly: !roles.has('member') }, expires };
   }
 }
