@@ -109,6 +109,8 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
   if (marker !== undefined && !isUuid(marker)) throw bad(`No image found with ID ${marker}`);
   const filter: ImageFilter = {};
   const metadata: { key: string; value: string }[] = [];
+  /** A filter's value names nothing (an owner that is no project id): the page is empty. */
+  let matchesNothing = false;
   const attributes: Partial<Record<FilterAttribute, string>> = {};
   for (const [name, value] of params) {
     if (PAGING.has(name)) continue;
@@ -142,7 +144,7 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
         // An owner that is no project id owns nothing.
         const owner = uuidOfProjectId(value);
         if (owner) filter.ownerId = owner;
-        else filter.ids = [];
+        else matchesNothing = true;
         break;
       }
       case 'tag':
@@ -180,6 +182,7 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
       }
     }
   }
+  if (matchesNothing) filter.ids = [];
   if (metadata.length) filter.metadata = metadata;
   if (Object.keys(attributes).length) filter.attributes = attributes;
   return { filter, orderBy: orderOf(params), limit, marker };

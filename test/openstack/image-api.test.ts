@@ -227,6 +227,9 @@ describe('OpenStack Image API v2', () => {
       expect(await listed(`created_at=lt:2000-01-01T00:00:00Z&name=${names[0]}`)).toEqual([]);
       expect(await listed('visibility=private')).toEqual([]);
       expect(await listed(`owner=${otherProject.id}`)).toEqual([]);
+      // An owner that is no project id matches nothing, whatever else the query names.
+      const first = (await call('GET', `/v2/images?name=${names[0]}`)).json.images[0].id;
+      expect(await listed(`owner=nobody&id=${first}`)).toEqual([]);
       expect((await listed(`owner=${catalog.project.id.replace(/-/g, '')}`)).length).toBe(names.length);
     });
 
