@@ -195,7 +195,8 @@ async function regionId(options: ImageApiOptions, ctx: DomainContext): Promise<s
     return region.id;
   }
   const regions = await ctx.em.find(Region, {}, { limit: 2 });
-  if (regions.length !== 1) throw new GlanceError(400, 'This service has several regions: set OPENSTACK_REGION to the one the Image API serves');
+  if (regions.length === 0) throw new GlanceError(503, 'The catalog has no region yet to create images in');
+  if (regions.length > 1) throw new GlanceError(400, 'The catalog has several regions: set OPENSTACK_REGION to the one the Image API serves');
   return regions[0]!.id;
 }
 
