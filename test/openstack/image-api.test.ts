@@ -417,6 +417,10 @@ describe('OpenStack Image API v2', () => {
     });
 
     it('labels its requests in the metrics by route, never by id', async () => {
+      const id = await createAs(member, { name: unique('labels'), disk_format: 'raw', container_format: 'bare' });
+      for (const [method, path] of [['GET', ''], ['GET', '/versions'], ['GET', `/v2/images/${id}/file`], ['GET', `/v2/images/${id}/members/${otherProject.id}`], ['DELETE', `/v2/images/${id}/tags/x`], ['POST', `/v2/images/${id}/actions/deactivate`]] as const) {
+        await call(method, path);
+      }
       const metrics = (await httpAnswer(`${api.replace(/\/image$/, '')}/metrics`)).body;
       const routes = new Set([...metrics.matchAll(/route="([^"]*)"/g)].map((match) => match[1]));
       for (const route of ['/image', '/image/versions', '/image/v2/images', '/image/v2/images/:id', '/image/v2/images/:id/file', '/image/v2/images/:id/members/:member', '/image/v2/images/:id/tags/:tag', '/image/v2/images/:id/actions/deactivate']) {
