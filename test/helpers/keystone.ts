@@ -2,7 +2,7 @@
 // (SQLite locks up under Keystone's sessions), fernet tokens, uwsgi on a free loopback port,
 // bootstrapped with an admin. Projects, users and tokens are made
 // through its own API, as an operator would.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -12,7 +12,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const keystoneInstalled = existsSync('/usr/bin/keystone-manage') && existsSync('/usr/bin/uwsgi');
+/** Keystone can run here: Debian's packages are installed and PostgreSQL answers on 127.0.0.1. */
+export const keystoneRunnable =
+  existsSync('/usr/bin/keystone-manage') && existsSync('/usr/bin/uwsgi') && spawnSync('pg_isready', ['-q', '-h', '127.0.0.1']).status === 0;
 
 export interface Keystone {
   /** The identity endpoint, `http://127.0.0.1:port/v3`. */
@@ -66,14 +68,29 @@ export async function startKeystone(): Promise<Keystone> {
     // uwsgi's HTTP socket ends each connection after its answer: say so, or clients reuse it.
     '--add-header', 'Connection: close',
   ], { stdio: 'ignore' });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (uwsgi.exitCode === null && uwsgi.signalCode === null) {
+        const exited = new Promise((resolve) => uwsgi.once('exit', resolve).once('error', resolve));
+        uwsgi.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+      await run('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', '--force', database]);
+    })();
+    return stopped;
+  };
   for (let tries = 0; ; tries++) {
     const answer = await fetch(url).catch(() => null);
     if (answer?.ok) break;
-    if (tries > 200) throw new Error(`Keystone did not start on ${url}`);
+    if (tries > 200) {
+      // Nothing left behind: the server, its directory, its database.
+      await stop();
+      throw new Error(`Keystone did not start on ${url}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-
-  let stopped: Promise<void> | undefined;
 
   async function tokenOf(user: string, project: string): Promise<string> {
     const answer = await fetch(`${url}/auth/tokens`, {
@@ -115,15 +132,6 @@ export async function startKeystone(): Promise<Keystone> {
       return { projectId: project.id, token: await tokenOf(name, name) };
     },
     token: tokenOf,
-    stop() {
-      stopped ??= (async () => {
-        const exited = new Promise((resolve) => uwsgi.once('exit', resolve).once('error', resolve));
-        uwsgi.kill('SIGTERM');
-        await exited;
-        await rm(dir, { recursive: true, force: true });
-        await run('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', '--force', database]);
-      })();
-      return stopped;
-    },
+    stop,
   };
 }

@@ -1,8 +1,8 @@
 // Keystone tokens (KEYSTONE_URL) against Debian's own Keystone: validated by Keystone, mapped onto
 // our principals (its project adopted under its own id, the admin role an administrator, reader
 // alone read-only), accepted by every face, refused when Keystone refuses them, and a 503 rather
-// than a guess when Keystone does not answer. `.ci/run` installs Keystone; without it the test is
-// skipped.
+// than a guess when Keystone does not answer. `.ci/run` installs Keystone; without it, or without
+// a PostgreSQL server on 127.0.0.1 for it, the test is skipped.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../src/db/entities/project.js';
@@ -10,11 +10,11 @@ import { Region } from '../../src/db/entities/region.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { unique } from '../helpers/fixtures.js';
 import { httpAnswer } from '../helpers/http-request.js';
-import { type Keystone, keystoneInstalled, startKeystone } from '../helpers/keystone.js';
+import { type Keystone, keystoneRunnable, startKeystone } from '../helpers/keystone.js';
 
 const dashed = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 
-describe.skipIf(!keystoneInstalled)('Keystone tokens', () => {
+describe.skipIf(!keystoneRunnable)('Keystone tokens', () => {
   let keystone: Keystone;
   let t: TestApp;
   let origin: string;
