@@ -163,7 +163,7 @@ function costOf(method: string, collection: string | undefined, query: URLSearch
     const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
     return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE)) * COST.object;
   }
-  if (segments[3] === 'file') return COST.fileTransfer;
+  if (segments[3] === 'file' || segments[3] === 'stage') return COST.fileTransfer;
   return method === 'GET' || method === 'HEAD' ? COST.object : COST.mutation;
 }
 
