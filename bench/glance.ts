@@ -1,4 +1,4 @@
-// Our Image API beside Glance 25's own (Debian's glance-api, 2 workers, as measured.md runs it):
+// Our Image API beside Glance 25's own (Debian's glance-api with 2 workers, no Keystone):
 // the same images (the benchmark's dataset, seed 42) loaded into each one's PostgreSQL database,
 // then GET /v2/images?limit=100 and GET /v2/images/{id} (random active images) at 16 connections,
 // ours and Glance's interleaved, each round a 3 s warm-up and a 10 s run.
@@ -189,7 +189,7 @@ async function main() {
     { name: 'ours', url: oursRoot, headers: { 'x-auth-token': adminToken }, cpu: () => cpuSeconds((_, pid) => pid === ours.pid) },
     { name: 'glance', url: glance.url, headers: {}, cpu: () => cpuSeconds(glanceIsOurs) },
   ];
-  // Both answer the same documents for the same request: checked once before measuring.
+  // Both answer a full page and an image before anything is measured.
   for (const target of targets) {
     const list = await fetch(`${target.url}/v2/images?limit=100`, { headers: target.headers });
     const page = (await list.json()) as { images: unknown[] };

@@ -3,8 +3,8 @@
 # against Glance: Debian's Keystone started here (its own PostgreSQL database), the gateway
 # registered in it as the `image` service and started with KEYSTONE_URL, a loopback file server
 # for the web-download test, then `tempest run`. Everything runs on 127.0.0.1 and is stopped at
-# the end. Needs: apt-get install keystone uwsgi-plugin-python3 python3-psycopg2 tempest, and a
-# built gateway (npm ci).
+# the end. Needs: apt-get install keystone uwsgi-plugin-python3 python3-psycopg2 tempest, and the
+# gateway built from this checkout (npm ci, or npm run build after a change).
 #
 #   npm run tempest [-- <tempest run options>]      e.g. -- --concurrency 1
 #
