@@ -12,9 +12,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Keystone can run here: Debian's packages are installed and PostgreSQL answers on 127.0.0.1. */
+/**
+ * Keystone can run here: Debian's packages are installed, and this is a run on PostgreSQL
+ * (TEST_DATABASE_URL), whose server on 127.0.0.1 holds Keystone's own database.
+ */
 export const keystoneRunnable =
-  existsSync('/usr/bin/keystone-manage') && existsSync('/usr/bin/uwsgi') && spawnSync('pg_isready', ['-q', '-h', '127.0.0.1']).status === 0;
+  existsSync('/usr/bin/keystone-manage') && existsSync('/usr/bin/uwsgi') && process.env.TEST_DATABASE_URL !== undefined &&
+  spawnSync('pg_isready', ['-q', '-h', '127.0.0.1']).status === 0;
 
 export interface Keystone {
   /** The identity endpoint, `http://127.0.0.1:port/v3`. */

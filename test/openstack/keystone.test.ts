@@ -1,8 +1,9 @@
 // Keystone tokens (KEYSTONE_URL) against Debian's own Keystone: validated by Keystone, mapped onto
 // our principals (its project adopted under its own id, the admin role an administrator, reader
 // alone read-only), accepted by every face, refused when Keystone refuses them, and a 503 rather
-// than a guess when Keystone does not answer. `.ci/run` installs Keystone; without it, or without
-// a PostgreSQL server on 127.0.0.1 for it, the test is skipped.
+// than a guess when Keystone does not answer. `.ci/run` installs Keystone; the test runs in the
+// PostgreSQL pass (TEST_DATABASE_URL), whose server holds Keystone's database, and is skipped
+// elsewhere.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../src/db/entities/project.js';
