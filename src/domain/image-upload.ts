@@ -125,8 +125,9 @@ export function takeBytes(image: Image, digest: Digest, until: BytesTaken = 'ACT
   image.hashAlgo = digest.hashAlgo;
   image.hashValue = digest.hashValue;
   image.diskFormat ??= format;
-  // A raw disk is as large as its file (Glance's raw inspector).
-  image.virtualSize = virtualSize ?? (format === 'RAW' ? digest.size : null);
+  // A raw disk is as large as its file (Glance's raw inspector); unrecognised bytes under another
+  // declaration have no size the header states.
+  image.virtualSize = virtualSize ?? (format === 'RAW' && LOOKS_RAW.has(image.diskFormat) ? digest.size : null);
   transition(image, until);
 }
 
@@ -149,10 +150,15 @@ export async function importStaged(ctx: DomainContext, imageId: string): Promise
 /** Formats the sniffer cannot tell apart from raw bytes. */
 const LOOKS_RAW: ReadonlySet<DiskFormat> = new Set(['RAW', 'AMI', 'ARI', 'AKI', 'PLOOP']);
 
-/** A declared format must be what the bytes are; a raw-looking declaration must not hide a known format. */
+/**
+ * Bytes of a known format must be the format declared: a qcow2 or vmdk passed off as another
+ * format is how a hypervisor is led to read files it should not. Bytes no inspector recognises
+ * (RAW here) pass under any declaration, as Glance accepts them: they cannot be mistaken for
+ * another format, and an unusable disk harms only its owner.
+ */
 export function assertFormat(declared: DiskFormat | null | undefined, digest: Digest) {
   const detected = digest.detected.format;
-  if (!declared || declared === detected || (detected === 'RAW' && LOOKS_RAW.has(declared))) return;
+  if (!declared || declared === detected || detected === 'RAW') return;
   throw new DiskFormatMismatch(declared, detected);
 }
 

@@ -177,6 +177,13 @@ describe('image files over HTTP', () => {
       expect(await reload(id)).toMatchObject({ status: 'ACTIVE', diskFormat: 'RAW', virtualSize: raw.length, size: raw.length });
     });
 
+    it('takes bytes no inspector recognises under a structured declaration, with no virtual size', async () => {
+      const unknown = Buffer.alloc(4096, 7);
+      const id = await newImage({ diskFormat: 'VMDK' });
+      expect((await put(id, unknown)).status).toBe(200);
+      expect(await reload(id)).toMatchObject({ status: 'ACTIVE', diskFormat: 'VMDK', virtualSize: null, size: unknown.length });
+    });
+
     it('answers 401 without a token and changes nothing', async () => {
       const id = await newImage();
       const response = await fetch(fileUrl(id), { method: 'PUT', body: new Uint8Array(DISK) });
