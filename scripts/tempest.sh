@@ -75,8 +75,9 @@ for interface in public internal admin; do
 done
 
 echo "== the gateway on 127.0.0.1:$GATEWAY_PORT"
-# Embedded PostgreSQL with the demo catalog: its region `toronto` is the Image API's.
-HOST=127.0.0.1 PORT=$GATEWAY_PORT DATA_DIR="$WORK/data" SEED_DEMO=true OPENSTACK_REGION=toronto \
+# Embedded PostgreSQL with the demo catalog: its region `toronto` is the Image API's. Owners deactivate,
+# as Glance 25's default policy lets them (test_deactivate_reactivate_image).
+HOST=127.0.0.1 PORT=$GATEWAY_PORT DATA_DIR="$WORK/data" SEED_DEMO=true OPENSTACK_REGION=toronto IMAGE_DEACTIVATION=owner \
   KEYSTONE_URL="http://127.0.0.1:$KEYSTONE_PORT/v3" IMPORT_ALLOWED_HOSTS=127.0.0.1/32 LOG_LEVEL=warn \
   RATE_LIMIT_COST_PER_SECOND=0 node dist/src/main.js > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)

@@ -52,6 +52,9 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   // The region (its slug) the OpenStack Image API creates and lists images in; unset: the only region.
   OPENSTACK_REGION: slug.optional(),
+  // Who deactivates and reactivates images: administrators (PCD's rule), or also the owning
+  // project's writers (Glance 25's default policy, which tempest expects).
+  IMAGE_DEACTIVATION: z.enum(['admin', 'owner']).default('admin'),
   // Keystone's identity endpoint: its tokens are accepted beside ours (src/http/keystone.ts).
   KEYSTONE_URL: z.url({ protocol: /^https?$/ }).optional(),
   // Unset: /metrics is open, like /healthz.
@@ -93,6 +96,8 @@ export interface Config {
   imageStoreDir: string | undefined;
   /** The largest image file accepted, in bytes (default 50 GiB). */
   imageMaxBytes: number;
+  /** Who deactivates and reactivates images (IMAGE_DEACTIVATION). */
+  imageDeactivation: 'admin' | 'owner';
   imports: { policy: UrlPolicy };
   tasks: TaskConfig;
   /** Live events go through Redis when set, so every instance sees every event; else in memory. */
@@ -187,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     imageStoreDir: e.IMAGE_STORE_DIR,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
+    imageDeactivation: e.IMAGE_DEACTIVATION,
     imports: { policy: { allowed } },
     tasks: {
       workers: e.WORKERS,

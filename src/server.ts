@@ -153,6 +153,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     tasks: tasks.dispatcher,
     imports: { sources: guardedImageSources(config.imports.policy), maxBytes: config.imageMaxBytes },
     adoptProjects: config.keystoneUrl !== undefined,
+    deactivation: config.imageDeactivation,
   };
 
   const schema = buildSchema();

@@ -17,6 +17,8 @@ export interface Services {
    * that we do not know yet is adopted, once the caller may name it (src/domain/adopted-projects.ts).
    */
   adoptProjects: boolean;
+  /** Who deactivates and reactivates images: administrators alone, or also the owning project. */
+  deactivation: 'admin' | 'owner';
 }
 
 /** What every use case gets: its own unit of work, the caller, and the services. */

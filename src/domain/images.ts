@@ -316,13 +316,15 @@ export async function deleteImage(ctx: DomainContext, imageId: string): Promise<
 }
 
 /**
- * Glance's deactivate and reactivate (administrators only): ACTIVE <-> DEACTIVATED. Asking for
- * the status the image already has changes nothing, as in Glance.
+ * Glance's deactivate and reactivate: ACTIVE <-> DEACTIVATED, by administrators, or also by
+ * whoever may change the image when IMAGE_DEACTIVATION=owner. Asking for the status the image
+ * already has changes nothing, as in Glance.
  */
 export async function setImageActivation(ctx: DomainContext, imageId: string, to: 'ACTIVE' | 'DEACTIVATED'): Promise<Image> {
-  assertAdmin(ctx.viewer, to === 'ACTIVE' ? 'reactivate images' : 'deactivate images');
+  if (ctx.deactivation === 'admin') assertAdmin(ctx.viewer, to === 'ACTIVE' ? 'reactivate images' : 'deactivate images');
   return inTransaction(ctx, async (em) => {
     const image = await findImageForChange(em, ctx, imageId);
+    assertCanChangeImage(ctx.viewer, image);
     if (image.status === to) return image;
     // Only these two move between each other here: reactivating is not how an upload completes.
     const from = to === 'ACTIVE' ? 'DEACTIVATED' : 'ACTIVE';

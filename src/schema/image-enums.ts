@@ -20,7 +20,7 @@ export const ImageStatusEnum = builder.enumType('ImageStatus', {
     UPLOADING: { description: "Bytes are staged (the Image API's /stage), waiting for the glance-direct import that makes the image ACTIVE." },
     IMPORTING: { description: 'An IMPORT or REPLICATE task is fetching or copying the bytes.' },
     ACTIVE: { description: 'Usable: the bytes are stored and measured, or the image is a compute-resource template.' },
-    DEACTIVATED: { description: 'Set aside by an administrator: only administrators may download its bytes until it is reactivated.' },
+    DEACTIVATED: { description: 'Set aside (imageDeactivate): only administrators may download its bytes until it is reactivated.' },
     KILLED: { description: 'The bytes failed: an import or copy failed for good, or the bytes were not the declared disk format. It can only be deleted.' },
     PENDING_DELETE: { description: 'Deleted; its PURGE task is removing the bytes, then it is DELETED.' },
     DELETED: { description: 'Deleted and its bytes gone. Listed only when the filter asks for DELETED.' },

@@ -619,9 +619,14 @@ for (const [name, to, verb, description] of [
     'imageDeactivate',
     'DEACTIVATED',
     'deactivate',
-    'Administrators: ACTIVE -> DEACTIVATED; only administrators may then download its bytes (Glance). A DEACTIVATED image stays as it is.',
+    'Administrators (and the owning project\'s writers when IMAGE_DEACTIVATION=owner): ACTIVE -> DEACTIVATED; only administrators may then download its bytes (Glance). A DEACTIVATED image stays as it is.',
   ],
-  ['imageReactivate', 'ACTIVE', 'reactivate', 'Administrators: DEACTIVATED -> ACTIVE. An ACTIVE image stays as it is.'],
+  [
+    'imageReactivate',
+    'ACTIVE',
+    'reactivate',
+    'Administrators (and the owning project\'s writers when IMAGE_DEACTIVATION=owner): DEACTIVATED -> ACTIVE. An ACTIVE image stays as it is.',
+  ],
 ] as const) {
   builder.relayMutationField(
     name,
@@ -631,7 +636,7 @@ for (const [name, to, verb, description] of [
     },
     {
       description,
-      authScopes: { admin: true },
+      authScopes: (_root, _args, ctx) => (ctx.deactivation === 'owner' ? { writer: true } : { admin: true }),
       errors: { types: [NotFoundError, InvalidStatusTransitionError, ConflictError, ForbiddenError], union: resultUnion(name) },
       resolve: async (_root, { input }, ctx) => ({ image: await setImageActivation(ctx, input.id.id, to) }),
     },

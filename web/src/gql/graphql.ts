@@ -364,7 +364,7 @@ export type ImageOrderField =
 export type ImageStatus =
   /** Usable: the bytes are stored and measured, or the image is a compute-resource template. */
   | 'ACTIVE'
-  /** Set aside by an administrator: only administrators may download its bytes until it is reactivated. */
+  /** Set aside (imageDeactivate): only administrators may download its bytes until it is reactivated. */
   | 'DEACTIVATED'
   /** Deleted and its bytes gone. Listed only when the filter asks for DELETED. */
   | 'DELETED'
