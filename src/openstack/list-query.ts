@@ -156,6 +156,13 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
       case 'os_hidden':
         filter.hidden = boolean(name, value.toLowerCase());
         break;
+      case 'size': {
+        // An exact size, as Glance compares any image attribute it is given.
+        if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw bad(`Invalid size value: ${value}`);
+        const size = Number(value);
+        filter.size = { ...filter.size, gte: size, lte: size };
+        break;
+      }
       case 'size_min':
         filter.size = { ...filter.size, gte: bound(value) };
         break;

@@ -248,6 +248,7 @@ describe('OpenStack Image API v2', () => {
         ['created_at=soon:2020-01-01', /unknown operator/],
         ['created_at=gt:yesterday', /ISO 8601/],
         ['size_min=big', /non-numeric/],
+        ['size=big', /Invalid size value: big/],
         ['status=lost', /Invalid status value/],
       ];
       for (const [query, message] of refusals) {
@@ -396,6 +397,9 @@ describe('OpenStack Image API v2', () => {
       expect((await call('GET', `/v2/images/${id}`)).json).toMatchObject({ status: 'active', size: bytes.length, checksum: md5, os_hash_algo: 'sha512' });
       const download = await call('GET', `/v2/images/${id}/file`);
       expect([download.status, download.headers['content-md5'], download.raw.equals(bytes)]).toEqual([200, md5, true]);
+      // An exact size filters, as Glance filters on any attribute.
+      expect((await call('GET', `/v2/images?id=${id}&size=${bytes.length}`)).json.images.map((image: { id: string }) => image.id)).toEqual([id]);
+      expect((await call('GET', `/v2/images?id=${id}&size=${bytes.length + 1}`)).json.images).toEqual([]);
       expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(409);
 
       // Deactivation is the administrators' here; a deactivated image's bytes are theirs alone too.
