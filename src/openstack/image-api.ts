@@ -29,23 +29,13 @@ import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
 import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
 import { glanceMember, memberStatusOf } from './members.js';
 import { imageCreateInput } from './new-image.js';
+import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
 import { IMAGE_API_PATH } from './routes.js';
 
 export interface ImageApiOptions extends ImageFilesOptions {
   /** The slug of the region this face's images are created in and listed from (OPENSTACK_REGION). */
   region: string | undefined;
 }
-
-/** A request inside the API, its path split into decoded segments. */
-interface Call {
-  req: IncomingMessage;
-  res: ServerResponse;
-  segments: string[];
-  query: URLSearchParams;
-}
-
-/** The largest JSON body (a create or a patch of 128 properties of 1 KiB fits). */
-const MAX_JSON_BYTES = 1024 * 1024;
 
 export function imageApiHandler(options: ImageApiOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -85,8 +75,6 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown) 
   if (!known) logger.error({ err: error, method: req.method, path: req.url?.split('?')[0] }, 'image API request failed');
   sendGlanceError(req, res, known ?? new GlanceError(500, 'The server failed to answer; the fault is logged.'));
 }
-
-const notAllowed = (allowed: string) => new GlanceError(405, 'The method is not allowed for this resource.', { allow: allowed });
 
 async function route(options: ImageApiOptions, call: Call): Promise<void> {
   const { req, res, segments } = call;
@@ -353,31 +341,5 @@ async function memberAnswer(ctx: DomainContext, call: Call, id: string, memberSe
       return sendNoContent(res);
     default:
       throw notAllowed('GET, PUT, DELETE');
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bodies
-
-/** The request's media type, without its parameters. */
-const mediaType = (req: IncomingMessage) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
-
-/** A JSON body of one of `types`, at most MAX_JSON_BYTES. */
-async function jsonBody(req: IncomingMessage, types: string[], refusalHeaders: Record<string, string> = {}): Promise<unknown> {
-  const type = mediaType(req);
-  if (!types.includes(type)) throw new GlanceError(415, `The request media type ${type || '(none)'} is not supported by this server; send ${types[0]}`, refusalHeaders);
-  const length = Number(req.headers['content-length'] ?? Number.NaN);
-  if (length > MAX_JSON_BYTES) throw new GlanceError(413, `The body is larger than ${MAX_JSON_BYTES} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_JSON_BYTES) throw new GlanceError(413, `The body is larger than ${MAX_JSON_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new GlanceError(400, 'Malformed JSON in request body.');
   }
 }
