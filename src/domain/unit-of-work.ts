@@ -25,6 +25,12 @@ const uniqueConstraints: Record<string, { message: string; field: string }> = {
   image_member_image_project_unique: { message: 'This project is already a member of the image', field: 'projectId' },
   shared_image_project_region_unique: { message: 'The row was created meanwhile; set it again', field: 'regionId' },
   shared_image_reseller_region_unique: { message: 'The row was created meanwhile; set it again', field: 'regionId' },
+  metadef_namespace_namespace_unique: { message: 'A metadata definition namespace with this name already exists', field: 'namespace' },
+  metadef_resource_type_name_unique: { message: 'The resource type was created meanwhile; retry', field: 'name' },
+  metadef_resource_type_association_unique: { message: 'The namespace is already associated with this resource type', field: 'name' },
+  metadef_property_namespace_name_unique: { message: 'A property with this name already exists in the namespace', field: 'name' },
+  metadef_object_namespace_name_unique: { message: 'An object with this name already exists in the namespace', field: 'name' },
+  metadef_tag_namespace_name_unique: { message: 'A tag with this name already exists in the namespace', field: 'name' },
 };
 
 function translate(error: unknown): unknown {

@@ -28,6 +28,7 @@ import { entryOf, glanceImage } from './glance-image.js';
 import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
 import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
 import { glanceMember, memberStatusOf } from './members.js';
+import { metadefsAnswer, metadefsObjects } from './metadefs.js';
 import { imageCreateInput } from './new-image.js';
 import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
 import { IMAGE_API_PATH } from './routes.js';
@@ -97,6 +98,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     // One store: Glance without multiple backends answers so.
     throw new GlanceError(404, 'Multi backend is not supported at this site.');
   }
+  if (collection === 'metadefs') return metadefsAnswer(ctx, call, segments.slice(2));
   if (collection !== 'images' || rest.length) throw new GlanceError(404, 'The resource could not be found.');
   if (id === undefined) {
     if (method === 'GET') return listAnswer(options, ctx, call);
@@ -151,6 +153,7 @@ function costOf(method: string, collection: string | undefined, query: URLSearch
     const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
     return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE)) * COST.object;
   }
+  if (collection === 'metadefs') return metadefsObjects(method, segments.slice(2), query) * (method === 'GET' ? COST.object : COST.mutation);
   if (segments[3] === 'file' || segments[3] === 'stage') return COST.fileTransfer;
   return method === 'GET' || method === 'HEAD' ? COST.object : COST.mutation;
 }

@@ -1,0 +1,396 @@
+// Glance's metadata definitions: namespaces of property, object and tag definitions, and the
+// resource types they apply to. Everyone reads the public namespaces and their own project's;
+// administrators read all and alone write (Glance 25's default policy). A protected namespace
+// and its parts cannot be deleted until it is unprotected, though they can be changed.
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  type MetadefVisibility, MetadefNamespace, MetadefObject, MetadefProperty, MetadefResourceType, MetadefResourceTypeAssociation, MetadefTag,
+} from '../db/entities/metadef.js';
+import { namedProject, uuidOfProjectId } from './adopted-projects.js';
+import type { DomainContext } from './context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { MAX_PAGE_SIZE, type OrderKey, type Page, emptyPage, encodeCursor, findPage } from './pagination.js';
+import { assertAdmin } from './permissions.js';
+import type { Row } from './rows.js';
+import { inTransaction } from './unit-of-work.js';
+import type { Viewer } from './viewer.js';
+
+/** A property definition: the JSON schema of a property's value (title, type, enum...). */
+export type Definition = Record<string, unknown>;
+
+export interface NamespaceFields {
+  namespace: string;
+  displayName?: string | null;
+  description?: string | null;
+  visibility?: MetadefVisibility;
+  protected?: boolean;
+  /** A project id (ours, or Keystone's 32 hex digits); unset: the caller's project. */
+  owner?: string | null;
+}
+
+export interface AssociationFields {
+  resourceType: string;
+  prefix?: string | null;
+  propertiesTarget?: string | null;
+}
+
+export interface ObjectFields {
+  name: string;
+  description?: string | null;
+  required?: string[];
+  properties?: Record<string, Definition>;
+}
+
+/** What a namespace is created with besides its own fields. */
+export interface NamespaceParts {
+  associations?: AssociationFields[];
+  properties?: Record<string, Definition>;
+  objects?: ObjectFields[];
+  tags?: string[];
+}
+
+export type Part = 'objects' | 'properties' | 'tags';
+
+/** The entity of each kind of part, by name: one function serves every kind. */
+const PART_ENTITIES = { objects: 'MetadefObject', properties: 'MetadefProperty', tags: 'MetadefTag' } as const;
+
+/** The namespaces a viewer may read: administrators all, members the public ones and their project's. */
+function readable(viewer: Viewer): FilterQuery<MetadefNamespace> {
+  switch (viewer.kind) {
+    case 'admin':
+      return {};
+    case 'member':
+      return { $or: [{ visibility: 'public' }, { owner: viewer.projectId }] };
+    case 'reseller':
+      return { visibility: 'public' };
+  }
+}
+
+const canRead = (viewer: Viewer, namespace: Pick<MetadefNamespace, 'visibility' | 'owner'>) =>
+  viewer.kind === 'admin' || namespace.visibility === 'public' || (viewer.kind === 'member' && namespace.owner?.id === viewer.projectId);
+
+/** A namespace the caller may read; not found otherwise, whether or not it exists. */
+export async function findNamespace(em: EntityManager, viewer: Viewer, name: string): Promise<MetadefNamespace> {
+  const namespace = await em.findOne(MetadefNamespace, { $and: [{ namespace: name }, readable(viewer)] }, { populate: ['owner'] });
+  if (!namespace) throw new NotFoundError('Namespace', name);
+  return namespace;
+}
+
+/** A namespace to change: found as a reader finds it, then refused to anyone but administrators. */
+async function namespaceToChange(em: EntityManager, ctx: DomainContext, name: string): Promise<MetadefNamespace> {
+  const namespace = await findNamespace(em, ctx.viewer, name);
+  assertAdmin(ctx.viewer, 'change metadata definitions');
+  return namespace;
+}
+
+/** The first name given twice, if any. */
+const repeatedName = (names: string[]) => names.find((name, index) => names.indexOf(name) !== index);
+
+function assertDeletable(namespace: MetadefNamespace, what: string) {
+  if (namespace.protected) throw new ForbiddenError(`Metadata definition ${what} is protected and cannot be deleted.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Namespaces
+
+export const NAMESPACE_SORT_KEYS = ['namespace', 'created_at', 'updated_at', 'visibility', 'protected'] as const;
+export type NamespaceSortKey = (typeof NAMESPACE_SORT_KEYS)[number];
+
+const SORT_FIELDS: Record<NamespaceSortKey, Omit<OrderKey, 'direction'>> = {
+  namespace: { field: 'namespace', kind: 'string', nullable: false },
+  created_at: { field: 'createdAt', kind: 'date', nullable: false },
+  updated_at: { field: 'updatedAt', kind: 'date', nullable: false },
+  visibility: { field: 'visibility', kind: 'string', nullable: false },
+  protected: { field: 'protected', kind: 'string', nullable: false },
+};
+
+export interface NamespaceListArgs {
+  limit: number;
+  /** The name of the namespace the page follows. */
+  marker?: string;
+  sortKey: NamespaceSortKey;
+  sortDir: 'ASC' | 'DESC';
+  visibility?: MetadefVisibility;
+  /** Only namespaces that apply to any of these resource types. */
+  resourceTypes?: string[];
+}
+
+/** A page of the namespaces the caller may read, newest first unless asked otherwise. */
+export async function listNamespaces(ctx: DomainContext, args: NamespaceListArgs): Promise<Page<Row<MetadefNamespace>>> {
+  const order: OrderKey[] = [{ ...SORT_FIELDS[args.sortKey], direction: args.sortDir }];
+  if (args.sortKey !== 'created_at') order.push({ ...SORT_FIELDS.created_at, direction: args.sortDir });
+  let after: string | undefined;
+  if (args.marker) {
+    const marker = await ctx.em.findOne(MetadefNamespace, { namespace: args.marker });
+    if (!marker) throw new NotFoundError('Namespace', args.marker);
+    if (!canRead(ctx.viewer, marker)) throw new ForbiddenError(`Metadata definition namespace ${args.marker} is not visible`);
+    after = encodeCursor(order, marker as unknown as Record<string, unknown>);
+  }
+  if (args.limit === 0 || args.resourceTypes?.length === 0) return emptyPage();
+  const where: FilterQuery<MetadefNamespace>[] = [readable(ctx.viewer)];
+  if (args.visibility) where.push({ visibility: args.visibility });
+  if (args.resourceTypes) {
+    const associated = await ctx.em.find(MetadefResourceTypeAssociation, { resourceType: { name: { $in: args.resourceTypes } } }, { fields: ['namespace'] });
+    where.push({ id: { $in: [...new Set(associated.map((row) => row.namespace.id))] } });
+  }
+  return findPage<MetadefNamespace>(ctx.em, 'MetadefNamespace', { $and: where }, order, { first: args.limit, after }, ['owner']);
+}
+
+/** The owner a namespace's fields name: a project the caller may name, or the caller's own. */
+async function ownerOf(em: EntityManager, ctx: DomainContext, owner: string | null | undefined) {
+  if (owner == null) return ctx.viewer.kind === 'member' ? ctx.viewer.projectId : null;
+  const id = uuidOfProjectId(owner);
+  const project = id && (await namedProject(em, id, ctx.adoptProjects));
+  if (!project) throw ValidationError.of(['owner'], `${owner} names no project`);
+  return project.id;
+}
+
+/** A namespace's own fields as its row holds them: what the fields leave out is cleared, as Glance does. */
+async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: NamespaceFields) {
+  return {
+    namespace: fields.namespace,
+    displayName: fields.displayName ?? null,
+    description: fields.description ?? null,
+    visibility: fields.visibility ?? 'private',
+    protected: fields.protected ?? false,
+    owner: await ownerOf(em, ctx, fields.owner),
+  };
+}
+
+/** A namespace with its parts, as one change: all of it is created, or none. */
+export async function createNamespace(ctx: DomainContext, fields: NamespaceFields, parts: NamespaceParts = {}): Promise<MetadefNamespace> {
+  assertAdmin(ctx.viewer, 'create metadata definitions');
+  return inTransaction(ctx, async (em) => {
+    if (await em.count(MetadefNamespace, { namespace: fields.namespace })) {
+      throw new ConflictError(`The metadata definition namespace=${fields.namespace} already exists.`, 'namespace');
+    }
+    const namespace = em.create(MetadefNamespace, await namespaceRow(em, ctx, fields));
+    const associations = parts.associations ?? [];
+    const repeatedType = repeatedName(associations.map((association) => association.resourceType));
+    if (repeatedType !== undefined) throw associationExists(repeatedType, fields.namespace);
+    for (const association of associations) await associate(em, namespace, association);
+    const objects = parts.objects ?? [];
+    const repeatedObject = repeatedName(objects.map((object) => object.name));
+    if (repeatedObject !== undefined) throw partExists('objects', repeatedObject, fields.namespace);
+    for (const object of objects) em.create(MetadefObject, { ...objectFields(object), namespace });
+    const tags = parts.tags ?? [];
+    const repeatedTag = repeatedName(tags);
+    if (repeatedTag !== undefined) throw partExists('tags', repeatedTag, fields.namespace);
+    for (const name of tags) em.create(MetadefTag, { namespace, name });
+    for (const [name, schema] of Object.entries(parts.properties ?? {})) em.create(MetadefProperty, { namespace, name, schema });
+    await em.flush();
+    return namespace;
+  });
+}
+
+/** Replaces a namespace's own fields; its parts stay. */
+export async function updateNamespace(ctx: DomainContext, name: string, fields: NamespaceFields): Promise<MetadefNamespace> {
+  return inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    if (fields.namespace !== name && (await em.count(MetadefNamespace, { namespace: fields.namespace }))) {
+      throw new ConflictError(`Invalid update. It would result in a duplicate metadata definition namespace with the same name of ${fields.namespace}`, 'namespace');
+    }
+    em.assign(namespace, await namespaceRow(em, ctx, fields));
+    await em.flush();
+    return namespace;
+  });
+}
+
+/** Deletes a namespace and everything in it (its resource types stay). */
+export async function deleteNamespace(ctx: DomainContext, name: string): Promise<void> {
+  await inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    assertDeletable(namespace, `namespace ${name}`);
+    em.remove(namespace);
+    await em.flush();
+  });
+}
+
+/** Deletes every object, property or tag of a namespace. */
+export async function deleteNamespaceParts(ctx: DomainContext, name: string, part: Part): Promise<void> {
+  await inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    assertDeletable(namespace, `namespace ${name}`);
+    await em.nativeDelete(PART_ENTITIES[part], { namespace: namespace.id });
+  });
+}
+
+/** A namespace's parts, each in the order it was made (tags newest first, as Glance lists them). */
+export async function namespaceParts(em: EntityManager, namespace: MetadefNamespace) {
+  const [associations, properties, objects, tags] = await Promise.all([
+    associationsOf(em, namespace),
+    em.find(MetadefProperty, { namespace }, { orderBy: { id: 'ASC' } }),
+    em.find(MetadefObject, { namespace }, { orderBy: { id: 'ASC' } }),
+    em.find(MetadefTag, { namespace }, { orderBy: { createdAt: 'DESC', id: 'DESC' } }),
+  ]);
+  return { associations, properties, objects, tags };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource types and associations
+
+export async function listResourceTypes(ctx: DomainContext): Promise<MetadefResourceType[]> {
+  return ctx.em.find(MetadefResourceType, {}, { orderBy: { id: 'ASC' } });
+}
+
+/** Associations of namespaces, with their resource types. */
+export async function associationsOf(em: EntityManager, namespace: { id: string } | { id: string }[]): Promise<MetadefResourceTypeAssociation[]> {
+  const ids = (Array.isArray(namespace) ? namespace : [namespace]).map((row) => row.id);
+  if (!ids.length) return [];
+  return em.find(MetadefResourceTypeAssociation, { namespace: { $in: ids } }, { populate: ['resourceType'], orderBy: { id: 'ASC' } });
+}
+
+export async function readAssociations(ctx: DomainContext, name: string) {
+  return associationsOf(ctx.em, await findNamespace(ctx.em, ctx.viewer, name));
+}
+
+const associationExists = (resourceType: string, namespace: string) =>
+  new ConflictError(`The metadata definition resource-type association of resource-type=${resourceType} to namespace=${namespace} already exists.`, 'name');
+
+/** Associates a namespace with a resource type, which is made when no namespace has named it yet. */
+async function associate(em: EntityManager, namespace: MetadefNamespace, fields: AssociationFields) {
+  const resourceType = (await em.findOne(MetadefResourceType, { name: fields.resourceType })) ?? em.create(MetadefResourceType, { name: fields.resourceType });
+  return em.create(MetadefResourceTypeAssociation, { namespace, resourceType, prefix: fields.prefix ?? null, propertiesTarget: fields.propertiesTarget ?? null });
+}
+
+export async function createAssociation(ctx: DomainContext, name: string, fields: AssociationFields): Promise<MetadefResourceTypeAssociation> {
+  return inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    if (await em.count(MetadefResourceTypeAssociation, { namespace, resourceType: { name: fields.resourceType } })) throw associationExists(fields.resourceType, name);
+    const association = await associate(em, namespace, fields);
+    await em.flush();
+    return association;
+  });
+}
+
+export async function deleteAssociation(ctx: DomainContext, name: string, resourceType: string): Promise<void> {
+  await inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    const association = await em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
+    if (!association) throw new NotFoundError('Resource type association', resourceType);
+    assertDeletable(namespace, `resource-type-association ${resourceType}`);
+    em.remove(association);
+    await em.flush();
+  });
+}
+
+/** The prefix a namespace's properties take on a resource type; null when it names none. */
+export async function prefixFor(ctx: DomainContext, namespace: MetadefNamespace, resourceType: string): Promise<{ found: boolean; prefix: string | null }> {
+  const association = await ctx.em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
+  return { found: association !== null, prefix: association?.prefix ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties, objects and tags: parts of a namespace, each named uniquely within it
+
+/** What each kind of part is called in a message. */
+const PART_TYPES = { objects: 'Metadata object', properties: 'Property', tags: 'Metadata tag' } as const;
+
+const partExists = (part: Part, name: string, namespace: string) =>
+  new ConflictError(`A metadata definition ${PART_TYPES[part].toLowerCase()} with name=${name} already exists in namespace=${namespace}.`, 'name');
+
+type PartRow<P extends Part> = { objects: MetadefObject; properties: MetadefProperty; tags: MetadefTag }[P];
+
+/** A part's fields as its row holds them. */
+type PartFields<P extends Part> = Omit<PartRow<P>, 'id' | 'createdAt' | 'updatedAt' | 'namespace'>;
+
+/** Every part of one kind of a readable namespace, in the order they were made. */
+export async function readParts<P extends Part>(ctx: DomainContext, name: string, part: P): Promise<PartRow<P>[]> {
+  const namespace = await findNamespace(ctx.em, ctx.viewer, name);
+  return ctx.em.find<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id } as never, { orderBy: { id: 'ASC' } as never });
+}
+
+/** One named part of a readable namespace. */
+export async function readPart<P extends Part>(ctx: DomainContext, name: string, part: P, partName: string): Promise<PartRow<P>> {
+  const namespace = await findNamespace(ctx.em, ctx.viewer, name);
+  const row = await ctx.em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+  if (!row) throw new NotFoundError(PART_TYPES[part], partName);
+  return row;
+}
+
+/** Makes a part; a name the namespace has already is refused. */
+export async function createPart<P extends Part>(ctx: DomainContext, name: string, part: P, fields: PartFields<P>): Promise<PartRow<P>> {
+  return inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    if (await em.count(PART_ENTITIES[part], { namespace: namespace.id, name: fields.name } as never)) throw partExists(part, fields.name, name);
+    const row = em.create<PartRow<P>>(PART_ENTITIES[part], { ...fields, namespace } as never);
+    await em.flush();
+    return row;
+  });
+}
+
+/** Replaces a part's fields; a new name renames it, unless the namespace has that name already. */
+export async function updatePart<P extends Part>(ctx: DomainContext, name: string, part: P, partName: string, fields: PartFields<P>): Promise<PartRow<P>> {
+  return inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    const row = await em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+    if (!row) throw new NotFoundError(PART_TYPES[part], partName);
+    if (fields.name !== partName && (await em.count(PART_ENTITIES[part], { namespace: namespace.id, name: fields.name } as never))) {
+      throw partExists(part, fields.name, name);
+    }
+    em.assign(row, fields as never);
+    await em.flush();
+    return row;
+  });
+}
+
+/** An object's fields, with what it leaves out empty. */
+export const objectFields = (fields: ObjectFields): PartFields<'objects'> => ({
+  name: fields.name,
+  description: fields.description ?? null,
+  required: fields.required ?? [],
+  properties: fields.properties ?? {},
+});
+
+export interface TagListArgs {
+  limit?: number;
+  marker?: string;
+  sortKey: 'name' | 'created_at' | 'updated_at';
+  sortDir: 'ASC' | 'DESC';
+}
+
+/** A page of a namespace's tags (all of them without a limit), newest first unless asked otherwise. */
+export async function readTags(ctx: DomainContext, name: string, args: TagListArgs): Promise<MetadefTag[]> {
+  const namespace = await findNamespace(ctx.em, ctx.viewer, name);
+  const field = { name: 'name', created_at: 'createdAt', updated_at: 'updatedAt' }[args.sortKey];
+  const order: OrderKey[] = [{ field, kind: field === 'name' ? 'string' : 'date', nullable: false, direction: args.sortDir }];
+  if (field !== 'createdAt') order.push({ field: 'createdAt', kind: 'date', nullable: false, direction: args.sortDir });
+  let after: string | undefined;
+  if (args.marker) {
+    const marker = await ctx.em.findOne(MetadefTag, { namespace, name: args.marker });
+    if (!marker) throw new NotFoundError(PART_TYPES.tags, args.marker);
+    after = encodeCursor(order, marker as unknown as Record<string, unknown>);
+  }
+  if (args.limit === 0) return [];
+  const page = await findPage<MetadefTag>(ctx.em, 'MetadefTag', { namespace: namespace.id }, order, { first: args.limit ?? MAX_PAGE_SIZE, after });
+  return page.nodes as MetadefTag[];
+}
+
+/** Tags made at once: they replace the namespace's tags, or are added to them (`append`). */
+export async function createTags(ctx: DomainContext, name: string, tags: string[], append: boolean): Promise<MetadefTag[]> {
+  return inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    if (!tags.length) return [];
+    const repeated = repeatedName(tags);
+    if (repeated !== undefined) throw partExists('tags', repeated, name);
+    if (append) {
+      const taken = await em.findOne(MetadefTag, { namespace, name: { $in: tags } });
+      if (taken) throw partExists('tags', taken.name, name);
+    } else await em.nativeDelete(MetadefTag, { namespace });
+    const rows = tags.map((tag) => em.create(MetadefTag, { namespace, name: tag }));
+    await em.flush();
+    return rows;
+  });
+}
+
+/** Deletes one named part of a namespace that is not protected. */
+export async function deletePart(ctx: DomainContext, name: string, part: Part, partName: string): Promise<void> {
+  await inTransaction(ctx, async (em) => {
+    const namespace = await namespaceToChange(em, ctx, name);
+    const row = await em.findOne<{ name: string }>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+    if (!row) throw new NotFoundError(PART_TYPES[part], partName);
+    assertDeletable(namespace, `${PART_TYPES[part].replace('Metadata ', '').toLowerCase()} ${partName}`);
+    em.remove(row);
+    await em.flush();
+  });
+}
