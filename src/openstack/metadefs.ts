@@ -14,6 +14,7 @@ import {
 import { MAX_PAGE_SIZE } from '../domain/pagination.js';
 import { refId } from '../domain/rows.js';
 import { GlanceError, sendGlanceJson, sendNoContent } from './answers.js';
+import { glanceTime } from './glance-image.js';
 import { METADEFS_SCHEMAS } from './metadefs-schemas.js';
 import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
 import { IMAGE_API_PATH } from './routes.js';
@@ -25,7 +26,8 @@ const DEFAULT_LIMIT = 25;
 // ---------------------------------------------------------------------------------------------
 // Bodies
 
-const ajv = new Ajv({ strict: false, allErrors: false });
+// Glance checks no `format` (date-time, regex): neither do we.
+const ajv = new Ajv({ strict: false, validateFormats: false });
 const TAGS_SCHEMA = {
   type: 'object',
   properties: { tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false } } },
@@ -91,8 +93,6 @@ const objectOf = (doc: Record<string, any>): ObjectFields => ({
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-/** Glance's timestamps: to the second, in UTC. */
-const time = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
 const path = (name: string) => `/v2/metadefs/namespaces/${name}`;
 
 function associationDocument(row: MetadefResourceTypeAssociation) {
@@ -100,8 +100,8 @@ function associationDocument(row: MetadefResourceTypeAssociation) {
     name: row.resourceType.name,
     ...(row.prefix != null && { prefix: row.prefix }),
     ...(row.propertiesTarget != null && { properties_target: row.propertiesTarget }),
-    created_at: time(row.createdAt),
-    updated_at: time(row.updatedAt),
+    created_at: glanceTime(row.createdAt),
+    updated_at: glanceTime(row.updatedAt),
   };
 }
 
@@ -114,8 +114,8 @@ function namespaceDocument(row: Pick<MetadefNamespace, 'namespace' | 'displayNam
     visibility: row.visibility,
     protected: row.protected,
     ...(owner && { owner: keystoneProjectId(owner) }),
-    created_at: time(row.createdAt),
-    updated_at: time(row.updatedAt),
+    created_at: glanceTime(row.createdAt),
+    updated_at: glanceTime(row.updatedAt),
     ...nested,
     self: path(row.namespace),
     schema: '/v2/schemas/metadefs/namespace',
@@ -131,14 +131,14 @@ function objectDocument(namespace: string, row: MetadefObject, prefix?: string |
     ...(row.description != null && { description: row.description }),
     required: row.required.map((name) => withPrefix(prefix, name)),
     properties: Object.fromEntries(Object.entries(row.properties).map(([name, definition]) => [withPrefix(prefix, name), definition])),
-    created_at: time(row.createdAt),
-    updated_at: time(row.updatedAt),
+    created_at: glanceTime(row.createdAt),
+    updated_at: glanceTime(row.updatedAt),
     self: `${path(namespace)}/objects/${row.name}`,
     schema: '/v2/schemas/metadefs/object',
   };
 }
 
-const tagDocument = (row: MetadefTag) => ({ name: row.name, created_at: time(row.createdAt), updated_at: time(row.updatedAt) });
+const tagDocument = (row: MetadefTag) => ({ name: row.name, created_at: glanceTime(row.createdAt), updated_at: glanceTime(row.updatedAt) });
 
 // ---------------------------------------------------------------------------------------------
 // Routes
@@ -158,7 +158,7 @@ export async function metadefsAnswer(ctx: DomainContext, call: Call, segments: s
   if (collection === 'resource_types' && name === undefined) {
     if (method !== 'GET') throw notAllowed('GET');
     const types = await listResourceTypes(ctx);
-    return sendGlanceJson(call.res, 200, { resource_types: types.map((row) => ({ name: row.name, created_at: time(row.createdAt), updated_at: time(row.updatedAt) })) });
+    return sendGlanceJson(call.res, 200, { resource_types: types.map((row) => ({ name: row.name, created_at: glanceTime(row.createdAt), updated_at: glanceTime(row.updatedAt) })) });
   }
   if (collection !== 'namespaces') throw new GlanceError(404, NOT_FOUND);
   if (name === undefined) {
