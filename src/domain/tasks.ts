@@ -7,7 +7,7 @@ import type { Image } from '../db/entities/image.js';
 import { Task, type TaskState, type TaskType } from '../db/entities/task.js';
 import type { DomainContext } from './context.js';
 import { NotFoundError } from './errors.js';
-import { type PageArgs, type Page, findPage } from './pagination.js';
+import { type OrderKey, type PageArgs, type Page, findPage } from './pagination.js';
 import { type Row, findRows } from './rows.js';
 import { isUuid } from './validation.js';
 import type { Viewer } from './viewer.js';
@@ -78,12 +78,13 @@ export interface TaskFilter {
   type?: TaskType[] | null;
 }
 
-/** The caller's tasks, newest first. */
-export async function listTasks(ctx: DomainContext, filter: TaskFilter, args: PageArgs): Promise<Page<Row<Task>>> {
+const NEWEST_FIRST: OrderKey[] = [{ field: 'createdAt', direction: 'DESC', kind: 'date', nullable: false }];
+
+/** The caller's tasks, newest first unless `order` says otherwise. */
+export async function listTasks(ctx: DomainContext, filter: TaskFilter, args: PageArgs, order: OrderKey[] = NEWEST_FIRST): Promise<Page<Row<Task>>> {
   const where: FilterQuery<Task>[] = [taskScope(ctx.viewer)];
   if (filter.imageId) where.push({ image: isUuid(filter.imageId) ? filter.imageId : null });
   if (filter.state?.length) where.push({ state: { $in: filter.state } });
   if (filter.type?.length) where.push({ type: { $in: filter.type } });
-  const order = [{ field: 'createdAt', direction: 'DESC' as const, kind: 'date' as const, nullable: false }];
   return findPage<Task>(ctx.em, 'Task', { $and: where }, order, args);
 }

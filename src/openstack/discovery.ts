@@ -7,6 +7,7 @@ import { MEMBER_STATUSES } from '../db/entities/image-member.js';
 import { METADATA_VALUE_MAX } from '../domain/validation.js';
 import { COLUMN_PROPERTIES, containerFormats, diskFormats, visibilities } from './glance-image.js';
 import { METADEFS_SCHEMAS } from './metadefs-schemas.js';
+import { GLANCE_TASK_STATUSES, GLANCE_TASK_TYPES } from './tasks.js';
 
 /** Image API versions this face speaks: v2.15 (Glance 25) and the older minor versions it includes. */
 const VERSIONS = [['v2.15', 'CURRENT'], ...['v2.9', 'v2.7', 'v2.6', 'v2.5', 'v2.4', 'v2.3', 'v2.2', 'v2.1', 'v2.0'].map((id) => [id, 'SUPPORTED'])];
@@ -80,15 +81,41 @@ const memberSchema = {
   },
 };
 
+/** Glance's task schema, its type naming ours too (tasks.ts). */
+const taskSchema = {
+  name: 'task',
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', description: 'An identifier for the task', pattern: UUID_PATTERN },
+    type: { type: 'string', description: 'The type of task represented by this content', enum: GLANCE_TASK_TYPES },
+    status: { type: 'string', description: 'The current status of this task', enum: GLANCE_TASK_STATUSES },
+    owner: { type: 'string', description: 'An identifier for the owner of this task' },
+    input: { type: ['null', 'object'], description: 'The parameters required by task, JSON blob' },
+    result: { type: ['null', 'object'], description: 'The result of current task, JSON blob' },
+    message: { type: 'string', description: 'Human-readable informative message only included when appropriate (usually on failure)' },
+    image_id: { type: 'string', description: 'Image associated with the task' },
+    request_id: { type: 'string', description: 'Human-readable informative request-id' },
+    user_id: { type: 'string', description: 'User associated with the task' },
+    expires_at: { type: ['null', 'string'], description: 'Datetime when this resource would be subject to removal' },
+    created_at: { type: 'string', description: 'Datetime when this resource was created' },
+    updated_at: { type: 'string', description: 'Datetime when this resource was updated' },
+    self: { readOnly: true, type: 'string' },
+    schema: { readOnly: true, type: 'string' },
+  },
+};
+
+/** A list's stub of a task: without its input, result and message. */
+const { input: _input, result: _result, message: _message, ...taskStubProperties } = taskSchema.properties;
+
 const collection = (name: string, item: object) => ({
   name,
   properties: {
     [name]: { type: 'array', items: item },
     schema: { type: 'string' },
-    ...(name === 'images' && { first: { type: 'string' }, next: { type: 'string' } }),
+    ...((name === 'images' || name === 'tasks') && { first: { type: 'string' }, next: { type: 'string' } }),
   },
   links: [
-    ...(name === 'images' ? [{ rel: 'first', href: '{first}' }, { rel: 'next', href: '{next}' }] : []),
+    ...(name === 'images' || name === 'tasks' ? [{ rel: 'first', href: '{first}' }, { rel: 'next', href: '{next}' }] : []),
     { rel: 'describedby', href: '{schema}' },
   ],
 });
@@ -99,5 +126,7 @@ export const SCHEMAS: Record<string, object> = {
   images: collection('images', imageSchema),
   member: memberSchema,
   members: collection('members', memberSchema),
+  task: taskSchema,
+  tasks: collection('tasks', { ...taskSchema, properties: taskStubProperties }),
   ...METADEFS_SCHEMAS,
 };

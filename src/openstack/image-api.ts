@@ -29,6 +29,7 @@ import { PATCH_MEDIA_TYPES, imageChangeOf } from './json-patch.js';
 import { DEFAULT_LIMIT, imageListQuery } from './list-query.js';
 import { glanceMember, memberStatusOf } from './members.js';
 import { metadefsAnswer, metadefsObjects } from './metadefs.js';
+import { imageTasksAnswer, tasksAnswer } from './tasks.js';
 import { imageCreateInput } from './new-image.js';
 import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
 import { IMAGE_API_PATH } from './routes.js';
@@ -99,6 +100,7 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     throw new GlanceError(404, 'Multi backend is not supported at this site.');
   }
   if (collection === 'metadefs') return metadefsAnswer(ctx, call, segments.slice(2));
+  if (collection === 'tasks' && segments.length <= 3) return tasksAnswer(ctx, call, id);
   if (collection !== 'images' || rest.length) throw new GlanceError(404, 'The resource could not be found.');
   if (id === undefined) {
     if (method === 'GET') return listAnswer(options, ctx, call);
@@ -122,6 +124,9 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
       return stageAnswer(options, ctx, call, id);
     case 'tags':
       return tagAnswer(ctx, call, id, subId);
+    case 'tasks':
+      if (subId !== undefined) throw new GlanceError(404, 'The resource could not be found.');
+      return imageTasksAnswer(ctx, call, id);
     case 'members':
       return memberAnswer(ctx, call, id, subId);
     case 'import':
@@ -149,7 +154,7 @@ function rootUrl(req: IncomingMessage): string {
 
 /** What a request costs the caller's rate, as GraphQL's would: a page by its rows, a change as a mutation. */
 function costOf(method: string, collection: string | undefined, query: URLSearchParams, segments: string[]): number {
-  if (method === 'GET' && collection === 'images' && segments.length === 2) {
+  if (method === 'GET' && (collection === 'images' || collection === 'tasks') && segments.length === 2) {
     const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
     return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE)) * COST.object;
   }

@@ -12,10 +12,11 @@ export function imageApiRoute(path: string): string | null {
   const [version, collection, id, sub, subId] = path.slice(IMAGE_API_PATH.length).split('/').filter(Boolean);
   if (version !== 'v2') return version === 'versions' ? `${IMAGE_API_PATH}/versions` : IMAGE_API_PATH;
   if (collection === 'schemas' || collection === 'info') return `${IMAGE_API_PATH}/v2/${collection}/:name`;
+  if (collection === 'tasks') return `${IMAGE_API_PATH}/v2/tasks${id ? '/:id' : ''}`;
   if (collection === 'metadefs') return metadefsRoute(path.slice(IMAGE_API_PATH.length).split('/').filter(Boolean).slice(2));
   if (collection !== 'images') return `${IMAGE_API_PATH}/v2/other`;
   const parts = [`${IMAGE_API_PATH}/v2/images`, ...(id ? [':id'] : [])];
-  if (sub) parts.push(['file', 'stage', 'import', 'tags', 'members', 'actions'].includes(sub) ? sub : 'other');
+  if (sub) parts.push(['file', 'stage', 'import', 'tags', 'members', 'actions', 'tasks'].includes(sub) ? sub : 'other');
   if (subId) parts.push(sub === 'actions' ? (subId === 'deactivate' || subId === 'reactivate' ? subId : 'other') : sub === 'tags' ? ':tag' : ':member');
   return parts.join('/');
 }

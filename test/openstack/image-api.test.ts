@@ -422,12 +422,12 @@ describe('OpenStack Image API v2', () => {
 
     it('labels its requests in the metrics by route, never by id', async () => {
       const id = await createAs(member, { name: unique('labels'), disk_format: 'raw', container_format: 'bare' });
-      for (const [method, path] of [['GET', ''], ['GET', '/versions'], ['GET', `/v2/images/${id}/file`], ['GET', `/v2/images/${id}/members/${otherProject.id}`], ['DELETE', `/v2/images/${id}/tags/x`], ['POST', `/v2/images/${id}/actions/deactivate`]] as const) {
+      for (const [method, path] of [['GET', ''], ['GET', '/versions'], ['GET', `/v2/images/${id}/file`], ['GET', `/v2/images/${id}/members/${otherProject.id}`], ['DELETE', `/v2/images/${id}/tags/x`], ['POST', `/v2/images/${id}/actions/deactivate`], ['GET', `/v2/images/${id}/tasks`], ['GET', '/v2/tasks']] as const) {
         await call(method, path);
       }
       const metrics = (await httpAnswer(`${api.replace(/\/image$/, '')}/metrics`)).body;
       const routes = new Set([...metrics.matchAll(/route="([^"]*)"/g)].map((match) => match[1]));
-      for (const route of ['/image', '/image/versions', '/image/v2/images', '/image/v2/images/:id', '/image/v2/images/:id/file', '/image/v2/images/:id/members/:member', '/image/v2/images/:id/tags/:tag', '/image/v2/images/:id/actions/deactivate']) {
+      for (const route of ['/image', '/image/versions', '/image/v2/images', '/image/v2/images/:id', '/image/v2/images/:id/file', '/image/v2/images/:id/members/:member', '/image/v2/images/:id/tags/:tag', '/image/v2/images/:id/actions/deactivate', '/image/v2/images/:id/tasks', '/image/v2/tasks']) {
         expect(routes, route).toContain(route);
       }
       expect([...routes].some((route) => /[0-9a-f]{8}-/.test(route!))).toBe(false);
@@ -452,6 +452,37 @@ describe('OpenStack Image API v2', () => {
       expect((await call('GET', `/v2/images/${id}`)).json.status).toBe('active');
       expect((await call('GET', `/v2/images/${id}/file`)).raw.equals(bytes)).toBe(true);
       expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'glance-direct' } } })).status).toBe(409);
+    });
+
+    it("lists an image's tasks, and the caller's tasks, as Glance's tasks API does", async () => {
+      const id = await createAs(member, { name: unique('tasks'), disk_format: 'raw', container_format: 'bare' });
+      expect((await call('PUT', `/v2/images/${id}/file`, { raw: Buffer.alloc(1000, 5), type: 'application/octet-stream' })).status).toBe(204);
+      const ofImage = await call('GET', `/v2/images/${id}/tasks`);
+      expect(ofImage.status).toBe(200);
+      // Its creation, then its upload, oldest first.
+      expect(ofImage.json.tasks.map((task: { type: string }) => task.type)).toEqual(['create', 'upload']);
+      const upload = ofImage.json.tasks[1];
+      expect(upload).toMatchObject({ type: 'upload', status: 'success', image_id: id, owner: catalog.project.id.replace(/-/g, ''), result: { image_id: id }, self: `/v2/tasks/${upload.id}`, schema: '/v2/schemas/task' });
+      expect(upload.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect((await call('GET', `/v2/tasks/${upload.id}`)).json).toEqual(upload);
+      // The list shows stubs, newest first, and pages along next.
+      const listed = await call('GET', '/v2/tasks?limit=1&type=upload');
+      expect(listed.json.tasks).toEqual([{ id: upload.id, type: 'upload', status: 'success', owner: upload.owner, image_id: id, created_at: upload.created_at, updated_at: upload.updated_at, self: upload.self, schema: upload.schema }]);
+      expect(listed.json).toMatchObject({ first: '/v2/tasks?limit=1&type=upload', schema: '/v2/schemas/tasks' });
+      if (listed.json.next) expect((await call('GET', listed.json.next)).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
+      expect((await call('GET', '/v2/tasks?status=failure')).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
+      // Another project sees neither the image's tasks nor the task.
+      expect((await call('GET', `/v2/images/${id}/tasks`, { token: other })).status).toBe(404);
+      expect((await call('GET', `/v2/tasks/${upload.id}`, { token: other })).status).toBe(404);
+      expect((await call('GET', '/v2/tasks?limit=500', { token: other })).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
+      expect((await call('GET', `/v2/tasks/${upload.id}`, { token: t.adminToken })).status).toBe(200);
+      for (const [query, message] of [['limit=x', /integer/], ['sort_key=type', /Invalid sort key/], ['sort_dir=up', /Invalid sort direction/], ['type=nap', /Invalid type value/], ['status=done', /Invalid status value/], ['marker=nope', /not found/]] as const) {
+        const refused = await call('GET', `/v2/tasks?${query}`);
+        expect([refused.status, refused.body], query).toEqual([400, expect.stringMatching(message)]);
+      }
+      expect((await call('POST', '/v2/tasks', { body: { type: 'import', input: {} } })).status).toBe(405);
+      expect((await call('GET', '/v2/tasks/not-a-task')).status).toBe(404);
+      for (const name of ['task', 'tasks']) expect((await call('GET', `/v2/schemas/${name}`)).json.name).toBe(name);
     });
 
     it('refuses a web-download before fetching anything, and starts no task', async () => {
