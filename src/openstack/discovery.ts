@@ -17,8 +17,11 @@ export function versionsDocument(root: string) {
   return { versions: VERSIONS.map(([id, status]) => ({ id, status, links: [{ rel: 'self', href: `${root}/v2/` }] })) };
 }
 
-/** The import methods: `glance-direct` from /stage, `web-download` through the URL guard. */
-export const IMPORT_METHODS = ['glance-direct', 'web-download'];
+/**
+ * The import methods: `glance-direct` from /stage, `web-download` through the URL guard, and
+ * `copy-image`, which replicates the image into the regions it names as stores.
+ */
+export const IMPORT_METHODS = ['glance-direct', 'web-download', 'copy-image'];
 
 export const importInfo = {
   'import-methods': { description: 'Import methods available.', type: 'array', value: IMPORT_METHODS },

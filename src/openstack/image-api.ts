@@ -9,6 +9,7 @@ import type { DomainContext } from '../domain/context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
 import { type ImageRow, imageOrder, imagesById, listImages } from '../domain/image-catalog.js';
 import { importIntoImage } from '../domain/image-import.js';
+import { requestReplica } from '../domain/image-replication.js';
 import { changeImage } from '../domain/image-patch.js';
 import { importStaged } from '../domain/image-upload.js';
 import { addImageTags, createImage, deleteImage, findImage, removeImageTags, setImageActivation } from '../domain/images.js';
@@ -284,8 +285,8 @@ async function stageAnswer(options: ImageApiOptions, ctx: DomainContext, { req, 
  * the image's; `web-download` fetches them, through the URL guard, in an IMPORT task. Accepted (202).
  */
 async function importAnswer(ctx: DomainContext, call: Call, id: string) {
-  const body = await jsonBody(call.req, ['application/json']);
-  const method = (body as { method?: { name?: unknown; uri?: unknown } } | null)?.method;
+  const body = (await jsonBody(call.req, ['application/json'])) as { method?: { name?: unknown; uri?: unknown }; stores?: unknown; all_stores?: unknown } | null;
+  const method = body?.method;
   if (typeof method !== 'object' || method === null) throw new GlanceError(400, 'Import request requires a \'method\' field.');
   if (!IMPORT_METHODS.includes(method.name as string)) {
     throw new GlanceError(400, `Import method ${String(method.name)} is not supported here; the methods are: ${IMPORT_METHODS.join(', ')}`);
@@ -295,11 +296,36 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
       if (error instanceof InvalidStatusTransitionError) throw new GlanceError(409, "Image needs to be staged before 'glance-direct' method can be used");
       throw error;
     });
+  } else if (method.name === 'copy-image') {
+    await copyImage(ctx, id, body!.stores, body!.all_stores);
   } else {
     if (typeof method.uri !== 'string') throw new GlanceError(400, "Import method web-download requires a 'uri'.");
     await importIntoImage(ctx, id, method.uri);
   }
   sendNoContent(call.res, 202);
+}
+
+/**
+ * copy-image as our replication: the stores are regions, by slug, and the image is replicated
+ * into each (a replica of its own in each region, linked to it). Every store is checked before
+ * any replica is asked for; all_stores names every region but the image's.
+ */
+async function copyImage(ctx: DomainContext, id: string, stores: unknown, allStores: unknown) {
+  if (allStores !== undefined && typeof allStores !== 'boolean') throw new GlanceError(400, "'all_stores' must be a boolean");
+  if (!allStores && (!Array.isArray(stores) || !stores.length || !stores.every((store) => typeof store === 'string'))) {
+    throw new GlanceError(400, "copy-image needs 'stores', a list of regions by slug, or 'all_stores': true");
+  }
+  const image = await findImage(ctx.em, ctx, id);
+  const here = refId(image.region);
+  const regions = allStores
+    ? (await ctx.em.find(Region, { id: { $ne: here } }, { orderBy: { slug: 'ASC' } }))
+    : await Promise.all((stores as string[]).map(async (slug) => {
+        const region = await ctx.em.findOne(Region, { slug });
+        if (!region) throw new GlanceError(400, `Unknown store ${slug}: the stores are the regions, by slug`);
+        if (region.id === here) throw new GlanceError(400, `Image ${id} is already in store ${slug}`);
+        return region;
+      }));
+  for (const region of regions) await requestReplica(ctx, id, region.id);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ describe('OpenStack Image API v2', () => {
     });
 
     it('tells its import methods, and that it is one store', async () => {
-      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toEqual(['glance-direct', 'web-download']);
+      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toEqual(['glance-direct', 'web-download', 'copy-image']);
       expect((await call('GET', '/v2/info/stores')).status).toBe(404);
     });
   });
@@ -110,7 +110,7 @@ describe('OpenStack Image API v2', () => {
       expect(answer.status, answer.body).toBe(201);
       const image = answer.json;
       expect(answer.headers.location).toBe(`http://${host}/image/v2/images/${image.id}`);
-      expect(answer.headers['openstack-image-import-methods']).toBe('glance-direct,web-download');
+      expect(answer.headers['openstack-image-import-methods']).toBe('glance-direct,web-download,copy-image');
       expect(image).toMatchObject({
         // A project id as Keystone writes it: 32 hex digits.
         status: 'queued', visibility: 'shared', protected: false, os_hidden: false, owner: catalog.project.id.replace(/-/g, ''), checksum: null,
@@ -483,6 +483,44 @@ describe('OpenStack Image API v2', () => {
       expect((await call('POST', '/v2/tasks', { body: { type: 'import', input: {} } })).status).toBe(405);
       expect((await call('GET', '/v2/tasks/not-a-task')).status).toBe(404);
       for (const name of ['task', 'tasks']) expect((await call('GET', `/v2/schemas/${name}`)).json.name).toBe(name);
+    });
+
+    it('copies an image into other regions by copy-image, the stores being regions', async () => {
+      const id = await createAs(member, { name: unique('copy'), disk_format: 'raw', container_format: 'bare' });
+      const bytes = Buffer.alloc(3000, 9);
+      expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(204);
+      expect((await call('GET', '/v2/info/import')).json['import-methods'].value).toContain('copy-image');
+      const before = await t.snapshot('image', 'task');
+      for (const [body, message] of [
+        [{ method: { name: 'copy-image' } }, /needs 'stores'/],
+        [{ method: { name: 'copy-image' }, stores: [] }, /needs 'stores'/],
+        [{ method: { name: 'copy-image' }, stores: [catalog.region.slug, 'atlantis'] }, /Unknown store atlantis/],
+        [{ method: { name: 'copy-image' }, stores: [slug] }, /already in store/],
+        [{ method: { name: 'copy-image' }, all_stores: 'yes' }, /boolean/],
+      ] as const) {
+        const refused = await call('POST', `/v2/images/${id}/import`, { body });
+        expect([refused.status, refused.body]).toEqual([400, expect.stringMatching(message)]);
+      }
+      expect(await t.snapshot('image', 'task')).toEqual(before);
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.region.slug] } })).status).toBe(202);
+      const replicas = async (of: string) => {
+        const seen = await t.requestRaw('query ($id: ID!) { node(id: $id) { ... on Image { replicas { status region { slug } } } } }', { id: gid('Image', of) });
+        return (seen.data?.node as { replicas: { status: string; region: { slug: string } }[] }).replicas;
+      };
+      const settled = async (of: string) => {
+        for (let tries = 0; (await replicas(of)).some((replica) => replica.status !== 'ACTIVE') && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+        return replicas(of);
+      };
+      expect(await settled(id)).toEqual([{ status: 'ACTIVE', region: { slug: catalog.region.slug } }]);
+      // A second copy into that region collides with the first: names are unique per owner and region.
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.region.slug] } })).status).toBe(409);
+
+      // all_stores: every region but the image's own.
+      const everywhere = await createAs(member, { name: unique('copy-all'), disk_format: 'raw', container_format: 'bare' });
+      expect((await call('PUT', `/v2/images/${everywhere}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(204);
+      expect((await call('POST', `/v2/images/${everywhere}/import`, { body: { method: { name: 'copy-image' }, all_stores: true } })).status).toBe(202);
+      const regions = await t.app.orm.em.fork().find(Region, { slug: { $ne: slug } });
+      expect((await settled(everywhere)).map((replica) => replica.region.slug).sort()).toEqual(regions.map((region) => region.slug).sort());
     });
 
     it('refuses a web-download before fetching anything, and starts no task', async () => {
