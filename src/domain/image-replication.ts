@@ -32,30 +32,38 @@ const COPIED = [
 ] as const;
 
 export async function requestReplica(ctx: DomainContext, imageId: string, regionId: string): Promise<{ image: Image; task: Task }> {
+  const [created] = await requestReplicas(ctx, imageId, [regionId]);
+  return created!;
+}
+
+/** Replicas in several regions at once: all of them are made, or none (Glance's copy-image). */
+export async function requestReplicas(ctx: DomainContext, imageId: string, regionIds: readonly string[]): Promise<{ image: Image; task: Task }[]> {
   const created = await inTransaction(ctx, async (em) => {
-    // Locked, though only read: its status and metadata stay as checked and copied until the copy
-    // commits. The copy is new, so this is the only existing image the use case locks.
+    // Locked, though only read: its status and metadata stay as checked and copied until the copies
+    // commit. The copies are new, so this is the only existing image the use case locks.
     const source = await findImageForChange(em, ctx, imageId);
     assertCanChangeImage(ctx.viewer, source);
-    const region = await targetRegion(em, regionId, source);
+    const regions: Region[] = [];
+    for (const regionId of new Set(regionIds)) regions.push(await targetRegion(em, regionId, source));
     if (source.status !== 'ACTIVE') throw new ConflictError(`Only an ACTIVE image can be replicated; this one is ${source.status}`);
-    const replica = em.create(Image, {
-      ...Object.fromEntries(COPIED.map((key) => [key, source[key]])),
-      // Only administrators make images PUBLIC (Glance): a member's copy of one is its own, PRIVATE.
-      ...(source.visibility === 'PUBLIC' && ctx.viewer.kind !== 'admin' && { visibility: 'PRIVATE' }),
-      region,
-      status: 'QUEUED',
-      replicaOf: source,
-    } as never);
-    for (const item of await em.find(ImageMetadata, { image: source })) {
-      em.create(ImageMetadata, { image: replica, key: item.key, value: item.value, readOnly: item.readOnly });
-    }
-    const input: ReplicateTaskInput = { sourceImageId: source.id, checksum: source.checksum ?? null };
-    const task = newTask(em, ctx.viewer, 'REPLICATE', replica, { ...input });
+    const items = await em.find(ImageMetadata, { image: source });
+    const replicas = regions.map((region) => {
+      const replica = em.create(Image, {
+        ...Object.fromEntries(COPIED.map((key) => [key, source[key]])),
+        // Only administrators make images PUBLIC (Glance): a member's copy of one is its own, PRIVATE.
+        ...(source.visibility === 'PUBLIC' && ctx.viewer.kind !== 'admin' && { visibility: 'PRIVATE' }),
+        region,
+        status: 'QUEUED',
+        replicaOf: source,
+      } as never);
+      for (const item of items) em.create(ImageMetadata, { image: replica, key: item.key, value: item.value, readOnly: item.readOnly });
+      const input: ReplicateTaskInput = { sourceImageId: source.id, checksum: source.checksum ?? null };
+      return { image: replica, task: newTask(em, ctx.viewer, 'REPLICATE', replica, { ...input }) };
+    });
     await em.flush();
-    return { image: replica, task };
+    return replicas;
   });
-  await dispatchCommitted(ctx, created.task);
+  for (const { task } of created) await dispatchCommitted(ctx, task);
   return created;
 }
 

@@ -9,7 +9,7 @@ import type { DomainContext } from '../domain/context.js';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '../domain/errors.js';
 import { type ImageRow, imageOrder, imagesById, listImages } from '../domain/image-catalog.js';
 import { importIntoImage } from '../domain/image-import.js';
-import { requestReplica } from '../domain/image-replication.js';
+import { requestReplicas } from '../domain/image-replication.js';
 import { changeImage } from '../domain/image-patch.js';
 import { importStaged } from '../domain/image-upload.js';
 import { addImageTags, createImage, deleteImage, findImage, removeImageTags, setImageActivation } from '../domain/images.js';
@@ -307,25 +307,25 @@ async function importAnswer(ctx: DomainContext, call: Call, id: string) {
 
 /**
  * copy-image as our replication: the stores are regions, by slug, and the image is replicated
- * into each (a replica of its own in each region, linked to it). Every store is checked before
- * any replica is asked for; all_stores names every region but the image's.
+ * into each of them (a replica of its own in each, linked to it), all or none; all_stores names
+ * every region but the image's.
  */
 async function copyImage(ctx: DomainContext, id: string, stores: unknown, allStores: unknown) {
   if (allStores !== undefined && typeof allStores !== 'boolean') throw new GlanceError(400, "'all_stores' must be a boolean");
   if (!allStores && (!Array.isArray(stores) || !stores.length || !stores.every((store) => typeof store === 'string'))) {
     throw new GlanceError(400, "copy-image needs 'stores', a list of regions by slug, or 'all_stores': true");
   }
-  const image = await findImage(ctx.em, ctx, id);
-  const here = refId(image.region);
-  const regions = allStores
-    ? (await ctx.em.find(Region, { id: { $ne: here } }, { orderBy: { slug: 'ASC' } }))
-    : await Promise.all((stores as string[]).map(async (slug) => {
-        const region = await ctx.em.findOne(Region, { slug });
-        if (!region) throw new GlanceError(400, `Unknown store ${slug}: the stores are the regions, by slug`);
-        if (region.id === here) throw new GlanceError(400, `Image ${id} is already in store ${slug}`);
-        return region;
-      }));
-  for (const region of regions) await requestReplica(ctx, id, region.id);
+  const here = refId((await findImage(ctx.em, ctx, id)).region);
+  let regionIds: string[];
+  if (allStores) regionIds = (await ctx.em.find(Region, { id: { $ne: here } })).map((region) => region.id);
+  else {
+    const slugs = [...new Set(stores as string[])];
+    const regions = await ctx.em.find(Region, { slug: { $in: slugs } });
+    const unknown = slugs.find((slug) => !regions.some((region) => region.slug === slug));
+    if (unknown !== undefined) throw new GlanceError(400, `Unknown store ${unknown}: the stores are the regions, by slug`);
+    regionIds = regions.map((region) => region.id);
+  }
+  await requestReplicas(ctx, id, regionIds);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -495,14 +495,15 @@ describe('OpenStack Image API v2', () => {
         [{ method: { name: 'copy-image' } }, /needs 'stores'/],
         [{ method: { name: 'copy-image' }, stores: [] }, /needs 'stores'/],
         [{ method: { name: 'copy-image' }, stores: [catalog.region.slug, 'atlantis'] }, /Unknown store atlantis/],
-        [{ method: { name: 'copy-image' }, stores: [slug] }, /already in store/],
+        [{ method: { name: 'copy-image' }, stores: [slug] }, /the region the image is in already/],
         [{ method: { name: 'copy-image' }, all_stores: 'yes' }, /boolean/],
       ] as const) {
         const refused = await call('POST', `/v2/images/${id}/import`, { body });
         expect([refused.status, refused.body]).toEqual([400, expect.stringMatching(message)]);
       }
       expect(await t.snapshot('image', 'task')).toEqual(before);
-      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.region.slug] } })).status).toBe(202);
+      // A store named twice is one copy.
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.region.slug, catalog.region.slug] } })).status).toBe(202);
       const replicas = async (of: string) => {
         const seen = await t.requestRaw('query ($id: ID!) { node(id: $id) { ... on Image { replicas { status region { slug } } } } }', { id: gid('Image', of) });
         return (seen.data?.node as { replicas: { status: string; region: { slug: string } }[] }).replicas;
@@ -512,8 +513,11 @@ describe('OpenStack Image API v2', () => {
         return replicas(of);
       };
       expect(await settled(id)).toEqual([{ status: 'ACTIVE', region: { slug: catalog.region.slug } }]);
-      // A second copy into that region collides with the first: names are unique per owner and region.
-      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.region.slug] } })).status).toBe(409);
+      // A second copy into that region collides with the first (names are unique per owner and
+      // region), and then no other region named with it gets a copy either.
+      const collided = await t.snapshot('image', 'task');
+      expect((await call('POST', `/v2/images/${id}/import`, { body: { method: { name: 'copy-image' }, stores: [catalog.otherRegion.slug, catalog.region.slug] } })).status).toBe(409);
+      expect(await t.snapshot('image', 'task')).toEqual(collided);
 
       // all_stores: every region but the image's own.
       const everywhere = await createAs(member, { name: unique('copy-all'), disk_format: 'raw', container_format: 'bare' });
