@@ -13,6 +13,7 @@ import { MAX_PAGE_SIZE, type OrderKey, type Page, emptyPage, encodeCursor, findP
 import { assertAdmin } from './permissions.js';
 import type { Row } from './rows.js';
 import { inTransaction } from './unit-of-work.js';
+import { isPrintable } from './validation.js';
 import type { Viewer } from './viewer.js';
 
 /** A property definition: the JSON schema of a property's value (title, type, enum...). */
@@ -86,6 +87,60 @@ async function namespaceToChange(em: EntityManager, ctx: DomainContext, name: st
 /** The first name given twice, if any. */
 const repeatedName = (names: string[]) => names.find((name, index) => names.indexOf(name) !== index);
 
+/** Glance's limit on every name (namespaces, parts, resource types, prefixes). */
+export const METADEF_NAME_MAX = 80;
+
+/** A name as Glance's tables hold it: 1 to 80 printable characters. */
+function assertName(path: (string | number)[], name: string | null | undefined, optional = false) {
+  if (name == null && optional) return;
+  if (typeof name !== 'string' || name.length === 0 || name.length > METADEF_NAME_MAX || !isPrintable(name)) {
+    throw ValidationError.of(path, `must be 1 to ${METADEF_NAME_MAX} characters, none of them control characters`);
+  }
+}
+
+/** Whether a string, or any key or string inside a JSON value, holds the NUL character. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || hasNul(item));
+  return false;
+}
+
+/** Free text and definitions are stored as given, but PostgreSQL's text holds no NUL character. */
+function assertStorable(path: (string | number)[], value: unknown) {
+  if (hasNul(value)) throw ValidationError.of(path, 'must not contain the NUL character');
+}
+
+/** A name no row can have (a control character, too long): looked up, it is simply not there. */
+const unnameable = (name: string) => name.length === 0 || name.length > METADEF_NAME_MAX || !isPrintable(name);
+
+function assertNamespace(fields: NamespaceFields) {
+  assertName(['namespace'], fields.namespace);
+  assertName(['displayName'], fields.displayName, true);
+  assertStorable(['description'], fields.description);
+}
+
+function assertAssociation(path: (string | number)[], fields: AssociationFields) {
+  assertName([...path, 'resourceType'], fields.resourceType);
+  assertName([...path, 'prefix'], fields.prefix, true);
+  assertName([...path, 'propertiesTarget'], fields.propertiesTarget, true);
+}
+
+/** Property definitions: each named as a part is, each storable. */
+function assertDefinitions(path: (string | number)[], definitions: Record<string, Definition> | undefined) {
+  for (const [name, definition] of Object.entries(definitions ?? {})) {
+    assertName([...path, name], name);
+    assertStorable([...path, name], definition);
+  }
+}
+
+function assertObject(path: (string | number)[], fields: ObjectFields) {
+  assertName([...path, 'name'], fields.name);
+  assertStorable([...path, 'description'], fields.description);
+  (fields.required ?? []).forEach((name, index) => assertName([...path, 'required', index], name));
+  assertDefinitions([...path, 'properties'], fields.properties);
+}
+
 function assertDeletable(namespace: MetadefNamespace, what: string) {
   if (namespace.protected) throw new ForbiddenError(`Metadata definition ${what} is protected and cannot be deleted.`);
 }
@@ -130,7 +185,8 @@ export async function listNamespaces(ctx: DomainContext, args: NamespaceListArgs
   const where: FilterQuery<MetadefNamespace>[] = [readable(ctx.viewer)];
   if (args.visibility) where.push({ visibility: args.visibility });
   if (args.resourceTypes) {
-    const associated = await ctx.em.find(MetadefResourceTypeAssociation, { resourceType: { name: { $in: args.resourceTypes } } }, { fields: ['namespace'] });
+    const names = args.resourceTypes.filter((type) => !unnameable(type));
+    const associated = await ctx.em.find(MetadefResourceTypeAssociation, { resourceType: { name: { $in: names } } }, { fields: ['namespace'] });
     where.push({ id: { $in: [...new Set(associated.map((row) => row.namespace.id))] } });
   }
   return findPage<MetadefNamespace>(ctx.em, 'MetadefNamespace', { $and: where }, order, { first: args.limit, after }, ['owner']);
@@ -160,11 +216,19 @@ async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: Names
 /** A namespace with its parts, as one change: all of it is created, or none. */
 export async function createNamespace(ctx: DomainContext, fields: NamespaceFields, parts: NamespaceParts = {}): Promise<MetadefNamespace> {
   assertAdmin(ctx.viewer, 'create metadata definitions');
+  assertNamespace(fields);
   return inTransaction(ctx, async (em) => {
     if (await em.count(MetadefNamespace, { namespace: fields.namespace })) {
       throw new ConflictError(`The metadata definition namespace=${fields.namespace} already exists.`, 'namespace');
     }
     const namespace = em.create(MetadefNamespace, await namespaceRow(em, ctx, fields));
+    (parts.associations ?? []).forEach((association, index) => assertAssociation(['associations', index], association));
+    assertDefinitions(['properties'], parts.properties);
+    (parts.objects ?? []).forEach((object, index) => assertObject(['objects', index], object));
+    (parts.tags ?? []).forEach((tag, index) => assertName(['tags', index], tag));
+    for (const [part, count] of [['objects', parts.objects?.length], ['properties', Object.keys(parts.properties ?? {}).length], ['tags', parts.tags?.length]] as const) {
+      if ((count ?? 0) > MAX_PARTS) throw ValidationError.of([part], `a namespace holds at most ${MAX_PARTS} ${part}`);
+    }
     const associations = parts.associations ?? [];
     const repeatedType = repeatedName(associations.map((association) => association.resourceType));
     if (repeatedType !== undefined) throw associationExists(repeatedType, fields.namespace);
@@ -185,6 +249,7 @@ export async function createNamespace(ctx: DomainContext, fields: NamespaceField
 
 /** Replaces a namespace's own fields; its parts stay. */
 export async function updateNamespace(ctx: DomainContext, name: string, fields: NamespaceFields): Promise<MetadefNamespace> {
+  assertNamespace(fields);
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
     if (fields.namespace !== name && (await em.count(MetadefNamespace, { namespace: fields.namespace }))) {
@@ -254,6 +319,7 @@ async function associate(em: EntityManager, namespace: MetadefNamespace, fields:
 }
 
 export async function createAssociation(ctx: DomainContext, name: string, fields: AssociationFields): Promise<MetadefResourceTypeAssociation> {
+  assertAssociation([], fields);
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
     if (await em.count(MetadefResourceTypeAssociation, { namespace, resourceType: { name: fields.resourceType } })) throw associationExists(fields.resourceType, name);
@@ -266,7 +332,7 @@ export async function createAssociation(ctx: DomainContext, name: string, fields
 export async function deleteAssociation(ctx: DomainContext, name: string, resourceType: string): Promise<void> {
   await inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
-    const association = await em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
+    const association = unnameable(resourceType) ? null : await em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
     if (!association) throw new NotFoundError('Resource type association', resourceType);
     assertDeletable(namespace, `resource-type-association ${resourceType}`);
     em.remove(association);
@@ -276,12 +342,25 @@ export async function deleteAssociation(ctx: DomainContext, name: string, resour
 
 /** The prefix a namespace's properties take on a resource type; null when it names none. */
 export async function prefixFor(ctx: DomainContext, namespace: MetadefNamespace, resourceType: string): Promise<{ found: boolean; prefix: string | null }> {
-  const association = await ctx.em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
+  const association = unnameable(resourceType) ? null : await ctx.em.findOne(MetadefResourceTypeAssociation, { namespace, resourceType: { name: resourceType } });
   return { found: association !== null, prefix: association?.prefix ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Properties, objects and tags: parts of a namespace, each named uniquely within it
+
+/**
+ * The most parts of each kind a namespace holds: a namespace is read whole, so its size is
+ * bounded as a page is, and a read costs what a page costs.
+ */
+export const MAX_PARTS = MAX_PAGE_SIZE;
+
+/** Refuses parts beyond MAX_PARTS of a kind in a namespace. */
+async function assertRoom(em: EntityManager, namespace: MetadefNamespace, part: Part, adding: number) {
+  if (!adding) return;
+  const held = namespace.id ? await em.count(PART_ENTITIES[part], { namespace: namespace.id } as never) : 0;
+  if (held + adding > MAX_PARTS) throw new ConflictError(`A namespace holds at most ${MAX_PARTS} ${part}; this one would hold ${held + adding}`, part);
+}
 
 /** What each kind of part is called in a message. */
 const PART_TYPES = { objects: 'Metadata object', properties: 'Property', tags: 'Metadata tag' } as const;
@@ -294,6 +373,13 @@ type PartRow<P extends Part> = { objects: MetadefObject; properties: MetadefProp
 /** A part's fields as its row holds them. */
 type PartFields<P extends Part> = Omit<PartRow<P>, 'id' | 'createdAt' | 'updatedAt' | 'namespace'>;
 
+/** A part's fields, checked as its kind needs. */
+function assertPart(part: Part, fields: { name: string; schema?: unknown } & Partial<ObjectFields>) {
+  if (part === 'objects') return assertObject([], fields);
+  assertName(['name'], fields.name);
+  if (part === 'properties') assertStorable(['schema'], fields.schema);
+}
+
 /** Every part of one kind of a readable namespace, in the order they were made. */
 export async function readParts<P extends Part>(ctx: DomainContext, name: string, part: P): Promise<PartRow<P>[]> {
   const namespace = await findNamespace(ctx.em, ctx.viewer, name);
@@ -303,16 +389,18 @@ export async function readParts<P extends Part>(ctx: DomainContext, name: string
 /** One named part of a readable namespace. */
 export async function readPart<P extends Part>(ctx: DomainContext, name: string, part: P, partName: string): Promise<PartRow<P>> {
   const namespace = await findNamespace(ctx.em, ctx.viewer, name);
-  const row = await ctx.em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+  const row = unnameable(partName) ? null : await ctx.em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
   if (!row) throw new NotFoundError(PART_TYPES[part], partName);
   return row;
 }
 
 /** Makes a part; a name the namespace has already is refused. */
 export async function createPart<P extends Part>(ctx: DomainContext, name: string, part: P, fields: PartFields<P>): Promise<PartRow<P>> {
+  assertPart(part, fields as never);
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
     if (await em.count(PART_ENTITIES[part], { namespace: namespace.id, name: fields.name } as never)) throw partExists(part, fields.name, name);
+    await assertRoom(em, namespace, part, 1);
     const row = em.create<PartRow<P>>(PART_ENTITIES[part], { ...fields, namespace } as never);
     await em.flush();
     return row;
@@ -321,9 +409,10 @@ export async function createPart<P extends Part>(ctx: DomainContext, name: strin
 
 /** Replaces a part's fields; a new name renames it, unless the namespace has that name already. */
 export async function updatePart<P extends Part>(ctx: DomainContext, name: string, part: P, partName: string, fields: PartFields<P>): Promise<PartRow<P>> {
+  assertPart(part, fields as never);
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
-    const row = await em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+    const row = unnameable(partName) ? null : await em.findOne<PartRow<P>>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
     if (!row) throw new NotFoundError(PART_TYPES[part], partName);
     if (fields.name !== partName && (await em.count(PART_ENTITIES[part], { namespace: namespace.id, name: fields.name } as never))) {
       throw partExists(part, fields.name, name);
@@ -349,7 +438,7 @@ export interface TagListArgs {
   sortDir: 'ASC' | 'DESC';
 }
 
-/** A page of a namespace's tags (all of them without a limit), newest first unless asked otherwise. */
+/** A page of a namespace's tags (all of them, at most MAX_PARTS, without a limit), newest first unless asked otherwise. */
 export async function readTags(ctx: DomainContext, name: string, args: TagListArgs): Promise<MetadefTag[]> {
   const namespace = await findNamespace(ctx.em, ctx.viewer, name);
   const field = { name: 'name', created_at: 'createdAt', updated_at: 'updatedAt' }[args.sortKey];
@@ -357,7 +446,7 @@ export async function readTags(ctx: DomainContext, name: string, args: TagListAr
   if (field !== 'createdAt') order.push({ field: 'createdAt', kind: 'date', nullable: false, direction: args.sortDir });
   let after: string | undefined;
   if (args.marker) {
-    const marker = await ctx.em.findOne(MetadefTag, { namespace, name: args.marker });
+    const marker = unnameable(args.marker) ? null : await ctx.em.findOne(MetadefTag, { namespace, name: args.marker });
     if (!marker) throw new NotFoundError(PART_TYPES.tags, args.marker);
     after = encodeCursor(order, marker as unknown as Record<string, unknown>);
   }
@@ -368,6 +457,7 @@ export async function readTags(ctx: DomainContext, name: string, args: TagListAr
 
 /** Tags made at once: they replace the namespace's tags, or are added to them (`append`). */
 export async function createTags(ctx: DomainContext, name: string, tags: string[], append: boolean): Promise<MetadefTag[]> {
+  tags.forEach((tag, index) => assertName(['tags', index], tag));
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
     if (!tags.length) return [];
@@ -376,7 +466,11 @@ export async function createTags(ctx: DomainContext, name: string, tags: string[
     if (append) {
       const taken = await em.findOne(MetadefTag, { namespace, name: { $in: tags } });
       if (taken) throw partExists('tags', taken.name, name);
-    } else await em.nativeDelete(MetadefTag, { namespace });
+      await assertRoom(em, namespace, 'tags', tags.length);
+    } else {
+      if (tags.length > MAX_PARTS) throw new ConflictError(`A namespace holds at most ${MAX_PARTS} tags`, 'tags');
+      await em.nativeDelete(MetadefTag, { namespace });
+    }
     const rows = tags.map((tag) => em.create(MetadefTag, { namespace, name: tag }));
     await em.flush();
     return rows;
@@ -387,7 +481,7 @@ export async function createTags(ctx: DomainContext, name: string, tags: string[
 export async function deletePart(ctx: DomainContext, name: string, part: Part, partName: string): Promise<void> {
   await inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
-    const row = await em.findOne<{ name: string }>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
+    const row = unnameable(partName) ? null : await em.findOne<{ name: string }>(PART_ENTITIES[part], { namespace: namespace.id, name: partName } as never);
     if (!row) throw new NotFoundError(PART_TYPES[part], partName);
     assertDeletable(namespace, `${PART_TYPES[part].replace('Metadata ', '').toLowerCase()} ${partName}`);
     em.remove(row);

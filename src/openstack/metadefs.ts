@@ -30,7 +30,7 @@ const DEFAULT_LIMIT = 25;
 const ajv = new Ajv({ strict: false, validateFormats: false });
 const TAGS_SCHEMA = {
   type: 'object',
-  properties: { tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'], additionalProperties: false } } },
+  properties: { tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', maxLength: 80 } }, required: ['name'], additionalProperties: false } } },
   required: ['tags'],
   additionalProperties: false,
 };
@@ -46,9 +46,14 @@ const validators: Record<string, ValidateFunction> = {
 const LINKS_AND_TIMES = ['self', 'schema', 'created_at', 'updated_at'];
 const TIMES = ['created_at', 'updated_at'];
 
-/** A body that names what it is, checked as Glance checks it: read-only attributes, then the schema. */
+/** A body that names what it is, checked as Glance checks it. */
 async function body(call: Call, schema: keyof typeof validators, readOnly: string[] = TIMES): Promise<Record<string, any>> {
-  const parsed = await jsonBody(call.req, [mediaType(call.req)]);
+  // Glance reads these bodies as JSON whatever their type says, as it reads an image's create.
+  return checked(schema, await jsonBody(call.req, [mediaType(call.req)]), readOnly);
+}
+
+/** A document checked as Glance checks one: its read-only attributes, then the schema. */
+function checked(schema: keyof typeof validators, parsed: unknown, readOnly: string[] = TIMES): Record<string, any> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new GlanceError(400, 'Unexpected body type. Expected list/dict.');
   const attribute = readOnly.find((key) => key in parsed);
   if (attribute) throw new GlanceError(403, `Attribute '${attribute}' is read-only.`);
@@ -61,6 +66,10 @@ async function body(call: Call, schema: keyof typeof validators, readOnly: strin
   }
   return parsed as Record<string, any>;
 }
+
+/** A nested document without what a client sends back from a read: Glance takes it and ignores it. */
+const without = (doc: unknown, keys: string[]) =>
+  doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => !keys.includes(key))) : doc;
 
 /** The property definitions of a body, each checked against the property schema (no name needed). */
 function definitions(map: Record<string, Definition> | undefined): Record<string, Definition> | undefined {
@@ -236,16 +245,18 @@ async function namespaceList(ctx: DomainContext, { res, query }: Call) {
 
 async function namespaceCreate(ctx: DomainContext, call: Call) {
   const doc = await body(call, 'namespace', LINKS_AND_TIMES);
-  const objects = (doc.objects ?? []) as Record<string, any>[];
+  const objects = ((doc.objects ?? []) as unknown[]).map((object) => checked('object', without(object, LINKS_AND_TIMES)));
+  const tags = ((doc.tags ?? []) as unknown[]).map((tag) => checked('tag', without(tag, TIMES)));
+  const associations = ((doc.resource_type_associations ?? []) as unknown[]).map((association) => checked('resource_type_association', without(association, TIMES)));
   const namespace = await createNamespace(ctx, namespaceFields(doc), {
-    associations: (doc.resource_type_associations ?? []).map((association: Record<string, any>) => ({
+    associations: associations.map((association) => ({
       resourceType: association.name,
       prefix: association.prefix,
       propertiesTarget: association.properties_target,
     })),
     properties: definitions(doc.properties),
     objects: objects.map(objectOf),
-    tags: (doc.tags ?? []).map((tag: { name: string }) => tag.name),
+    tags: tags.map((tag) => tag.name),
   });
   // Glance echoes the parts as they were sent.
   const nested = Object.fromEntries(['resource_type_associations', 'properties', 'objects', 'tags'].filter((key) => key in doc).map((key) => [key, doc[key]]));

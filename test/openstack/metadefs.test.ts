@@ -166,6 +166,21 @@ describe('OpenStack metadata definitions API', () => {
     await refused(400, 'POST', `/namespaces/${name}/objects`, { body: { name: 'o', properties: { p: { type: 'string' } } } });
     await refused(400, 'POST', `/namespaces/${name}/tags`, { body: { tags: [{ label: 'x' }] } });
     await refused(400, 'POST', `/namespaces/${name}/resource_types`, { body: { prefix: 'x_' } });
+    // Nested parts are checked as the parts themselves are.
+    for (const nested of [{ objects: [{}] }, { objects: [{ name: 'o'.repeat(81) }] }, { tags: [{}] }, { tags: [{ name: 't'.repeat(81) }] }, { resource_type_associations: [{}] }, { resource_type_associations: [{ name: 'X', prefix: 'p'.repeat(81) }] }, { properties: { p: { title: 'P', type: 'string', description: 'nul\u0000' } } }, { objects: ['o'] }]) {
+      await refused(400, 'POST', '/namespaces', { body: { namespace: unique('ns'), ...nested } });
+    }
+    await refused(400, 'POST', '/namespaces', { body: { namespace: 'nul\u0000' } });
+    await refused(400, 'POST', '/namespaces', { body: { namespace: unique('ns'), description: 'nul\u0000' } });
+    await refused(400, 'POST', `/namespaces/${name}/tags`, { body: { tags: [{ name: 't'.repeat(81) }] } });
+    await refused(400, 'POST', `/namespaces/${name}/tags/${'t'.repeat(81)}`);
+    await refused(400, 'POST', `/namespaces/${name}/objects`, { body: { name: 'o', description: 'nul\u0000' } });
+    await refused(409, 'POST', `/namespaces/${name}/tags`, { body: { tags: Array.from({ length: 501 }, (_, index) => ({ name: `t${index}` })) } });
+    // A name no namespace can have is simply not found.
+    for (const path of ['/namespaces/%00', '/namespaces?marker=%00', `/namespaces/${name}/tags/%00`, `/namespaces/${name}/properties/%01`, `/namespaces/${name}/resource_types/%00`]) {
+      await refused(404, path.endsWith('resource_types/%00') ? 'DELETE' : 'GET', path);
+    }
+    expect((await call('GET', '/namespaces?resource_types=%00')).json.namespaces).toEqual([]);
     await refused(405, 'PATCH', `/namespaces/${name}`, { body: {} });
     await refused(404, 'GET', `/namespaces/${name}/colours`);
   });
