@@ -67,11 +67,9 @@ function readable(viewer: Viewer): FilterQuery<MetadefNamespace> {
   }
 }
 
-const canRead = (viewer: Viewer, namespace: Pick<MetadefNamespace, 'visibility' | 'owner'>) =>
-  viewer.kind === 'admin' || namespace.visibility === 'public' || (viewer.kind === 'member' && namespace.owner?.id === viewer.projectId);
-
 /** A namespace the caller may read; not found otherwise, whether or not it exists. */
 export async function findNamespace(em: EntityManager, viewer: Viewer, name: string): Promise<MetadefNamespace> {
+  if (unnameable(name)) throw new NotFoundError('Namespace', name);
   const namespace = await em.findOne(MetadefNamespace, { $and: [{ namespace: name }, readable(viewer)] }, { populate: ['owner'] });
   if (!namespace) throw new NotFoundError('Namespace', name);
   return namespace;
@@ -176,9 +174,7 @@ export async function listNamespaces(ctx: DomainContext, args: NamespaceListArgs
   if (args.sortKey !== 'created_at') order.push({ ...SORT_FIELDS.created_at, direction: args.sortDir });
   let after: string | undefined;
   if (args.marker) {
-    const marker = await ctx.em.findOne(MetadefNamespace, { namespace: args.marker });
-    if (!marker) throw new NotFoundError('Namespace', args.marker);
-    if (!canRead(ctx.viewer, marker)) throw new ForbiddenError(`Metadata definition namespace ${args.marker} is not visible`);
+    const marker = await findNamespace(ctx.em, ctx.viewer, args.marker);
     after = encodeCursor(order, marker as unknown as Record<string, unknown>);
   }
   if (args.limit === 0 || args.resourceTypes?.length === 0) return emptyPage();
