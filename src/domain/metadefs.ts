@@ -146,7 +146,7 @@ function assertDeletable(namespace: MetadefNamespace, what: string) {
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
-export const NAMESPACE_SORT_KEYS = ['namespace', 'created_at', 'updated_at', 'visibility', 'protected'] as const;
+export const NAMESPACE_SORT_KEYS = ['namespace', 'created_at', 'updated_at', 'visibility'] as const;
 export type NamespaceSortKey = (typeof NAMESPACE_SORT_KEYS)[number];
 
 const SORT_FIELDS: Record<NamespaceSortKey, Omit<OrderKey, 'direction'>> = {
@@ -154,7 +154,6 @@ const SORT_FIELDS: Record<NamespaceSortKey, Omit<OrderKey, 'direction'>> = {
   created_at: { field: 'createdAt', kind: 'date', nullable: false },
   updated_at: { field: 'updatedAt', kind: 'date', nullable: false },
   visibility: { field: 'visibility', kind: 'string', nullable: false },
-  protected: { field: 'protected', kind: 'string', nullable: false },
 };
 
 export interface NamespaceListArgs {
