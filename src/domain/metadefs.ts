@@ -187,24 +187,28 @@ export async function listNamespaces(ctx: DomainContext, args: NamespaceListArgs
   return findPage<MetadefNamespace>(ctx.em, 'MetadefNamespace', { $and: where }, order, { first: args.limit, after }, ['owner']);
 }
 
-/** The owner a namespace's fields name: a project the caller may name, or the caller's own. */
-async function ownerOf(em: EntityManager, ctx: DomainContext, owner: string | null | undefined) {
-  if (owner == null) return ctx.viewer.kind === 'member' ? ctx.viewer.projectId : null;
+/**
+ * The owner a namespace's fields name: a project, by id. Unnamed, a namespace keeps its owner
+ * (Glance would give it to the caller's project, taking a private namespace from its own), and a
+ * new one is the caller's project's.
+ */
+async function ownerOf(em: EntityManager, ctx: DomainContext, owner: string | null | undefined, current?: MetadefNamespace) {
+  if (owner == null) return current ? (current.owner?.id ?? null) : ctx.viewer.kind === 'member' ? ctx.viewer.projectId : null;
   const id = uuidOfProjectId(owner);
   const project = id && (await namedProject(em, id, ctx.adoptProjects));
   if (!project) throw ValidationError.of(['owner'], `${owner} names no project`);
   return project.id;
 }
 
-/** A namespace's own fields as its row holds them: what the fields leave out is cleared, as Glance does. */
-async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: NamespaceFields) {
+/** A namespace's own fields as its row holds them: what the fields leave out is cleared, as Glance does, but the owner. */
+async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: NamespaceFields, current?: MetadefNamespace) {
   return {
     namespace: fields.namespace,
     displayName: fields.displayName ?? null,
     description: fields.description ?? null,
     visibility: fields.visibility ?? 'private',
     protected: fields.protected ?? false,
-    owner: await ownerOf(em, ctx, fields.owner),
+    owner: await ownerOf(em, ctx, fields.owner, current),
   };
 }
 
@@ -250,7 +254,7 @@ export async function updateNamespace(ctx: DomainContext, name: string, fields: 
     if (fields.namespace !== name && (await em.count(MetadefNamespace, { namespace: fields.namespace }))) {
       throw new ConflictError(`Invalid update. It would result in a duplicate metadata definition namespace with the same name of ${fields.namespace}`, 'namespace');
     }
-    em.assign(namespace, await namespaceRow(em, ctx, fields));
+    em.assign(namespace, await namespaceRow(em, ctx, fields, namespace));
     await em.flush();
     return namespace;
   });

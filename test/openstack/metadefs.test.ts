@@ -3,6 +3,7 @@
 // their own; each refusal checked to change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../helpers/app.js';
+import { Reseller } from '../../src/db/entities/reseller.js';
 import { type Catalog, createCatalog, unique } from '../helpers/fixtures.js';
 import { httpAnswer } from '../helpers/http-request.js';
 
@@ -112,16 +113,28 @@ describe('OpenStack metadata definitions API', () => {
   });
 
   it('lets administrators alone write, and shows private namespaces to their project alone', async () => {
+    const listed = async (token: string) => (await call('GET', '/namespaces?limit=500', { token })).json.namespaces.map((ns: { namespace: string }) => ns.namespace);
     await refused(403, 'POST', '/namespaces', { token: member, body: { namespace: unique('ns') } });
     const shared = await namespace();
     await refused(403, 'PUT', `/namespaces/${shared}`, { token: member, body: { namespace: shared } });
     await refused(403, 'POST', `/namespaces/${shared}/tags/x`, { token: member });
     const mine = await namespace({ visibility: 'private', owner: catalog.project.id.replace(/-/g, '') });
     expect((await call('GET', `/namespaces/${mine}`, { token: member })).json).toMatchObject({ visibility: 'private', owner: catalog.project.id.replace(/-/g, '') });
+    // A change that names no owner keeps it: the project does not lose its namespace.
+    expect((await call('PUT', `/namespaces/${mine}`, { body: { namespace: mine, description: 'kept' } })).json).toMatchObject({ owner: catalog.project.id.replace(/-/g, ''), visibility: 'private' });
+    // A marker naming it is as unknown to another project as a name that does not exist.
+    expect((await refused(404, 'GET', `/namespaces?marker=${mine}`, { token: other })).body).toEqual((await call('GET', `/namespaces?marker=${mine}x`, { token: other })).body.replace(`${mine}x`, mine));
+    const reseller = await t.tokenFor({ role: 'reseller', resellerId: (await t.app.orm.em.fork().findOneOrFail(Reseller, { name: { $ne: null } }).catch(async () => {
+      const em = t.app.orm.em.fork();
+      const made = em.create(Reseller, { name: unique('reseller') });
+      await em.flush();
+      return made;
+    })).id });
+    expect(await listed(reseller)).toContain(shared);
+    expect(await listed(reseller)).not.toContain(mine);
     await refused(404, 'GET', `/namespaces/${mine}`, { token: other });
     await refused(404, 'GET', `/namespaces/${mine}/tags`, { token: other });
     await refused(404, 'DELETE', `/namespaces/${mine}`, { token: other });
-    const listed = async (token: string) => (await call('GET', '/namespaces?limit=500', { token })).json.namespaces.map((ns: { namespace: string }) => ns.namespace);
     expect(await listed(member)).toEqual(expect.arrayContaining([mine, shared]));
     expect(await listed(other)).toContain(shared);
     expect(await listed(other)).not.toContain(mine);
