@@ -32,7 +32,7 @@ import { glanceMember, memberStatusOf } from './members.js';
 import { metadefsAnswer, metadefsObjects } from './metadefs.js';
 import { imageTasksAnswer, tasksAnswer } from './tasks.js';
 import { imageCreateInput } from './new-image.js';
-import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
+import { type Call, jsonBody, mediaType, notAllowed, rootUrl } from './requests.js';
 import { IMAGE_API_PATH } from './routes.js';
 
 export interface ImageApiOptions extends ImageFilesOptions {
@@ -145,12 +145,6 @@ async function route(options: ImageApiOptions, call: Call): Promise<void> {
     default:
       throw new GlanceError(404, 'The resource could not be found.');
   }
-}
-
-/** The API's absolute URL as the client named it, for the versions document's links. */
-function rootUrl(req: IncomingMessage): string {
-  const host = req.headers.host ?? 'localhost';
-  return `http://${host}${IMAGE_API_PATH}`;
 }
 
 /** What a request costs the caller's rate, as GraphQL's would: a page by its rows, a change as a mutation. */

@@ -16,8 +16,7 @@ import { refId } from '../domain/rows.js';
 import { GlanceError, sendGlanceJson, sendNoContent } from './answers.js';
 import { glanceTime } from './glance-image.js';
 import { METADEFS_SCHEMAS } from './metadefs-schemas.js';
-import { type Call, jsonBody, mediaType, notAllowed } from './requests.js';
-import { IMAGE_API_PATH } from './routes.js';
+import { type Call, jsonBody, mediaType, notAllowed, rootUrl } from './requests.js';
 
 const NOT_FOUND = 'The resource could not be found.';
 /** Glance's default page (`limit_param_default`). */
@@ -102,7 +101,7 @@ const objectOf = (doc: Record<string, any>): ObjectFields => ({
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-const path = (name: string) => `/v2/metadefs/namespaces/${name}`;
+const path = (name: string) => `/v2/metadefs/namespaces/${encodeURIComponent(name)}`;
 
 function associationDocument(row: MetadefResourceTypeAssociation) {
   return {
@@ -142,7 +141,7 @@ function objectDocument(namespace: string, row: MetadefObject, prefix?: string |
     properties: Object.fromEntries(Object.entries(row.properties).map(([name, definition]) => [withPrefix(prefix, name), definition])),
     created_at: glanceTime(row.createdAt),
     updated_at: glanceTime(row.updatedAt),
-    self: `${path(namespace)}/objects/${row.name}`,
+    self: `${path(namespace)}/objects/${encodeURIComponent(row.name)}`,
     schema: '/v2/schemas/metadefs/object',
   };
 }
@@ -260,8 +259,7 @@ async function namespaceCreate(ctx: DomainContext, call: Call) {
   });
   // Glance echoes the parts as they were sent.
   const nested = Object.fromEntries(['resource_type_associations', 'properties', 'objects', 'tags'].filter((key) => key in doc).map((key) => [key, doc[key]]));
-  const host = call.req.headers.host ?? 'localhost';
-  sendGlanceJson(call.res, 201, namespaceDocument(namespace, nested), { location: `http://${host}${IMAGE_API_PATH}${path(namespace.namespace)}` });
+  sendGlanceJson(call.res, 201, namespaceDocument(namespace, nested), { location: `${rootUrl(call.req)}${path(namespace.namespace)}` });
 }
 
 async function namespaceAnswer(ctx: DomainContext, call: Call, name: string) {

@@ -2,6 +2,7 @@
 // refusal of a method the route does not take.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GlanceError } from './answers.js';
+import { IMAGE_API_PATH } from './routes.js';
 
 /** A request inside the API, its path split into decoded segments. */
 export interface Call {
@@ -13,6 +14,12 @@ export interface Call {
 
 /** The largest JSON body (a create or a patch of 128 properties of 1 KiB fits). */
 const MAX_JSON_BYTES = 1024 * 1024;
+
+/** The API's absolute URL as the client named it, for the versions document's links. */
+export function rootUrl(req: IncomingMessage): string {
+  const host = req.headers.host ?? 'localhost';
+  return `http://${host}${IMAGE_API_PATH}`;
+}
 
 export const notAllowed = (allowed: string) => new GlanceError(405, 'The method is not allowed for this resource.', { allow: allowed });
 

@@ -204,6 +204,15 @@ describe('OpenStack metadata definitions API', () => {
     await refused(404, 'GET', `/namespaces/${name}/colours`);
   });
 
+  it('takes any printable name, and links to it escaped', async () => {
+    const name = `ns ü/東 ${process.pid}`;
+    const created = await call('POST', '/namespaces', { body: { namespace: name, visibility: 'public' } });
+    expect(created.status, created.body).toBe(201);
+    expect(created.headers.location).toBe(`${api}/v2/metadefs/namespaces/${encodeURIComponent(name)}`);
+    expect(created.json.self).toBe(`/v2/metadefs/namespaces/${encodeURIComponent(name)}`);
+    expect((await call('GET', `/namespaces/${encodeURIComponent(name)}`, { token: member })).json.namespace).toBe(name);
+  });
+
   it('creates, shows, renames and deletes objects and properties', async () => {
     const name = await namespace();
     const object = await call('POST', `/namespaces/${name}/objects`, { body: { name: 'o1', description: 'first' } });
