@@ -267,6 +267,7 @@ async function namespaceAnswer(ctx: DomainContext, call: Call, name: string) {
   if (method === 'GET') {
     const namespace = await findNamespace(ctx.em, ctx.viewer, name);
     const resourceType = call.query.get('resource_type');
+    // Glance refuses a bad visibility here although it filters nothing by it.
     visibilityParam(call.query);
     const prefix = resourceType === null ? null : (await prefixFor(ctx, namespace, resourceType)).prefix;
     const { associations, properties, objects, tags } = await namespaceParts(ctx.em, namespace);
