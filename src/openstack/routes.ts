@@ -17,7 +17,7 @@ export function imageApiRoute(path: string): string | null {
   if (collection !== 'images') return `${IMAGE_API_PATH}/v2/other`;
   const parts = [`${IMAGE_API_PATH}/v2/images`, ...(id ? [':id'] : [])];
   if (sub) parts.push(['file', 'stage', 'import', 'tags', 'members', 'actions', 'tasks'].includes(sub) ? sub : 'other');
-  if (subId) parts.push(sub === 'actions' ? (subId === 'deactivate' || subId === 'reactivate' ? subId : 'other') : sub === 'tags' ? ':tag' : ':member');
+  if (subId) parts.push(sub === 'actions' ? (subId === 'deactivate' || subId === 'reactivate' ? subId : 'other') : sub === 'tags' ? ':tag' : sub === 'members' ? ':member' : 'other');
   return parts.join('/');
 }
 
