@@ -6,6 +6,12 @@ export interface Detected {
   format: 'QCOW2' | 'VMDK' | 'VHD' | 'VHDX' | 'VDI' | 'ISO' | 'RAW';
   /** The disk's size as the guest sees it, in bytes, when the header states it; null otherwise. */
   virtualSize: number | null;
+  /**
+   * Why the bytes must not be taken under any declaration: they begin as a format a hypervisor
+   * would probe (qcow v1, QED, a qcow2 or VMDK header that does not parse) but are not one this
+   * catalog reads. Taken as raw, or as what they claim, they could still reach a backing file.
+   */
+  unsafe?: string;
 }
 
 /** ISO 9660's first volume descriptor is at sector 16 (2048-byte sectors); `CD001` follows its type byte. */
@@ -21,11 +27,12 @@ export const SNIFF_BYTES = ISO_MAGIC_OFFSET + 5;
 export const VHD_FOOTER_BYTES = 512;
 
 const raw = (): Detected => ({ format: 'RAW', virtualSize: null });
+const unsafe = (reason: string): Detected => ({ format: 'RAW', virtualSize: null, unsafe: reason });
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const QCOW2_MAGIC = Uint8Array.of(0x51, 0x46, 0x49, 0xfb); // "QFI\xfb"
+const QCOW2_MAGIC = Uint8Array.of(0x51, 0x46, 0x49, 0xfb); // "QFI\xfb", qcow v1's too
+const QED_MAGIC = Uint8Array.of(0x51, 0x45, 0x44, 0x00); // "QED\0"
 const VMDK_SPARSE_MAGIC = ascii('KDMV');
-const VMDK_DESCRIPTOR = ascii('# Disk DescriptorFile');
 const VHDX_MAGIC = ascii('vhdxfile');
 const VDI_TEXT = ascii('<<< ');
 const VDI_SIGNATURE = 0xbeda107f;
@@ -63,6 +70,31 @@ function vdi(head: Uint8Array): Detected | null {
   return { format: 'VDI', virtualSize: safeSize(view(head).getBigUint64(368, true)) };
 }
 
+/** How much of a text descriptor qemu reads when it probes (BLOCK_PROBE_BUF_SIZE). */
+const PROBE_BYTES = 2048;
+
+/**
+ * qemu's probe for a VMDK text descriptor (vmdk_probe): past comment lines and lines of spaces,
+ * the first line is `version=1`, `2` or `3`. Whatever qemu would open as a descriptor is one here.
+ */
+function vmdkDescriptor(head: Uint8Array): boolean {
+  const text = Buffer.from(head.subarray(0, PROBE_BYTES)).toString('latin1');
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] === '#') {
+      const end = text.indexOf('\n', at);
+      if (end < 0) return false;
+      at = end + 1;
+    } else if (text[at] === ' ') {
+      while (text[at] === ' ') at++;
+      if (text[at] === '\r') at++;
+      if (text[at] !== '\n') return false;
+      at++;
+    } else return /^version=[123]\r?\n/.test(text.slice(at, at + 11));
+  }
+  return false;
+}
+
 /** A VHD footer: the cookie, then the current size (u64 BE) at 48. */
 function vhdFooter(footer: Uint8Array): Detected | null {
   if (footer.length < VHD_FOOTER_BYTES || !startsWithAt(footer, VHD_COOKIE)) return null;
@@ -71,13 +103,15 @@ function vhdFooter(footer: Uint8Array): Detected | null {
 
 /**
  * Detects the format from the first SNIFF_BYTES (or fewer, if the file is shorter) and, for VHD,
- * the file's last 512 bytes. Never throws: anything unrecognised or cut short is RAW.
+ * the file's last 512 bytes. Never throws: anything unrecognised is RAW, and a known magic whose
+ * header does not parse is RAW marked `unsafe`.
  */
 export function detectDiskFormat(head: Uint8Array, tail?: Uint8Array): Detected {
   // Formats with a magic number at offset 0 first: they are specific and cheap to check.
-  if (startsWithAt(head, QCOW2_MAGIC)) return qcow2(head) ?? raw();
-  if (startsWithAt(head, VMDK_SPARSE_MAGIC)) return vmdkSparse(head) ?? raw();
-  if (startsWithAt(head, VMDK_DESCRIPTOR)) return { format: 'VMDK', virtualSize: null };
+  if (startsWithAt(head, QCOW2_MAGIC)) return qcow2(head) ?? unsafe('the bytes begin as qcow but are not a qcow2 version 2 or 3 image');
+  if (startsWithAt(head, QED_MAGIC)) return unsafe('the bytes are a QED image, a format this catalog does not take');
+  if (startsWithAt(head, VMDK_SPARSE_MAGIC)) return vmdkSparse(head) ?? unsafe('the bytes begin as a VMDK extent but its header is cut short');
+  if (vmdkDescriptor(head)) return { format: 'VMDK', virtualSize: null };
   if (startsWithAt(head, VHDX_MAGIC)) return { format: 'VHDX', virtualSize: null };
   if (startsWithAt(head, VDI_TEXT)) {
     const found = vdi(head);

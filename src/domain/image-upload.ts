@@ -20,8 +20,12 @@ import { logger } from '../logger.js';
 /** The bytes say another format than the image declares. */
 export class DiskFormatMismatch extends DomainError {
   override readonly code = 'DISK_FORMAT_MISMATCH';
-  constructor(readonly declared: DiskFormat, readonly detected: DiskFormat) {
-    super(`The image declares disk format ${declared}, but its bytes are ${detected}; the image is now KILLED`);
+  constructor(readonly declared: DiskFormat | null, readonly detected: DiskFormat, unsafe?: string) {
+    super(
+      unsafe
+        ? `The image's bytes cannot be taken: ${unsafe}; the image is now KILLED`
+        : `The image declares disk format ${declared}, but its bytes are ${detected}; the image is now KILLED`,
+    );
   }
 }
 
@@ -152,12 +156,14 @@ const LOOKS_RAW: ReadonlySet<DiskFormat> = new Set(['RAW', 'AMI', 'ARI', 'AKI', 
 
 /**
  * Bytes of a known format must be the format declared: a qcow2 or vmdk passed off as another
- * format is how a hypervisor is led to read files it should not. Bytes no inspector recognises
- * (RAW here) pass under any declaration, as Glance accepts them: they cannot be mistaken for
- * another format, and an unusable disk harms only its owner.
+ * format is how a hypervisor is led to read files it should not, and so are bytes that begin as
+ * such a format but do not parse (refused under any declaration). Bytes no probe recognises
+ * (RAW here) pass under any declaration, as Glance accepts them: no hypervisor's probe takes
+ * them for a format that names other files.
  */
 export function assertFormat(declared: DiskFormat | null | undefined, digest: Digest) {
-  const detected = digest.detected.format;
+  const { format: detected, unsafe } = digest.detected;
+  if (unsafe) throw new DiskFormatMismatch(declared ?? null, detected, unsafe);
   if (!declared || declared === detected || detected === 'RAW') return;
   throw new DiskFormatMismatch(declared, detected);
 }

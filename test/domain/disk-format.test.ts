@@ -44,12 +44,17 @@ describe('detectDiskFormat', () => {
       expect(detect(qcow2(2n ** 64n - 1n))).toEqual({ format: 'QCOW2', virtualSize: null });
     });
 
-    it('treats the QCOW2 magic with an unknown version (1, 4) as RAW', () => {
+    it('marks the qcow magic with another version (qcow v1, 4) or a cut header unsafe: never raw', () => {
       for (const version of [0, 1, 4, 0x0300_0000]) {
         const image = qcow2(GiB);
         image.writeUInt32BE(version, 4);
-        expect(detect(image), `version ${version}`).toEqual({ format: 'RAW', virtualSize: null });
+        expect(detect(image), `version ${version}`).toEqual({ format: 'RAW', virtualSize: null, unsafe: expect.stringContaining('qcow') });
       }
+      expect(detect(qcow2(GiB).subarray(0, 20)).unsafe).toMatch(/qcow/);
+    });
+
+    it('marks a QED image unsafe', () => {
+      expect(detect(Buffer.concat([Buffer.from('QED\0'), raw(4096)])).unsafe).toMatch(/QED/);
     });
   });
 
@@ -65,6 +70,19 @@ describe('detectDiskFormat', () => {
 
     it('detects a text descriptor (# Disk DescriptorFile) with virtualSize null', () => {
       expect(detect(vmdkDescriptor())).toEqual({ format: 'VMDK', virtualSize: null });
+    });
+
+    it("detects any text descriptor qemu's probe would open: version= first, past comments and blank lines", () => {
+      for (const text of ['version=1\n', '# any comment\n   \r\nversion=3\r\ncreateType="monolithicFlat"\n', '#\n#\n  \nversion=2\nRW 1 FLAT "/etc/shadow" 0\n']) {
+        expect(detect(Buffer.from(text)), JSON.stringify(text)).toEqual({ format: 'VMDK', virtualSize: null });
+      }
+      for (const text of ['\nversion=1\n', 'hello\nversion=1\n', 'version=4\n', '# only a comment']) {
+        expect(detect(Buffer.from(text)), JSON.stringify(text)).toEqual({ format: 'RAW', virtualSize: null });
+      }
+    });
+
+    it('marks a sparse extent whose header is cut short unsafe', () => {
+      expect(detect(vmdkSparse(8).subarray(0, 12)).unsafe).toMatch(/VMDK/);
     });
   });
 
@@ -146,16 +164,16 @@ describe('detectDiskFormat', () => {
     expect(detectDiskFormat(head)).toEqual({ format: 'QCOW2', virtualSize: GiB });
   });
 
-  describe('truncated headers fall back to RAW rather than throwing', () => {
+  describe('truncated headers fall back to RAW rather than throwing (unsafe RAW where the magic is a disk format)', () => {
     const raw0 = { format: 'RAW', virtualSize: null };
 
     it('QCOW2 cut before the end of the size field', () => {
-      expect(detectDiskFormat(qcow2(GiB).subarray(0, 31))).toEqual(raw0);
+      expect(detectDiskFormat(qcow2(GiB).subarray(0, 31))).toEqual({ ...raw0, unsafe: expect.any(String) });
       expect(detectDiskFormat(qcow2(GiB).subarray(0, 32))).toEqual({ format: 'QCOW2', virtualSize: GiB });
     });
 
     it('VMDK sparse extent cut before the end of the capacity field', () => {
-      expect(detectDiskFormat(vmdkSparse(8).subarray(0, 19))).toEqual(raw0);
+      expect(detectDiskFormat(vmdkSparse(8).subarray(0, 19))).toEqual({ ...raw0, unsafe: expect.any(String) });
       expect(detectDiskFormat(vmdkSparse(8).subarray(0, 20))).toEqual({ format: 'VMDK', virtualSize: 4096 });
     });
 

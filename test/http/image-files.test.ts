@@ -313,6 +313,22 @@ describe('image files over HTTP', () => {
       await expectNoFileFor(id);
     });
 
+    it('KILLs an image whose bytes begin as a disk format but do not parse as one, whatever it declares', async () => {
+      const qcowV1 = Buffer.from(DISK);
+      qcowV1.writeUInt32BE(1, 4);
+      for (const [declared, bytes] of [['RAW', qcowV1], ['QCOW2', qcowV1], ['VMDK', Buffer.concat([Buffer.from('QED\0'), Buffer.alloc(4096)])]] as const) {
+        const id = await newImage({ diskFormat: declared });
+        const response = await put(id, bytes);
+        expect(response.status, declared).toBe(422);
+        expect((await response.json()).errors[0].message).toMatch(/cannot be taken/);
+        expect(await reload(id)).toMatchObject({ status: 'KILLED', size: null });
+        await expectNoFileFor(id);
+      }
+      // A VMDK text descriptor (it can name any file as its extent) is a VMDK, not raw bytes.
+      const id = await newImage({ diskFormat: 'RAW' });
+      expect((await put(id, Buffer.from('# Disk DescriptorFile\nversion=1\nRW 8 FLAT "/etc/passwd" 0\n'))).status).toBe(422);
+    });
+
     it('answers 405 to other methods', async () => {
       const id = await newImage();
       const response = await fetch(fileUrl(id), { method: 'DELETE', headers: bearer(memberToken) });
