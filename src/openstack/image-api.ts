@@ -155,6 +155,8 @@ function costOf(method: string, collection: string | undefined, query: URLSearch
   }
   if (collection === 'metadefs') return metadefsObjects(method, segments.slice(2), query) * (method === 'GET' ? COST.object : COST.mutation);
   if (segments[3] === 'file' || segments[3] === 'stage') return COST.fileTransfer;
+  // An image's tasks are read whole, a page's worth at most.
+  if (collection === 'images' && segments[3] === 'tasks') return MAX_PAGE_SIZE * COST.object;
   return method === 'GET' || method === 'HEAD' ? COST.object : COST.mutation;
 }
 

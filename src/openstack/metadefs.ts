@@ -8,7 +8,7 @@ import { keystoneProjectId } from '../domain/adopted-projects.js';
 import type { DomainContext } from '../domain/context.js';
 import {
   type Definition, NAMESPACE_SORT_KEYS, type NamespaceFields, type NamespaceSortKey, type ObjectFields, type Part, associationsOf, createAssociation,
-  createNamespace, createPart, createTags, deleteAssociation, deleteNamespace, deleteNamespaceParts, deletePart, findNamespace, listNamespaces,
+  MAX_PARTS, createNamespace, createPart, createTags, deleteAssociation, deleteNamespace, deleteNamespaceParts, deletePart, findNamespace, listNamespaces,
   listResourceTypes, namespaceParts, objectFields, prefixFor, readAssociations, readPart, readParts, readTags, updateNamespace, updatePart,
 } from '../domain/metadefs.js';
 import { MAX_PAGE_SIZE } from '../domain/pagination.js';
@@ -151,11 +151,17 @@ const tagDocument = (row: MetadefTag) => ({ name: row.name, created_at: glanceTi
 // ---------------------------------------------------------------------------------------------
 // Routes
 
-/** How many objects a request of this API reads or writes at most: a page of namespaces by its size, else one. */
+/**
+ * How many objects a request of this API reads or writes at most: a page of namespaces by its
+ * size; a namespace, or a list of its parts, as many as it may hold; anything else one.
+ */
 export function metadefsObjects(method: string, segments: string[], query: URLSearchParams): number {
-  if (method !== 'GET' || segments.length !== 1 || segments[0] !== 'namespaces') return 1;
-  const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
-  return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE));
+  if (method !== 'GET' || segments[0] !== 'namespaces') return 1;
+  if (segments.length === 1) {
+    const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
+    return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE));
+  }
+  return segments.length <= 3 ? MAX_PARTS : 1;
 }
 
 /** `/v2/metadefs/...`, its segments after `metadefs`. */

@@ -106,7 +106,7 @@ function taskListQuery(query: URLSearchParams) {
   };
 }
 
-/** GET /v2/images/{id}/tasks: the tasks of an image the caller may see, as many as it has. */
+/** GET /v2/images/{id}/tasks: the tasks of an image the caller may see, oldest first, a page's worth at most. */
 export async function imageTasksAnswer(ctx: DomainContext, { req, res }: Call, imageId: string): Promise<void> {
   if (req.method !== 'GET') throw notAllowed('GET');
   await findImage(ctx.em, ctx, imageId);
