@@ -70,6 +70,13 @@ function bound(value: string): number {
   return Number(value);
 }
 
+/** A size range narrowed by another bound: every bound given holds, in whatever order they came. */
+function within(range: { gte?: number | null; lte?: number | null } | null | undefined, gte: number | undefined, lte: number | undefined) {
+  const low = [range?.gte, gte].filter((bound): bound is number => bound != null);
+  const high = [range?.lte, lte].filter((bound): bound is number => bound != null);
+  return { ...(low.length && { gte: Math.max(...low) }), ...(high.length && { lte: Math.min(...high) }) };
+}
+
 const OPERATORS = new Set(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']);
 
 /** `gt:2016-04-18T21:38:54Z` (or a plain time, meaning eq). */
@@ -159,15 +166,14 @@ export function imageListQuery(params: URLSearchParams): ImageListQuery {
       case 'size': {
         // An exact size, as Glance compares any image attribute it is given.
         if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw bad(`Invalid size value: ${value}`);
-        const size = Number(value);
-        filter.size = { ...filter.size, gte: size, lte: size };
+        filter.size = within(filter.size, Number(value), Number(value));
         break;
       }
       case 'size_min':
-        filter.size = { ...filter.size, gte: bound(value) };
+        filter.size = within(filter.size, bound(value), undefined);
         break;
       case 'size_max':
-        filter.size = { ...filter.size, lte: bound(value) };
+        filter.size = within(filter.size, undefined, bound(value));
         break;
       case 'disk_format':
         filter.diskFormat = values(value).map((format) => diskFormats.fromGlance(name, format));

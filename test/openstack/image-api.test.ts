@@ -400,6 +400,10 @@ describe('OpenStack Image API v2', () => {
       // An exact size filters, as Glance filters on any attribute.
       expect((await call('GET', `/v2/images?id=${id}&size=${bytes.length}`)).json.images.map((image: { id: string }) => image.id)).toEqual([id]);
       expect((await call('GET', `/v2/images?id=${id}&size=${bytes.length + 1}`)).json.images).toEqual([]);
+      // Every bound holds, whatever their order.
+      expect((await call('GET', `/v2/images?id=${id}&size=${bytes.length}&size_min=${bytes.length + 1}`)).json.images).toEqual([]);
+      expect((await call('GET', `/v2/images?id=${id}&size_max=${bytes.length - 1}&size=${bytes.length}`)).json.images).toEqual([]);
+      expect((await call('GET', `/v2/images?id=${id}&size_min=1&size=${bytes.length}`)).json.images).toHaveLength(1);
       expect((await call('PUT', `/v2/images/${id}/file`, { raw: bytes, type: 'application/octet-stream' })).status).toBe(409);
 
       // Deactivation is the administrators' here; a deactivated image's bytes are theirs alone too.
