@@ -22,8 +22,8 @@ export const GLANCE_TASK_STATUSES = TASK_STATES.map((state) => STATUSES[state]);
 
 /** Glance's default page (`limit_param_default`). */
 const DEFAULT_LIMIT = 25;
-const ORDER = (direction: 'ASC' | 'DESC') => [{ field: 'createdAt', direction, kind: 'date' as const, nullable: false }];
-
+/** Tasks in the order they were made, either way. */
+const byCreation = (direction: 'ASC' | 'DESC') => [{ field: 'createdAt', direction, kind: 'date' as const, nullable: false }];
 
 /** A task as Glance shows it: in full by itself, as a stub in the list. */
 function glanceTask(row: Row<Task>, full: boolean) {
@@ -65,9 +65,9 @@ export async function tasksAnswer(ctx: DomainContext, { req, res, query }: Call,
     const row = await findTask(ctx, marker).catch((error: unknown) => {
       throw error instanceof NotFoundError ? new GlanceError(400, `Task with identifier ${marker} not found`) : error;
     });
-    after = encodeCursor(ORDER(direction), row as unknown as Record<string, unknown>);
+    after = encodeCursor(byCreation(direction), row as unknown as Record<string, unknown>);
   }
-  const page = await listTasks(ctx, filter, { first: limit, after }, ORDER(direction));
+  const page = await listTasks(ctx, filter, { first: limit, after }, byCreation(direction));
   const params = new URLSearchParams([...query].filter(([name]) => name !== 'marker'));
   const last = page.nodes.at(-1);
   const next = new URLSearchParams(params);
@@ -110,6 +110,6 @@ function taskListQuery(query: URLSearchParams) {
 export async function imageTasksAnswer(ctx: DomainContext, { req, res }: Call, imageId: string): Promise<void> {
   if (req.method !== 'GET') throw notAllowed('GET');
   await findImage(ctx.em, ctx, imageId);
-  const page = await listTasks(ctx, { imageId }, { first: MAX_PAGE_SIZE }, ORDER('ASC'));
+  const page = await listTasks(ctx, { imageId }, { first: MAX_PAGE_SIZE }, byCreation('ASC'));
   sendGlanceJson(res, 200, { tasks: page.nodes.map((row) => glanceTask(row, true)) });
 }

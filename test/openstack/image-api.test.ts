@@ -473,7 +473,12 @@ describe('OpenStack Image API v2', () => {
       const listed = await call('GET', '/v2/tasks?limit=1&type=upload');
       expect(listed.json.tasks).toEqual([{ id: upload.id, type: 'upload', status: 'success', owner: upload.owner, image_id: id, created_at: upload.created_at, updated_at: upload.updated_at, self: upload.self, schema: upload.schema }]);
       expect(listed.json).toMatchObject({ first: '/v2/tasks?limit=1&type=upload', schema: '/v2/schemas/tasks' });
-      if (listed.json.next) expect((await call('GET', listed.json.next)).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
+      // The member's newest task is the upload; its others (this image's creation among them) follow it.
+      const newest = await call('GET', '/v2/tasks?limit=1');
+      expect([newest.json.tasks[0].id, newest.json.next]).toEqual([upload.id, `/v2/tasks?limit=1&marker=${upload.id}`]);
+      const following = await call('GET', `/v2/tasks?limit=500&marker=${upload.id}`);
+      expect(following.json.tasks.map((task: { id: string }) => task.id)).toContain(ofImage.json.tasks[0].id);
+      expect(following.json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
       expect((await call('GET', '/v2/tasks?status=failure')).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
       // Another project sees neither the image's tasks nor the task.
       expect((await call('GET', `/v2/images/${id}/tasks`, { token: other })).status).toBe(404);
