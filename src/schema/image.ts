@@ -636,6 +636,7 @@ for (const [name, to, verb, description] of [
     },
     {
       description,
+      // Refused early, as every mutation is; setImageActivation holds the rule itself.
       authScopes: (_root, _args, ctx) => (ctx.deactivation === 'owner' ? { writer: true } : { admin: true }),
       errors: { types: [NotFoundError, InvalidStatusTransitionError, ConflictError, ForbiddenError], union: resultUnion(name) },
       resolve: async (_root, { input }, ctx) => ({ image: await setImageActivation(ctx, input.id.id, to) }),
