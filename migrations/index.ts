@@ -3,12 +3,12 @@ import { Migration20261126040646 } from './Migration20261126040646.js';
 import { Migration20261126043729 } from './Migration20261126043729.js';
 import { Migration20261126082714 } from './Migration20261126082714.js';
 import { Migration20261207093641 } from './Migration20261207093641.js';
-import { Migration20261207115011 } from './Migration20261207115011.js';
+import { Migration20261207124711 } from './Migration20261207124711.js';
 
 export const migrationsList = [
   { name: 'Migration20261126040646', class: Migration20261126040646 },
   { name: 'Migration20261126043729', class: Migration20261126043729 },
   { name: 'Migration20261126082714', class: Migration20261126082714 },
   { name: 'Migration20261207093641', class: Migration20261207093641 },
-  { name: 'Migration20261207115011', class: Migration20261207115011 },
+  { name: 'Migration20261207124711', class: Migration20261207124711 },
 ];

@@ -20,6 +20,7 @@ export const MetadefNamespace = defineEntity({
     description: p.text().nullable(),
     visibility: p.enum([...METADEF_VISIBILITIES]).default('private'),
     protected: p.boolean().default(false),
+    // A deleted project's private namespaces stay, the administrators' alone then.
     owner: p.manyToOne(Project).nullable().deleteRule('set null'),
   },
 });
@@ -31,7 +32,6 @@ export const MetadefResourceType = defineEntity({
   properties: {
     ...baseColumns,
     name: p.string().length(80).unique(),
-    protected: p.boolean().default(false),
   },
 });
 export type MetadefResourceType = InferEntity<typeof MetadefResourceType>;
@@ -42,7 +42,8 @@ export const MetadefResourceTypeAssociation = defineEntity({
   properties: {
     ...baseColumns,
     namespace: p.manyToOne(MetadefNamespace).deleteRule('cascade'),
-    resourceType: p.manyToOne(MetadefResourceType).deleteRule('restrict'),
+    // Indexed for the namespace list's resource_types filter, which starts from the type.
+    resourceType: p.manyToOne(MetadefResourceType).deleteRule('restrict').index(),
     prefix: p.string().length(80).nullable(),
     propertiesTarget: p.string().length(80).nullable(),
   },
