@@ -6,7 +6,7 @@ import { keystoneProjectId } from '../domain/adopted-projects.js';
 import type { DomainContext } from '../domain/context.js';
 import { NotFoundError } from '../domain/errors.js';
 import { findImage } from '../domain/images.js';
-import { MAX_PAGE_SIZE, encodeCursor } from '../domain/pagination.js';
+import { MAX_PAGE_SIZE, type OrderKey, encodeCursor } from '../domain/pagination.js';
 import { type Row, refId } from '../domain/rows.js';
 import { findTask, listTasks } from '../domain/tasks.js';
 import { isUuid } from '../domain/validation.js';
@@ -22,8 +22,21 @@ export const GLANCE_TASK_STATUSES = TASK_STATES.map((state) => STATUSES[state]);
 
 /** Glance's default page (`limit_param_default`). */
 const DEFAULT_LIMIT = 25;
-/** Tasks in the order they were made, either way. */
-const byCreation = (direction: 'ASC' | 'DESC') => [{ field: 'createdAt', direction, kind: 'date' as const, nullable: false }];
+/** Glance's task sort keys (glanceclient's task-list sorts by status unless told otherwise), as our columns. */
+const SORT_KEYS = {
+  created_at: { field: 'createdAt', kind: 'date' },
+  updated_at: { field: 'updatedAt', kind: 'date' },
+  status: { field: 'state', kind: 'string' },
+  type: { field: 'type', kind: 'string' },
+} as const;
+type SortKey = keyof typeof SORT_KEYS;
+
+/** Tasks by one of Glance's keys, then in the order they were made. */
+function orderOf(key: SortKey, direction: 'ASC' | 'DESC'): OrderKey[] {
+  const order: OrderKey[] = [{ ...SORT_KEYS[key], direction, nullable: false }];
+  if (key !== 'created_at') order.push({ ...SORT_KEYS.created_at, direction, nullable: false });
+  return order;
+}
 
 /** A task as Glance shows it: in full by itself, as a stub in the list. */
 function glanceTask(row: Row<Task>, full: boolean) {
@@ -59,15 +72,15 @@ export async function tasksAnswer(ctx: DomainContext, { req, res, query }: Call,
   }
   // Glance's legacy task creation (an import by task) is not served; /v2/images/{id}/import is.
   if (method !== 'GET') throw notAllowed('GET');
-  const { limit, direction, filter, marker } = taskListQuery(query);
+  const { limit, order, filter, marker } = taskListQuery(query);
   let after: string | undefined;
   if (marker) {
     const row = await findTask(ctx, marker).catch((error: unknown) => {
       throw error instanceof NotFoundError ? new GlanceError(400, `Task with identifier ${marker} not found`) : error;
     });
-    after = encodeCursor(byCreation(direction), row as unknown as Record<string, unknown>);
+    after = encodeCursor(order, row as unknown as Record<string, unknown>);
   }
-  const page = await listTasks(ctx, filter, { first: limit, after }, byCreation(direction));
+  const page = await listTasks(ctx, filter, { first: limit, after }, order);
   const params = new URLSearchParams([...query].filter(([name]) => name !== 'marker'));
   const last = page.nodes.at(-1);
   const next = new URLSearchParams(params);
@@ -86,7 +99,7 @@ function taskListQuery(query: URLSearchParams) {
   const limit = limitParam === null ? DEFAULT_LIMIT : Number(limitParam);
   if (limit < 0) throw new GlanceError(400, 'limit param must be positive');
   const sortKey = query.get('sort_key') ?? 'created_at';
-  if (sortKey !== 'created_at') throw new GlanceError(400, `Invalid sort key: ${sortKey}`);
+  if (!(sortKey in SORT_KEYS)) throw new GlanceError(400, `Invalid sort key: ${sortKey}`);
   const sortDir = query.get('sort_dir') ?? 'desc';
   if (sortDir !== 'asc' && sortDir !== 'desc') throw new GlanceError(400, `Invalid sort direction: ${sortDir}`);
   const marker = query.get('marker') ?? undefined;
@@ -100,7 +113,7 @@ function taskListQuery(query: URLSearchParams) {
   };
   return {
     limit: Math.min(limit, MAX_PAGE_SIZE),
-    direction: sortDir === 'asc' ? ('ASC' as const) : ('DESC' as const),
+    order: orderOf(sortKey as SortKey, sortDir === 'asc' ? 'ASC' : 'DESC'),
     marker,
     filter: { type: type === null ? null : [ours(TYPES, type, 'type')], state: status === null ? null : [ours(STATUSES, status, 'status')] },
   };
@@ -110,6 +123,6 @@ function taskListQuery(query: URLSearchParams) {
 export async function imageTasksAnswer(ctx: DomainContext, { req, res }: Call, imageId: string): Promise<void> {
   if (req.method !== 'GET') throw notAllowed('GET');
   await findImage(ctx.em, ctx, imageId);
-  const page = await listTasks(ctx, { imageId }, { first: MAX_PAGE_SIZE }, byCreation('ASC'));
+  const page = await listTasks(ctx, { imageId }, { first: MAX_PAGE_SIZE }, orderOf('created_at', 'ASC'));
   sendGlanceJson(res, 200, { tasks: page.nodes.map((row) => glanceTask(row, true)) });
 }

@@ -480,12 +480,24 @@ describe('OpenStack Image API v2', () => {
       expect(following.json.tasks.map((task: { id: string }) => task.id)).toContain(ofImage.json.tasks[0].id);
       expect(following.json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
       expect((await call('GET', '/v2/tasks?status=failure')).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
+      // glanceclient's task-list sorts by status; type and updated_at sort too, and page.
+      for (const key of ['status', 'type', 'updated_at']) {
+        const sorted = await call('GET', `/v2/tasks?sort_key=${key}&sort_dir=asc&limit=500`);
+        const values: string[] = sorted.json.tasks.map((task: Record<string, string>) => task[key]);
+        // Sorted by our column's values: each value's tasks together (updated_at's in order too).
+        const runs = values.filter((value, index) => index === 0 || value !== values[index - 1]);
+        expect(runs, key).toEqual([...new Set(values)]);
+        if (key === 'updated_at') expect(values).toEqual([...values].sort());
+        const [first, second] = sorted.json.tasks;
+        const paged = await call('GET', `/v2/tasks?sort_key=${key}&sort_dir=asc&limit=1&marker=${first.id}`);
+        expect(paged.json.tasks.map((task: { id: string }) => task.id), key).toEqual(second ? [second.id] : []);
+      }
       // Another project sees neither the image's tasks nor the task.
       expect((await call('GET', `/v2/images/${id}/tasks`, { token: other })).status).toBe(404);
       expect((await call('GET', `/v2/tasks/${upload.id}`, { token: other })).status).toBe(404);
       expect((await call('GET', '/v2/tasks?limit=500', { token: other })).json.tasks.map((task: { id: string }) => task.id)).not.toContain(upload.id);
       expect((await call('GET', `/v2/tasks/${upload.id}`, { token: t.adminToken })).status).toBe(200);
-      for (const [query, message] of [['limit=x', /integer/], ['sort_key=type', /Invalid sort key/], ['sort_dir=up', /Invalid sort direction/], ['type=nap', /Invalid type value/], ['status=done', /Invalid status value/], ['marker=nope', /not found/]] as const) {
+      for (const [query, message] of [['limit=x', /integer/], ['sort_key=owner', /Invalid sort key/], ['sort_dir=up', /Invalid sort direction/], ['type=nap', /Invalid type value/], ['status=done', /Invalid status value/], ['marker=nope', /not found/]] as const) {
         const refused = await call('GET', `/v2/tasks?${query}`);
         expect([refused.status, refused.body], query).toEqual([400, expect.stringMatching(message)]);
       }
