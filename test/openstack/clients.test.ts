@@ -219,6 +219,33 @@ describe.skipIf(!installed)('the OpenStack clients against the gateway', () => {
     expect(await openstack(['image', 'list', '--tag', prefix])).toEqual([]);
   }, 240_000);
 
+  it("serves glanceclient's metadata definitions and tasks commands", async () => {
+    const admin = (args: string[]) => client('glance', args, t.adminToken);
+    const name = `${prefix}-ns`;
+    expect(await admin(['md-resource-type-list'])).toContain('OS::Glance::Image');
+    expect(row(await admin(['md-namespace-create', name, '--visibility', 'public', '--description', 'From the CLI']), 'description')).toBe('From the CLI');
+    expect(row(await admin(['md-object-create', name, '--name', 'watchdog', '--schema', '{"properties": {"action": {"type": "string", "title": "Action"}}, "required": ["action"]}']), 'required')).toBe('["action"]');
+    expect(row(await admin(['md-property-create', name, '--name', 'cores', '--title', 'Cores', '--schema', '{"type": "integer", "minimum": 1}']), 'minimum')).toBe('1');
+    expect(await admin(['md-tag-create-multiple', name, '--names', 'fast,small', '--delim', ','])).toMatch(/fast[\s\S]*small/);
+    expect(row(await admin(['md-resource-type-associate', name, '--name', 'OS::Glance::Image', '--prefix', 'hw_']), 'prefix')).toBe('hw_');
+    // An update sends the whole namespace back, its parts included, as glanceclient read it.
+    const updated = await admin(['md-namespace-update', name, '--display-name', 'CLI']);
+    expect([row(updated, 'display_name'), row(updated, 'objects'), row(updated, 'tags')]).toEqual(['CLI', '["watchdog"]', '["small", "fast"]']);
+    expect(await client('glance', ['md-namespace-list'])).toContain(name);
+    await expect(client('glance', ['md-namespace-delete', name])).rejects.toThrow(/403/);
+    await admin(['md-namespace-delete', name]);
+    expect(await admin(['md-namespace-list'])).not.toContain(name);
+
+    // Tasks: the member's own, sorted by status as task-list asks.
+    const image = row(await client('glance', ['image-create', '--name', `${prefix}-tasks`, '--disk-format', 'raw', '--container-format', 'bare', '--file', join(home, 'disk.raw')]), 'id')!;
+    const tasks = await client('glance', ['task-list']);
+    expect(tasks).toMatch(/upload\s*\|\s*success/);
+    const upload = tasks.split('\n').find((line) => /\|\s*upload\s*\|/.test(line))!.split('|')[1]!.trim();
+    const shown = await client('glance', ['task-show', upload]);
+    expect([row(shown, 'status'), row(shown, 'type'), row(shown, 'image_id')]).toEqual(['success', 'upload', image]);
+    await client('glance', ['image-delete', image]);
+  }, 120_000);
+
   it('says what was refused, as Glance does', async () => {
     const missing = client('openstack', ['image', 'show', `${prefix}-nothing`]);
     await expect(missing).rejects.toThrow(/No Image found for/);
