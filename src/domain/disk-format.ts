@@ -33,6 +33,7 @@ const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const QCOW2_MAGIC = Uint8Array.of(0x51, 0x46, 0x49, 0xfb); // "QFI\xfb", qcow v1's too
 const QED_MAGIC = Uint8Array.of(0x51, 0x45, 0x44, 0x00); // "QED\0"
 const VMDK_SPARSE_MAGIC = ascii('KDMV');
+const VMDK3_MAGIC = ascii('COWD');
 const VHDX_MAGIC = ascii('vhdxfile');
 const VDI_TEXT = ascii('<<< ');
 const VDI_SIGNATURE = 0xbeda107f;
@@ -52,10 +53,18 @@ function safeSize(size: bigint): number | null {
   return size <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(size) : null;
 }
 
+/** qcow2 v3's incompatible feature bit for an external data file. */
+const QCOW2_EXTERNAL_DATA_FILE = 1n << 2n;
+
 function qcow2(head: Uint8Array): Detected | null {
   if (head.length < 32) return null; // magic, version, backing file offset/size, cluster_bits, size
   const version = view(head).getUint32(4, false);
   if (version !== 2 && version !== 3) return null;
+  // Either names another file the hypervisor would read along with this one.
+  if (view(head).getBigUint64(8, false) !== 0n) return unsafe('the bytes are a qcow2 image with a backing file');
+  if (version === 3 && (head.length < 80 || view(head).getBigUint64(72, false) & QCOW2_EXTERNAL_DATA_FILE)) {
+    return unsafe('the bytes are a qcow2 image with an external data file, or its header is cut short');
+  }
   return { format: 'QCOW2', virtualSize: safeSize(view(head).getBigUint64(24, false)) };
 }
 
@@ -70,14 +79,16 @@ function vdi(head: Uint8Array): Detected | null {
   return { format: 'VDI', virtualSize: safeSize(view(head).getBigUint64(368, true)) };
 }
 
-/** How much of a text descriptor qemu reads when it probes (BLOCK_PROBE_BUF_SIZE). */
+/** How much of the head is read as text: qemu's probe reads 512 bytes (BLOCK_PROBE_BUF_SIZE); more refuses rather than misses. */
 const PROBE_BYTES = 2048;
 
 /**
- * qemu's probe for a VMDK text descriptor (vmdk_probe): past comment lines and lines of spaces,
- * the first line is `version=1`, `2` or `3`. Whatever qemu would open as a descriptor is one here.
+ * A VMDK text descriptor: what qemu's probe (vmdk_probe) takes for one (past comment lines and
+ * lines of spaces, the first line is `version=1`, `2` or `3`), or any text that states a
+ * `createType`, which qemu's VMDK driver reads as a descriptor when told the format is VMDK.
  */
 function vmdkDescriptor(head: Uint8Array): boolean {
+  if (/createType\s*=/.test(Buffer.from(head).toString('latin1'))) return true;
   const text = Buffer.from(head.subarray(0, PROBE_BYTES)).toString('latin1');
   let at = 0;
   while (at < text.length) {
@@ -111,7 +122,9 @@ export function detectDiskFormat(head: Uint8Array, tail?: Uint8Array): Detected 
   if (startsWithAt(head, QCOW2_MAGIC)) return qcow2(head) ?? unsafe('the bytes begin as qcow but are not a qcow2 version 2 or 3 image');
   if (startsWithAt(head, QED_MAGIC)) return unsafe('the bytes are a QED image, a format this catalog does not take');
   if (startsWithAt(head, VMDK_SPARSE_MAGIC)) return vmdkSparse(head) ?? unsafe('the bytes begin as a VMDK extent but its header is cut short');
-  if (vmdkDescriptor(head)) return { format: 'VMDK', virtualSize: null };
+  if (startsWithAt(head, VMDK3_MAGIC)) return unsafe('the bytes are a VMDK version 3 (COWD) image, which this catalog does not take');
+  // Its data is in the files it names, and they are not these bytes.
+  if (vmdkDescriptor(head)) return unsafe('the bytes are a VMDK descriptor, which names its data in other files');
   if (startsWithAt(head, VHDX_MAGIC)) return { format: 'VHDX', virtualSize: null };
   if (startsWithAt(head, VDI_TEXT)) {
     const found = vdi(head);

@@ -53,6 +53,19 @@ describe('detectDiskFormat', () => {
       expect(detect(qcow2(GiB).subarray(0, 20)).unsafe).toMatch(/qcow/);
     });
 
+    it('marks a qcow2 image with a backing file or an external data file unsafe', () => {
+      const backed = qcow2(GiB);
+      backed.writeBigUInt64BE(512n, 8);
+      expect(detect(backed).unsafe).toMatch(/backing file/);
+      const external = qcow2(GiB);
+      external.writeBigUInt64BE(1n << 2n, 72);
+      expect(detect(external).unsafe).toMatch(/external data file/);
+      // Other incompatible features (dirty, corrupt) name no other file.
+      const dirty = qcow2(GiB);
+      dirty.writeBigUInt64BE(1n, 72);
+      expect(detect(dirty)).toEqual({ format: 'QCOW2', virtualSize: GiB });
+    });
+
     it('marks a QED image unsafe', () => {
       expect(detect(Buffer.concat([Buffer.from('QED\0'), raw(4096)])).unsafe).toMatch(/QED/);
     });
@@ -68,17 +81,21 @@ describe('detectDiskFormat', () => {
       expect(detect(vmdkSparse(2n ** 45n))).toEqual({ format: 'VMDK', virtualSize: null });
     });
 
-    it('detects a text descriptor (# Disk DescriptorFile) with virtualSize null', () => {
-      expect(detect(vmdkDescriptor())).toEqual({ format: 'VMDK', virtualSize: null });
+    it('marks a text descriptor (# Disk DescriptorFile) unsafe: its data is in the files it names', () => {
+      expect(detect(vmdkDescriptor())).toEqual({ format: 'RAW', virtualSize: null, unsafe: expect.stringMatching(/VMDK descriptor/) });
     });
 
-    it("detects any text descriptor qemu's probe would open: version= first, past comments and blank lines", () => {
-      for (const text of ['version=1\n', '# any comment\n   \r\nversion=3\r\ncreateType="monolithicFlat"\n', '#\n#\n  \nversion=2\nRW 1 FLAT "/etc/shadow" 0\n']) {
-        expect(detect(Buffer.from(text)), JSON.stringify(text)).toEqual({ format: 'VMDK', virtualSize: null });
+    it("marks unsafe any text qemu would read as a descriptor: its probe's form, or a stated createType", () => {
+      for (const text of ['version=1\n', '# any comment\n   \r\nversion=3\r\n', '#\n#\n  \nversion=2\nRW 1 FLAT "/etc/shadow" 0\n', 'RW 8 FLAT "/etc/passwd" 0\ncreateType="monolithicFlat"\n']) {
+        expect(detect(Buffer.from(text)).unsafe, JSON.stringify(text)).toMatch(/VMDK descriptor/);
       }
       for (const text of ['\nversion=1\n', 'hello\nversion=1\n', 'version=4\n', '# only a comment']) {
         expect(detect(Buffer.from(text)), JSON.stringify(text)).toEqual({ format: 'RAW', virtualSize: null });
       }
+    });
+
+    it('marks a VMDK version 3 (COWD) image unsafe', () => {
+      expect(detect(Buffer.concat([Buffer.from('COWD'), raw(1024)])).unsafe).toMatch(/COWD/);
     });
 
     it('marks a sparse extent whose header is cut short unsafe', () => {
@@ -169,7 +186,9 @@ describe('detectDiskFormat', () => {
 
     it('QCOW2 cut before the end of the size field', () => {
       expect(detectDiskFormat(qcow2(GiB).subarray(0, 31))).toEqual({ ...raw0, unsafe: expect.any(String) });
-      expect(detectDiskFormat(qcow2(GiB).subarray(0, 32))).toEqual({ format: 'QCOW2', virtualSize: GiB });
+      // Version 3 states its incompatible features at 72: a header without them is cut short.
+      expect(detectDiskFormat(qcow2(GiB).subarray(0, 79))).toEqual({ ...raw0, unsafe: expect.any(String) });
+      expect(detectDiskFormat(qcow2(GiB).subarray(0, 80))).toEqual({ format: 'QCOW2', virtualSize: GiB });
     });
 
     it('VMDK sparse extent cut before the end of the capacity field', () => {

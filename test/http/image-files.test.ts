@@ -324,9 +324,11 @@ describe('image files over HTTP', () => {
         expect(await reload(id)).toMatchObject({ status: 'KILLED', size: null });
         await expectNoFileFor(id);
       }
-      // A VMDK text descriptor (it can name any file as its extent) is a VMDK, not raw bytes.
-      const id = await newImage({ diskFormat: 'RAW' });
-      expect((await put(id, Buffer.from('# Disk DescriptorFile\nversion=1\nRW 8 FLAT "/etc/passwd" 0\n'))).status).toBe(422);
+      // A VMDK text descriptor names any file as its extent: refused declared raw or VMDK alike.
+      for (const declared of ['RAW', 'VMDK'] as const) {
+        const id = await newImage({ diskFormat: declared });
+        expect((await put(id, Buffer.from('# Disk DescriptorFile\nversion=1\nRW 8 FLAT "/etc/passwd" 0\n'))).status, declared).toBe(422);
+      }
     });
 
     it('answers 405 to other methods', async () => {
