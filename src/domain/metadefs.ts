@@ -90,23 +90,27 @@ export const METADEF_NAME_MAX = 80;
 
 /** A name as Glance's tables hold it: 1 to 80 printable characters. */
 function assertName(path: (string | number)[], name: string | null | undefined, optional = false) {
-  if (name == null && optional) return;
-  if (typeof name !== 'string' || name.length === 0 || name.length > METADEF_NAME_MAX || !isPrintable(name)) {
+  // Glance bounds these optional names by length alone: an empty one is no name.
+  if ((name == null || name === '') && optional) return;
+  if (typeof name !== 'string' || name.length === 0 || name.length > METADEF_NAME_MAX || !isPrintable(name) || UNSTORABLE.test(name)) {
     throw ValidationError.of(path, `must be 1 to ${METADEF_NAME_MAX} characters, none of them control characters`);
   }
 }
 
-/** Whether a string, or any key or string inside a JSON value, holds the NUL character. */
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || hasNul(item));
+/** NUL, or half of a surrogate pair: what PostgreSQL's text or jsonb cannot hold. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string, or any key or string inside a JSON value, holds what PostgreSQL cannot store. */
+function unstorable(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(unstorable);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => UNSTORABLE.test(key) || unstorable(item));
   return false;
 }
 
-/** Free text and definitions are stored as given, but PostgreSQL's text holds no NUL character. */
+/** Free text and definitions are stored as given, but neither may hold a NUL or a lone surrogate. */
 function assertStorable(path: (string | number)[], value: unknown) {
-  if (hasNul(value)) throw ValidationError.of(path, 'must not contain the NUL character');
+  if (unstorable(value)) throw ValidationError.of(path, 'must not contain the NUL character or half of a surrogate pair');
 }
 
 /** A name no row can have (a control character, too long): looked up, it is simply not there. */
@@ -204,7 +208,7 @@ async function ownerOf(em: EntityManager, ctx: DomainContext, owner: string | nu
 async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: NamespaceFields, current?: MetadefNamespace) {
   return {
     namespace: fields.namespace,
-    displayName: fields.displayName ?? null,
+    displayName: fields.displayName || null,
     description: fields.description ?? null,
     visibility: fields.visibility ?? 'private',
     protected: fields.protected ?? false,
@@ -314,7 +318,8 @@ const associationExists = (resourceType: string, namespace: string) =>
 /** Associates a namespace with a resource type, which is made when no namespace has named it yet. */
 async function associate(em: EntityManager, namespace: MetadefNamespace, fields: AssociationFields) {
   const resourceType = (await em.findOne(MetadefResourceType, { name: fields.resourceType })) ?? em.create(MetadefResourceType, { name: fields.resourceType });
-  return em.create(MetadefResourceTypeAssociation, { namespace, resourceType, prefix: fields.prefix ?? null, propertiesTarget: fields.propertiesTarget ?? null });
+  // An empty prefix or target is none (assertName).
+  return em.create(MetadefResourceTypeAssociation, { namespace, resourceType, prefix: fields.prefix || null, propertiesTarget: fields.propertiesTarget || null });
 }
 
 export async function createAssociation(ctx: DomainContext, name: string, fields: AssociationFields): Promise<MetadefResourceTypeAssociation> {

@@ -190,6 +190,9 @@ describe('OpenStack metadata definitions API', () => {
       await refused(400, 'POST', '/namespaces', { body: { namespace: unique('ns'), ...nested } });
     }
     await refused(400, 'POST', '/namespaces', { body: { namespace: 'nul\u0000' } });
+    // Half a surrogate pair is no character PostgreSQL's jsonb takes.
+    await refused(400, 'POST', `/namespaces/${name}/properties`, { body: { name: 'half', title: 'Half \ud800', type: 'string' } });
+    await refused(400, 'POST', `/namespaces/${name}/objects`, { body: { name: 'half', properties: { p: { title: '\udc00', type: 'string' } } } });
     await refused(400, 'POST', '/namespaces', { body: { namespace: unique('ns'), description: 'nul\u0000' } });
     await refused(400, 'POST', `/namespaces/${name}/tags`, { body: { tags: [{ name: 't'.repeat(81) }] } });
     await refused(400, 'POST', `/namespaces/${name}/tags/${'t'.repeat(81)}`);
@@ -202,6 +205,13 @@ describe('OpenStack metadata definitions API', () => {
     expect((await call('GET', '/namespaces?resource_types=%00')).json.namespaces).toEqual([]);
     await refused(405, 'PATCH', `/namespaces/${name}`, { body: {} });
     await refused(404, 'GET', `/namespaces/${name}/colours`);
+  });
+
+  it('takes empty optional names as none, as Glance does', async () => {
+    const name = unique('ns');
+    const created = await call('POST', '/namespaces', { body: { namespace: name, display_name: '', resource_type_associations: [{ name: 'OS::Glance::Image', prefix: '', properties_target: '' }] } });
+    expect(created.status, created.body).toBe(201);
+    expect((await call('GET', `/namespaces/${name}`)).json.resource_type_associations).toEqual([{ name: 'OS::Glance::Image', created_at: expect.any(String), updated_at: expect.any(String) }]);
   });
 
   it('takes any printable name, and links to it escaped', async () => {
