@@ -83,7 +83,10 @@ async function namespaceToChange(em: EntityManager, ctx: DomainContext, name: st
 }
 
 /** The first name given twice, if any. */
-const repeatedName = (names: string[]) => names.find((name, index) => names.indexOf(name) !== index);
+function repeatedName(names: string[]): string | undefined {
+  const seen = new Set<string>();
+  return names.find((name) => seen.size === seen.add(name).size);
+}
 
 /** Glance's limit on every name (namespaces, parts, resource types, prefixes). */
 export const METADEF_NAME_MAX = 80;
@@ -220,6 +223,8 @@ async function namespaceRow(em: EntityManager, ctx: DomainContext, fields: Names
 export async function createNamespace(ctx: DomainContext, fields: NamespaceFields, parts: NamespaceParts = {}): Promise<MetadefNamespace> {
   assertAdmin(ctx.viewer, 'create metadata definitions');
   assertNamespace(fields);
+  const counts = { associations: parts.associations?.length, objects: parts.objects?.length, properties: Object.keys(parts.properties ?? {}).length, tags: parts.tags?.length };
+  for (const [part, count] of Object.entries(counts)) assertFits(part, count ?? 0);
   return inTransaction(ctx, async (em) => {
     if (await em.count(MetadefNamespace, { namespace: fields.namespace })) {
       throw new ConflictError(`The metadata definition namespace=${fields.namespace} already exists.`, 'namespace');
@@ -229,9 +234,6 @@ export async function createNamespace(ctx: DomainContext, fields: NamespaceField
     assertDefinitions(['properties'], parts.properties);
     (parts.objects ?? []).forEach((object, index) => assertObject(['objects', index], object));
     (parts.tags ?? []).forEach((tag, index) => assertName(['tags', index], tag));
-    for (const [part, count] of [['objects', parts.objects?.length], ['properties', Object.keys(parts.properties ?? {}).length], ['tags', parts.tags?.length]] as const) {
-      if ((count ?? 0) > MAX_PARTS) throw ValidationError.of([part], `a namespace holds at most ${MAX_PARTS} ${part}`);
-    }
     const associations = parts.associations ?? [];
     const repeatedType = repeatedName(associations.map((association) => association.resourceType));
     if (repeatedType !== undefined) throw associationExists(repeatedType, fields.namespace);
@@ -327,6 +329,9 @@ export async function createAssociation(ctx: DomainContext, name: string, fields
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
     if (await em.count(MetadefResourceTypeAssociation, { namespace, resourceType: { name: fields.resourceType } })) throw associationExists(fields.resourceType, name);
+    if ((await em.count(MetadefResourceTypeAssociation, { namespace })) >= MAX_PARTS) {
+      throw new ConflictError(`A namespace holds at most ${MAX_PARTS} resource type associations`, 'name');
+    }
     const association = await associate(em, namespace, fields);
     await em.flush();
     return association;
@@ -358,6 +363,11 @@ export async function prefixFor(ctx: DomainContext, namespace: MetadefNamespace,
  * bounded as a page is, and a read costs what a page costs.
  */
 export const MAX_PARTS = MAX_PAGE_SIZE;
+
+/** Refuses a request that alone holds more than MAX_PARTS of a kind. */
+function assertFits(part: string, count: number) {
+  if (count > MAX_PARTS) throw ValidationError.of([part], `a namespace holds at most ${MAX_PARTS} ${part}`);
+}
 
 /** Refuses parts beyond MAX_PARTS of a kind in a namespace. */
 async function assertRoom(em: EntityManager, namespace: MetadefNamespace, part: Part, adding: number) {
@@ -461,6 +471,7 @@ export async function readTags(ctx: DomainContext, name: string, args: TagListAr
 
 /** Tags made at once: they replace the namespace's tags, or are added to them (`append`). */
 export async function createTags(ctx: DomainContext, name: string, tags: string[], append: boolean): Promise<MetadefTag[]> {
+  assertFits('tags', tags.length);
   tags.forEach((tag, index) => assertName(['tags', index], tag));
   return inTransaction(ctx, async (em) => {
     const namespace = await namespaceToChange(em, ctx, name);
@@ -471,10 +482,7 @@ export async function createTags(ctx: DomainContext, name: string, tags: string[
       const taken = await em.findOne(MetadefTag, { namespace, name: { $in: tags } });
       if (taken) throw partExists('tags', taken.name, name);
       await assertRoom(em, namespace, 'tags', tags.length);
-    } else {
-      if (tags.length > MAX_PARTS) throw new ConflictError(`A namespace holds at most ${MAX_PARTS} tags`, 'tags');
-      await em.nativeDelete(MetadefTag, { namespace });
-    }
+    } else await em.nativeDelete(MetadefTag, { namespace });
     const rows = tags.map((tag) => em.create(MetadefTag, { namespace, name: tag }));
     await em.flush();
     return rows;

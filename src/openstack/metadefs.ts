@@ -161,7 +161,9 @@ export function metadefsObjects(method: string, segments: string[], query: URLSe
     const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
     return Math.max(1, Math.min(Number.isSafeInteger(limit) ? limit : 1, MAX_PAGE_SIZE));
   }
-  return segments.length <= 3 ? MAX_PARTS : 1;
+  // A namespace's document holds its associations, properties, objects and tags.
+  if (segments.length === 2) return 4 * MAX_PARTS;
+  return segments.length === 3 ? MAX_PARTS : 1;
 }
 
 /** `/v2/metadefs/...`, its segments after `metadefs`. */

@@ -197,7 +197,8 @@ describe('OpenStack metadata definitions API', () => {
     await refused(400, 'POST', `/namespaces/${name}/tags`, { body: { tags: [{ name: 't'.repeat(81) }] } });
     await refused(400, 'POST', `/namespaces/${name}/tags/${'t'.repeat(81)}`);
     await refused(400, 'POST', `/namespaces/${name}/objects`, { body: { name: 'o', description: 'nul\u0000' } });
-    await refused(409, 'POST', `/namespaces/${name}/tags`, { body: { tags: Array.from({ length: 501 }, (_, index) => ({ name: `t${index}` })) } });
+    await refused(400, 'POST', `/namespaces/${name}/tags`, { body: { tags: Array.from({ length: 501 }, (_, index) => ({ name: `t${index}` })) } });
+    await refused(400, 'POST', '/namespaces', { body: { namespace: unique('ns'), tags: Array.from({ length: 501 }, (_, index) => ({ name: `t${index}` })) } });
     // A name no namespace can have is simply not found.
     for (const path of ['/namespaces/%00', '/namespaces?marker=%00', `/namespaces/${name}/tags/%00`, `/namespaces/${name}/properties/%01`, `/namespaces/${name}/resource_types/%00`]) {
       await refused(404, path.endsWith('resource_types/%00') ? 'DELETE' : 'GET', path);
