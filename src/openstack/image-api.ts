@@ -17,7 +17,7 @@ import { addImageMember, membersByImageIds, removeImageMember, updateImageMember
 import { metadataByImageIds } from '../domain/metadata.js';
 import { MAX_PAGE_SIZE, emptyPage, encodeCursor } from '../domain/pagination.js';
 import { refId } from '../domain/rows.js';
-import { isUuid } from '../domain/validation.js';
+import { isPrintable, isUuid } from '../domain/validation.js';
 import { admit } from '../http/admission.js';
 import { HttpError, type ImageFilesOptions, fetchRequest, receiveImageFile, sendImageFile } from '../http/image-files.js';
 import { REQUEST_ID_HEADER } from '../http/request-log.js';
@@ -315,7 +315,10 @@ async function copyImage(ctx: DomainContext, id: string, stores: unknown, allSto
   let regionIds: string[];
   if (allStores) regionIds = (await ctx.em.find(Region, { id: { $ne: here } })).map((region) => region.id);
   else {
+    // A slug no region can have (a control character) is simply unknown.
     const slugs = [...new Set(stores as string[])];
+    const unnamed = slugs.find((slug) => !isPrintable(slug));
+    if (unnamed !== undefined) throw new GlanceError(400, `Unknown store ${JSON.stringify(unnamed)}: the stores are the regions, by slug`);
     const regions = await ctx.em.find(Region, { slug: { $in: slugs } });
     const unknown = slugs.find((slug) => !regions.some((region) => region.slug === slug));
     if (unknown !== undefined) throw new GlanceError(400, `Unknown store ${unknown}: the stores are the regions, by slug`);

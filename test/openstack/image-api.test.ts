@@ -521,6 +521,7 @@ describe('OpenStack Image API v2', () => {
         [{ method: { name: 'copy-image' }, stores: [catalog.region.slug, 'atlantis'] }, /Unknown store atlantis/],
         [{ method: { name: 'copy-image' }, stores: [slug] }, /the region the image is in already/],
         [{ method: { name: 'copy-image' }, all_stores: 'yes' }, /boolean/],
+        [{ method: { name: 'copy-image' }, stores: ['nul\u0000'] }, /Unknown store/],
       ] as const) {
         const refused = await call('POST', `/v2/images/${id}/import`, { body });
         expect([refused.status, refused.body]).toEqual([400, expect.stringMatching(message)]);
