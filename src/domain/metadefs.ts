@@ -25,7 +25,7 @@ export interface NamespaceFields {
   description?: string | null;
   visibility?: MetadefVisibility;
   protected?: boolean;
-  /** A project id (ours, or Keystone's 32 hex digits); unset: the caller's project. */
+  /** A project id (ours, or Keystone's 32 hex digits); unset: the namespace's own, or a new one's caller's project. */
   owner?: string | null;
 }
 

@@ -15,7 +15,7 @@ export interface Call {
 /** The largest JSON body (a create or a patch of 128 properties of 1 KiB fits). */
 const MAX_JSON_BYTES = 1024 * 1024;
 
-/** The API's absolute URL as the client named it, for the versions document's links. */
+/** The API's absolute URL as the client named it: the versions document's links and Location headers. */
 export function rootUrl(req: IncomingMessage): string {
   const host = req.headers.host ?? 'localhost';
   return `http://${host}${IMAGE_API_PATH}`;

@@ -22,7 +22,10 @@ export const GLANCE_TASK_STATUSES = TASK_STATES.map((state) => STATUSES[state]);
 
 /** Glance's default page (`limit_param_default`). */
 const DEFAULT_LIMIT = 25;
-/** Glance's task sort keys (glanceclient's task-list sorts by status unless told otherwise), as our columns. */
+/**
+ * Glance's task sort keys (glanceclient's task-list sorts by status unless told otherwise), as our
+ * columns: status and type sort by our values (ERROR, FINISHED, NEW, RUNNING), not Glance's names.
+ */
 const SORT_KEYS = {
   created_at: { field: 'createdAt', kind: 'date' },
   updated_at: { field: 'updatedAt', kind: 'date' },
