@@ -59,10 +59,17 @@ function boolean(name: string, value: string): boolean {
   throw bad(`Invalid value '${value}' for '${name}' filter. Valid values are 'true' or 'false'.`);
 }
 
-function limitOf(value: string): number {
+/** A list's `limit`, as Glance checks it, capped at our page. */
+export function limitOf(value: string): number {
   if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw bad('limit param must be an integer');
   if (Number(value) < 0) throw bad('limit param must be positive');
   return Math.min(Number(value), MAX_PAGE_SIZE);
+}
+
+/** A list's `sort_dir`. */
+export function directionOf(value: string): 'ASC' | 'DESC' {
+  if (value !== 'asc' && value !== 'desc') throw bad(`Invalid sort direction: ${value}`);
+  return value === 'asc' ? 'ASC' : 'DESC';
 }
 
 function bound(value: string): number {
@@ -103,9 +110,7 @@ function orderOf(params: URLSearchParams): ImageOrder[] {
   return pairs.map(([key, dir]) => {
     const field = entryOf(SORT_KEYS, key);
     if (!field) throw bad(`Invalid sort key: ${key}. It must be one of the following: ${Object.keys(SORT_KEYS).join(', ')}.`);
-    const direction = dir === undefined || dir === '' ? 'desc' : dir;
-    if (direction !== 'asc' && direction !== 'desc') throw bad(`Invalid sort direction: ${direction}`);
-    return { field, direction: direction === 'asc' ? 'ASC' : 'DESC' };
+    return { field, direction: directionOf(dir === undefined || dir === '' ? 'desc' : dir) };
   });
 }
 

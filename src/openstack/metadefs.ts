@@ -16,6 +16,7 @@ import { refId } from '../domain/rows.js';
 import { GlanceError, sendGlanceJson, sendNoContent } from './answers.js';
 import { glanceTime } from './glance-image.js';
 import { METADEFS_SCHEMAS } from './metadefs-schemas.js';
+import { directionOf, limitOf } from './list-query.js';
 import { type Call, jsonBody, mediaType, notAllowed, rootUrl } from './requests.js';
 
 const NOT_FOUND = 'The resource could not be found.';
@@ -200,17 +201,10 @@ export async function metadefsAnswer(ctx: DomainContext, call: Call, segments: s
 
 function namespaceLimit(query: URLSearchParams): number {
   const limit = query.get('limit');
-  if (limit === null) return DEFAULT_LIMIT;
-  if (!/^-?\d+$/.test(limit)) throw new GlanceError(400, 'limit param must be an integer');
-  if (Number(limit) < 0) throw new GlanceError(400, 'limit param must be positive');
-  return Math.min(Number(limit), MAX_PAGE_SIZE);
+  return limit === null ? DEFAULT_LIMIT : limitOf(limit);
 }
 
-function sortDirection(query: URLSearchParams): 'ASC' | 'DESC' {
-  const direction = query.get('sort_dir') ?? 'desc';
-  if (direction !== 'asc' && direction !== 'desc') throw new GlanceError(400, `Invalid sort direction: ${direction}`);
-  return direction === 'asc' ? 'ASC' : 'DESC';
-}
+const sortDirection = (query: URLSearchParams) => directionOf(query.get('sort_dir') ?? 'desc');
 
 function visibilityParam(query: URLSearchParams): MetadefVisibility | undefined {
   const visibility = query.get('visibility');
@@ -352,11 +346,9 @@ async function partsAnswer(ctx: DomainContext, call: Call, name: string, part: P
 
 function tagListArgs(query: URLSearchParams) {
   const limit = query.get('limit');
-  if (limit && !/^-?\d+$/.test(limit)) throw new GlanceError(400, 'limit param must be an integer');
-  if (limit && Number(limit) < 0) throw new GlanceError(400, 'limit param must be positive');
   const sortKey = query.get('sort_key') ?? 'created_at';
   if (sortKey !== 'name' && sortKey !== 'created_at' && sortKey !== 'updated_at') throw new GlanceError(400, `Invalid sort key: ${sortKey}`);
-  return { limit: limit ? Math.min(Number(limit), MAX_PAGE_SIZE) : undefined, marker: query.get('marker') ?? undefined, sortKey, sortDir: sortDirection(query) } as const;
+  return { limit: limit ? limitOf(limit) : undefined, marker: query.get('marker') ?? undefined, sortKey, sortDir: sortDirection(query) } as const;
 }
 
 async function propertyAnswer(ctx: DomainContext, call: Call, name: string, property: string) {

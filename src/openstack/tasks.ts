@@ -12,6 +12,7 @@ import { findTask, listTasks } from '../domain/tasks.js';
 import { isUuid } from '../domain/validation.js';
 import { GlanceError, sendGlanceJson } from './answers.js';
 import { glanceTime } from './glance-image.js';
+import { directionOf, limitOf } from './list-query.js';
 import { type Call, notAllowed } from './requests.js';
 
 /** Glance's names for our task types: an IMPORT is the interoperable import's task. */
@@ -98,13 +99,9 @@ export async function tasksAnswer(ctx: DomainContext, { req, res, query }: Call,
 
 function taskListQuery(query: URLSearchParams) {
   const limitParam = query.get('limit');
-  if (limitParam !== null && !/^-?\d+$/.test(limitParam)) throw new GlanceError(400, 'limit param must be an integer');
-  const limit = limitParam === null ? DEFAULT_LIMIT : Number(limitParam);
-  if (limit < 0) throw new GlanceError(400, 'limit param must be positive');
+  const limit = limitParam === null ? DEFAULT_LIMIT : limitOf(limitParam);
   const sortKey = query.get('sort_key') ?? 'created_at';
   if (!(sortKey in SORT_KEYS)) throw new GlanceError(400, `Invalid sort key: ${sortKey}`);
-  const sortDir = query.get('sort_dir') ?? 'desc';
-  if (sortDir !== 'asc' && sortDir !== 'desc') throw new GlanceError(400, `Invalid sort direction: ${sortDir}`);
   const marker = query.get('marker') ?? undefined;
   if (marker !== undefined && !isUuid(marker)) throw new GlanceError(400, `Task with identifier ${marker} not found`);
   const type = query.get('type');
@@ -115,8 +112,8 @@ function taskListQuery(query: URLSearchParams) {
     return found;
   };
   return {
-    limit: Math.min(limit, MAX_PAGE_SIZE),
-    order: orderOf(sortKey as SortKey, sortDir === 'asc' ? 'ASC' : 'DESC'),
+    limit,
+    order: orderOf(sortKey as SortKey, directionOf(query.get('sort_dir') ?? 'desc')),
     marker,
     filter: { type: type === null ? null : [ours(TYPES, type, 'type')], state: status === null ? null : [ours(STATUSES, status, 'status')] },
   };
