@@ -16,6 +16,7 @@ import type { Viewer } from '../domain/viewer.js';
 import { readableSql } from '../domain/visibility.js';
 import type { ConnectionField, Plan, RootField, RowField } from './plan.js';
 import { Columns, type FieldArguments, type MetadataSlot, type PageClause, type Reference, type Row, type Write, isoDate, list, rowWriter, selectStatement } from './projection.js';
+import type { RowsById } from './rows-by-id.js';
 import type { Statements } from './statements.js';
 
 /** A request's field arguments, and the reading of the reference rows its image rows name. */
@@ -111,6 +112,8 @@ export interface ExecutionContext {
   viewer: Viewer;
   variables: Variables;
   statements: Statements;
+  /** One image by id, read with the other requests' of the same moment. */
+  rowsById: RowsById;
   references: ReferenceCache;
 }
 
@@ -171,10 +174,12 @@ async function image(field: RootField & { kind: 'image' }, context: ExecutionCon
   if (!isUuid(raw)) return 'null';
   const shape = shapeOf(field);
   const sql = SqlValues.numbered();
-  const where = `i.id = ${sql.bind(raw, 'uuid')} AND ${readableSql({ viewer: context.viewer } as DomainContext)('i', sql)}`;
-  const rows = await context.statements.rows(selectImages(shape, where), sql.values);
-  await args.readReferences(shape.columns, rows);
-  return rows[0] ? writerOf(shape, field.fields)(rows[0], args) : 'null';
+  // $1 holds the ids of every request read with this one.
+  const where = `i.id = ANY (${sql.bind(null, 'uuid[]')}) AND ${readableSql({ viewer: context.viewer } as DomainContext)('i', sql)}`;
+  const row = await context.rowsById.row(selectImages(shape, where), sql.values, raw, shape.at.id!);
+  if (!row) return 'null';
+  await args.readReferences(shape.columns, [row]);
+  return writerOf(shape, field.fields)(row, args);
 }
 
 async function imagesById(field: RootField & { kind: 'images by id' }, context: ExecutionContext, args: RequestArguments): Promise<string> {

@@ -14,6 +14,7 @@ import type { ReferenceCache } from '../domain/reference-cache.js';
 import type { Viewer } from '../domain/viewer.js';
 import { Unanswerable, executePlan } from '../compiled/execute.js';
 import { type Plan, Unplannable, planOperation } from '../compiled/plan.js';
+import { rowsById } from '../compiled/rows-by-id.js';
 import type { Statements } from '../compiled/statements.js';
 import { type Gate, admit } from './admission.js';
 import type { LimitChecks } from './use-operation-limits.js';
@@ -133,6 +134,7 @@ function parameters(request: ReadRequest): { query: string; operationName?: stri
 
 export function createReadPath(options: ReadPathOptions): ReadPath {
   const { schema, limits, statements } = options;
+  const byId = rowsById(statements);
   const documents = new Map<string, DocumentEntry>();
 
   const entryOf = (query: string): DocumentEntry => {
@@ -232,7 +234,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       }
       let body: string;
       try {
-        body = await executePlan(plan, { viewer, variables: coerced.coerced, statements, references: options.references });
+        body = await executePlan(plan, { viewer, variables: coerced.coerced, statements, rowsById: byId, references: options.references });
       } catch (error) {
         // Unanswerable: the general path answers, with its error. A fault is logged (a bug here
         // must not hide behind the general path's answer), and the general path answers as it does.

@@ -129,6 +129,42 @@ describe('the compiled read path answers as the general path does', () => {
     return { record, compiled: { status: compiled.status, type: compiled.headers.get('content-type'), body: await compiled.text() }, general: { status: general.status, type: general.headers.get('content-type'), body: await general.text() } };
   }
 
+  it('reads images asked for at once by several viewers in few statements, each viewer in its own scope', async () => {
+    const query = `query One($id: ID!) { node(id: $id) { id ... on Image { name visibility owner { id } metadata { key value } } } }`;
+    const asked = viewers.flatMap((viewer) => imageIds.map((id) => ({ viewer, id })));
+    // What each viewer sees, one request at a time, from the general path.
+    const expected = new Map<string, string>();
+    for (const { viewer, id } of asked) {
+      expected.set(`${viewer.name} ${id}`, await (await t.app.yoga.fetch(nodeRequest(viewer.token, query, id))).text());
+    }
+    const knex = t.app.orm.em.getConnection().getKnex();
+    let statements = 0;
+    const count = ({ sql }: { sql: string }) => {
+      if (sql.includes('i.id = ANY')) statements += 1;
+    };
+    knex.on('query', count);
+    try {
+      const records = asked.map(() => newOperationRecord());
+      const answers = await Promise.all(asked.map(({ viewer, id }, index) => t.app.fetch(nodeRequest(viewer.token, query, id), records[index]).then((response) => response.text())));
+      for (const [index, { viewer, id }] of asked.entries()) {
+        expect(records[index]!.readPath, `${viewer.name} ${id}`).toBe('compiled');
+        expect(answers[index], `${viewer.name} ${id}`).toBe(expected.get(`${viewer.name} ${id}`));
+      }
+    } finally {
+      knex.off('query', count);
+    }
+    // One statement a request would be ${asked.length}.
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(asked.length / 8);
+  });
+
+  const nodeRequest = (token: string, query: string, id: string) =>
+    new Request('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables: { id: gid('Image', id) } }),
+    });
+
   // --- What is generated -------------------------------------------------------------------
 
   const subset = <T>(items: readonly T[], min = 1) => fc.subarray([...items], { minLength: min });
