@@ -4,6 +4,7 @@ import { Migration20261126043729 } from './Migration20261126043729.js';
 import { Migration20261126082714 } from './Migration20261126082714.js';
 import { Migration20261207093641 } from './Migration20261207093641.js';
 import { Migration20261207124711 } from './Migration20261207124711.js';
+import { Migration20261207154000 } from './Migration20261207154000.js';
 
 export const migrationsList = [
   { name: 'Migration20261126040646', class: Migration20261126040646 },
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261126082714', class: Migration20261126082714 },
   { name: 'Migration20261207093641', class: Migration20261207093641 },
   { name: 'Migration20261207124711', class: Migration20261207124711 },
+  { name: 'Migration20261207154000', class: Migration20261207154000 },
 ];

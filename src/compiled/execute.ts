@@ -252,6 +252,8 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
         orderBy: orderSql(order, directions, 'i', columnOf),
         limit,
         order: (column) => orderSql(order, directions, 'i', (alias, key) => column(columnOf(alias, key))),
+        // The scope and the keyset are what decide an unfiltered page: both in the order's index.
+        idsFirst: context.viewer.kind !== 'admin' && !planEach,
       }),
       sql.values,
       { planEach },

@@ -291,6 +291,12 @@ export interface PageClause {
   limit: string;
   /** The same order on the columns `column` names (the CTE's, with metadata). */
   order(column: (expression: string) => string): string;
+  /**
+   * Choose the page's ids first, from the order's index alone (it carries the columns `where`
+   * reads), then read their rows: where most images are passed over, as a member's scope
+   * passes over about ten for each it keeps, none of those is read from the table.
+   */
+  idsFirst?: boolean;
 }
 
 /**
@@ -301,7 +307,11 @@ export interface PageClause {
  * again as much.
  */
 export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, page?: PageClause): string {
-  const from = `FROM image i WHERE ${where}${page ? ` ORDER BY ${page.orderBy} LIMIT ${page.limit}` : ''}`;
+  const from = !page
+    ? `FROM image i WHERE ${where}`
+    : page.idsFirst
+      ? `FROM (SELECT i.id FROM image i WHERE ${where} ORDER BY ${page.orderBy} LIMIT ${page.limit}) chosen JOIN image i ON i.id = chosen.id ORDER BY ${page.orderBy}`
+      : `FROM image i WHERE ${where} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
   const column = metadata.column;
   if (!column) return `SELECT ${columns.list.join(', ')} ${from}`;
   column.index = columns.list.length;
