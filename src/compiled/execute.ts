@@ -252,8 +252,9 @@ async function connection(field: RootField & { kind: 'images' }, context: Execut
         orderBy: orderSql(order, directions, 'i', columnOf),
         limit,
         order: (column) => orderSql(order, directions, 'i', (alias, key) => column(columnOf(alias, key))),
-        // The scope and the keyset are what decide an unfiltered page: both in the order's index.
-        idsFirst: context.viewer.kind !== 'admin' && !planEach,
+        // An unfiltered page in one key's order reads only that key, the id and the columns the
+        // order's index carries (src/db/entities/image.ts). A second key is not in the index.
+        idsFirst: context.viewer.kind !== 'admin' && !planEach && order.length === 1,
       }),
       sql.values,
       { planEach },

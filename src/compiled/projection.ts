@@ -292,9 +292,9 @@ export interface PageClause {
   /** The same order on the columns `column` names (the CTE's, with metadata). */
   order(column: (expression: string) => string): string;
   /**
-   * Choose the page's ids first, from the order's index alone (it carries the columns `where`
-   * reads), then read their rows: where most images are passed over, as a member's scope
-   * passes over about ten for each it keeps, none of those is read from the table.
+   * Choose the page's ids first, then read their rows. Set only when the order's index carries
+   * every column `where` and the order read: the ids then come from the index alone, and where
+   * the conditions pass over most images, none of those is read from the table.
    */
   idsFirst?: boolean;
 }
