@@ -14,7 +14,8 @@ export interface RowsById {
   /**
    * The row whose column `idAt` is `id`, among the rows `text` reads with `values`, or undefined.
    * `values[0]` is a placeholder for the ids (`$1`, a uuid[]): the ids of the requests grouped
-   * with this one take its place.
+   * with this one take its place. The other values are strings or null (a viewer's ids): the
+   * group is found by their JSON text, which tells those apart exactly.
    */
   row(text: string, values: readonly unknown[], id: string, idAt: number): Promise<Row | undefined>;
 }
