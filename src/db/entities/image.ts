@@ -9,7 +9,10 @@ import { Region } from './region.js';
 
 const p = defineEntity.properties;
 
-/** The columns the visibility scope of a list reads (src/domain/visibility.ts), with the id. */
+/**
+ * What an unfiltered list reads of an image besides its order key and id: the visibility scope's
+ * columns (src/domain/visibility.ts) and the live and hidden conditions (image-catalog.ts).
+ */
 const SCOPE_COLUMNS = ['owner_id', 'region_id', 'visibility', 'hidden', 'deleted_at'].map((column) => `"${column}"`).join(', ');
 
 // Closed sets, stored as the GraphQL enum names so there is one vocabulary.
@@ -95,8 +98,8 @@ export const Image = defineEntity({
   },
   indexes: [
     // Keyset pagination: one index per order field, id as the tie-breaker. Each carries the
-    // columns of the visibility scope, so a viewer's page can be chosen from the index alone
-    // (src/compiled/projection.ts): a member's page passes over about ten images for each it keeps.
+    // columns an unfiltered list reads, so a viewer's page can be chosen from the index alone
+    // (src/compiled/projection.ts), where the scope passes over most images.
     ...(['name', 'created_at', 'updated_at', 'status', 'size'] as const).map((column) => ({
       name: `image_${column}_id_idx`,
       expression: `create index "image_${column}_id_idx" on "image" ("${column}"${column === 'size' ? ' asc nulls first' : ''}, "id") include (${SCOPE_COLUMNS})`,
