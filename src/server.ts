@@ -182,7 +182,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     // compiled read path admitted the request before handing it on (its rate is charged once).
     context: async ({ request, req, cost, operationLog, admitted }: YogaServerContext & { request: Request; cost?: number }) => {
       const em = orm.em.fork();
-      const viewer = await (admitted ?? admit(request, { em, jwt, rate, principals, keystone }, {
+      const viewer = await (admitted ?? admit(request, { em: () => em, jwt, rate, principals, keystone }, {
         cost: cost ?? 0,
         address: req?.socket.remoteAddress,
         // Known before the charge, so a caller refused by its rate limit is still named in its log line.
@@ -209,7 +209,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLimits(limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
-      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }).then(() => true, () => false)),
+      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: () => orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
       // After graphql-jit: subscriptions take its subscribe function instead.
       useGroupedFanOut(),
@@ -219,7 +219,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const readPath = createReadPath({
     schema,
     limits,
-    gate: () => ({ em: orm.em.fork(), jwt, rate, principals, keystone }),
+    gate: () => ({ em: () => orm.em.fork(), jwt, rate, principals, keystone }),
     statements: compiledStatements(orm, { named: !embedded }),
     references,
     graphqlPath: GRAPHQL_PATH,
@@ -286,7 +286,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     path: GRAPHQL_PATH,
     allowsOrigin: (request) => cors.allows(request),
     suggestions: config.suggestions,
-    authenticate: (request, address) => admit(request, { em: orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }),
+    authenticate: (request, address) => admit(request, { em: () => orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }),
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });

@@ -29,13 +29,13 @@ export class PrincipalCache {
   readonly #entries = new Map<string, Entry>();
 
   /** The viewer of `plaintext` (null: no such active token), looked up at most once a second. */
-  viewerForToken(em: EntityManager, plaintext: string): Promise<Viewer | null> {
+  viewerForToken(em: () => EntityManager, plaintext: string): Promise<Viewer | null> {
     const key = hashToken(plaintext);
     const now = performance.now();
     const known = this.#entries.get(key);
     if (known && known.until > now) return known.viewer;
     if (known) this.#entries.delete(key);
-    const viewer = viewerForToken(em, plaintext);
+    const viewer = viewerForToken(em(), plaintext);
     // A failed lookup is not remembered: the next request asks the database again.
     viewer.catch(() => this.#entries.delete(key));
     if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);

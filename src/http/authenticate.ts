@@ -9,7 +9,8 @@ import { type JwtVerifier, JwtRejected, looksLikeJwt } from './jwt.js';
 import { KeystoneUnavailable, type KeystoneTokens } from './keystone.js';
 
 export interface Authenticator {
-  em: EntityManager;
+  /** The unit of work a lookup runs in, made only when one is needed: a remembered principal needs none. */
+  em: () => EntityManager;
   /** Tokens' principals, remembered briefly (src/domain/principal-cache.ts). */
   principals: PrincipalCache;
   /** null: JWTs are not accepted, and a JWT-shaped token is looked up like any other. */
@@ -54,7 +55,7 @@ export async function authenticate(request: Credentials, { em, jwt, principals, 
   if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
   if (jwt && looksLikeJwt(token)) {
     try {
-      return await jwt.viewerFor(em, token);
+      return await jwt.viewerFor(em(), token);
     } catch (error) {
       if (error instanceof JwtRejected) throw unauthenticated(error.message, true);
       throw error;
@@ -65,9 +66,9 @@ export async function authenticate(request: Credentials, { em, jwt, principals, 
   return viewer;
 }
 
-async function keystoneViewer(keystone: KeystoneTokens, em: EntityManager, token: string): Promise<Viewer | null> {
+async function keystoneViewer(keystone: KeystoneTokens, em: () => EntityManager, token: string): Promise<Viewer | null> {
   try {
-    return await keystone.viewerFor(em, token);
+    return await keystone.viewerFor(em(), token);
   } catch (error) {
     if (!(error instanceof KeystoneUnavailable)) throw error;
     throw new GraphQLError('The identity service did not answer; try again', {

@@ -48,7 +48,7 @@ export function imageFilesHandler(options: ImageFilesOptions) {
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET, HEAD or PUT`, { allow: 'GET, HEAD, PUT' });
       }
       const em = options.orm.em.fork();
-      const viewer = await admit(fetchRequest(req), { ...options.gate, em }, { cost: COST.fileTransfer, address: req.socket.remoteAddress });
+      const viewer = await admit(fetchRequest(req), { ...options.gate, em: () => em }, { cost: COST.fileTransfer, address: req.socket.remoteAddress });
       const ctx: DomainContext = { ...options.services, em, viewer };
       const imageId = imageIdFrom(match[1]!);
       if (req.method === 'PUT') sendUploaded(res, await receiveImageFile(ctx, imageId, req, res, options));

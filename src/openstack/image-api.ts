@@ -162,7 +162,7 @@ function costOf(method: string, collection: string | undefined, query: URLSearch
 
 async function admitted(options: ImageApiOptions, call: Call, cost: number): Promise<DomainContext> {
   const em = options.orm.em.fork();
-  const viewer = await admit(fetchRequest(call.req), { ...options.gate, em }, { cost, address: call.req.socket.remoteAddress });
+  const viewer = await admit(fetchRequest(call.req), { ...options.gate, em: () => em }, { cost, address: call.req.socket.remoteAddress });
   return { ...options.services, em, viewer };
 }
 
