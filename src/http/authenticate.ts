@@ -9,7 +9,7 @@ import { type JwtVerifier, JwtRejected, looksLikeJwt } from './jwt.js';
 import { KeystoneUnavailable, type KeystoneTokens } from './keystone.js';
 
 export interface Authenticator {
-  /** The unit of work a lookup runs in, made only when one is needed: a remembered principal needs none. */
+  /** Called only for a lookup that reads, so a remembered principal forks none; each call may fork anew (lookups keep nothing in it). */
   em: () => EntityManager;
   /** Tokens' principals, remembered briefly (src/domain/principal-cache.ts). */
   principals: PrincipalCache;
@@ -68,7 +68,7 @@ export async function authenticate(request: Credentials, { em, jwt, principals, 
 
 async function keystoneViewer(keystone: KeystoneTokens, em: () => EntityManager, token: string): Promise<Viewer | null> {
   try {
-    return await keystone.viewerFor(em(), token);
+    return await keystone.viewerFor(em, token);
   } catch (error) {
     if (!(error instanceof KeystoneUnavailable)) throw error;
     throw new GraphQLError('The identity service did not answer; try again', {

@@ -49,7 +49,7 @@ export class KeystoneTokens {
   }
 
   /** The viewer a Keystone token stands for; null when Keystone says it is not valid. */
-  viewerFor(em: EntityManager, token: string): Promise<Viewer | null> {
+  viewerFor(em: () => EntityManager, token: string): Promise<Viewer | null> {
     const key = createHash('sha256').update(token).digest('base64url');
     const now = Date.now();
     const known = this.#entries.get(key);
@@ -68,7 +68,7 @@ export class KeystoneTokens {
     return entry.viewer;
   }
 
-  async #validate(em: EntityManager, token: string): Promise<{ viewer: Viewer | null; expires: number }> {
+  async #validate(em: () => EntityManager, token: string): Promise<{ viewer: Viewer | null; expires: number }> {
     const never = { viewer: null, expires: Number.POSITIVE_INFINITY };
     const base = this.url.replace(/\/+$/, '').replace(/\/v3$/, '');
     let response: Response;
@@ -91,7 +91,7 @@ export class KeystoneTokens {
     if (roles.has('admin')) return { viewer: { kind: 'admin' }, expires };
     const projectId = body.project?.id ? uuidOfProjectId(body.project.id) : null;
     if (!projectId || !(roles.has('member') || roles.has('reader'))) return never;
-    const project = await adoptProject(em, projectId, body.project?.name ?? projectId);
+    const project = await adoptProject(em(), projectId, body.project?.name ?? projectId);
     return { viewer: { kind: 'member', projectId: project.id, resellerId: project.reseller?.id ?? null, readOnly: !roles.has('member') }, expires };
   }
 }
