@@ -55,7 +55,7 @@ export async function authenticate(request: Credentials, { em, jwt, principals, 
   if (!token) throw unauthenticated(AUTHENTICATION_REQUIRED, false);
   if (jwt && looksLikeJwt(token)) {
     try {
-      return await jwt.viewerFor(em(), token);
+      return await jwt.viewerFor(em, token);
     } catch (error) {
       if (error instanceof JwtRejected) throw unauthenticated(error.message, true);
       throw error;

@@ -41,7 +41,7 @@ const claims = z.discriminatedUnion('role', [
 
 export interface JwtVerifier {
   /** The viewer a JWT names; throws JwtRejected when it is not valid. */
-  viewerFor(em: EntityManager, token: string): Promise<Viewer>;
+  viewerFor(em: () => EntityManager, token: string): Promise<Viewer>;
 }
 
 /** A verifier for the configured key sources, or null when JWTs are not accepted. */
@@ -87,7 +87,7 @@ export function jwtVerifier(config: JwtConfig): JwtVerifier | null {
       if (!parsed.success) throw new JwtRejected('The token is not valid');
       const principal = parsed.data;
       const viewer = await viewerForPrincipal(
-        em,
+        em(),
         principal.role === 'admin'
           ? { role: 'ADMIN' }
           : principal.role === 'reseller'
