@@ -21,7 +21,7 @@ import { ReferenceCache } from './domain/reference-cache.js';
 import { createToken, ensureAdminToken, hasActiveAdminToken, viewerForToken } from './domain/tokens.js';
 import { type EventBus, eventNamespace } from './events/bus.js';
 import { publishOrmEvents } from './events/orm-publisher.js';
-import { admit } from './http/admission.js';
+import { type Gate, admit } from './http/admission.js';
 import { compressAnswer } from './http/compression.js';
 import { builtConsoleDir, consoleFiles } from './http/console.js';
 import { crossOrigin } from './http/cors.js';
@@ -143,6 +143,8 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const references = new ReferenceCache(() => orm.em.fork(), () => events.isReady());
   forgetAnnouncedChanges(events, { principals, references, keystone }, log);
   const rate = parts.push('rate limits', createRateLimiter({ costPerSecond: config.limits.rateCostPerSecond, redisUrl: config.redisUrl, namespace: eventNamespace(clientUrl) }), (r) => r.close());
+  // Admission where no request's EntityManager exists yet: a lookup forks its own.
+  const gate: Gate = { em: () => orm.em.fork(), jwt, rate, principals, keystone };
   const store = parts.push('the image store', await openFileImageStore(config), (s) => s.stop());
   const metrics = createMetrics(orm, log);
   // Stopped before the store and the database its running tasks hand back to.
@@ -209,7 +211,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
       useOperationLimits(limits),
       // After the limits: it reads the cost they put on the context.
       useOperationLog(metrics),
-      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, { em: () => orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }).then(() => true, () => false)),
+      useSuggestionPolicy(config.suggestions, (request, address) => admit(request, gate, { cost: 1, address }).then(() => true, () => false)),
       useGraphQlJit(),
       // After graphql-jit: subscriptions take its subscribe function instead.
       useGroupedFanOut(),
@@ -219,7 +221,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
   const readPath = createReadPath({
     schema,
     limits,
-    gate: () => ({ em: () => orm.em.fork(), jwt, rate, principals, keystone }),
+    gate,
     statements: compiledStatements(orm, { named: !embedded }),
     references,
     graphqlPath: GRAPHQL_PATH,
@@ -286,7 +288,7 @@ async function startServer(config: Config, options: BuildOptions, parts: Cleanup
     path: GRAPHQL_PATH,
     allowsOrigin: (request) => cors.allows(request),
     suggestions: config.suggestions,
-    authenticate: (request, address) => admit(request, { em: () => orm.em.fork(), jwt, rate, principals, keystone }, { cost: 1, address }),
+    authenticate: (request, address) => admit(request, gate, { cost: 1, address }),
     logger: log,
     onOperationEnded: metrics.operationEnded,
   });

@@ -40,7 +40,7 @@ export type ReadOutcome =
 export interface ReadPathOptions {
   schema: GraphQLSchema;
   limits: LimitChecks;
-  gate: () => Gate;
+  gate: Gate;
   statements: Statements;
   references: ReferenceCache;
   graphqlPath: string;
@@ -218,7 +218,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       record.cost = cost;
 
       const headers = { get: (name: string) => request.header(name) ?? null };
-      const admitted = admit({ headers }, options.gate(), {
+      const admitted = admit({ headers }, options.gate, {
         cost,
         address: request.address,
         onAuthenticated(viewer) {
