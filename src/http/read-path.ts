@@ -210,7 +210,7 @@ export function createReadPath(options: ReadPathOptions): ReadPath {
       const operation = getOperationAST(entry.document, params.operationName)!;
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], params.variables ?? {});
       if (coerced.errors) return handOn('variables that do not coerce');
-      const cost = limits.cost({ schema, document: entry.document, operationName: params.operationName, variables: params.variables });
+      const cost = limits.cost({ schema, document: entry.document, operationName: params.operationName, variables: params.variables, coercedVariables: coerced.coerced });
       if (typeof cost !== 'number') return handOn(`refused (${String(cost.extensions.limit ?? cost.extensions.code ?? 'cost')})`);
       record.seen = true;
       record.type = 'query';

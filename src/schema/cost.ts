@@ -6,6 +6,7 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, GraphQLError, GraphQLIncludeDirective,
   GraphQLSkipDirective, Kind, getArgumentValues, getDirectiveValues, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, getVariableValues,
+  visit,
 } from 'graphql';
 import { DomainError } from '../domain/errors.js';
 import { pageSize } from '../domain/pagination.js';
@@ -39,6 +40,8 @@ export interface CostOptions {
   document: DocumentNode;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
+  /** The variables already coerced for this operation (then they are not coerced again). */
+  coercedVariables?: Record<string, unknown>;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface CostOptions {
  * (no such operation, variables that do not fit, a page size out of range): the same ones
  * execution would answer, but before the request reaches the database.
  */
-export function operationCost({ schema, document, operationName, variables }: CostOptions): number | readonly GraphQLError[] {
+export function operationCost({ schema, document, operationName, variables, coercedVariables }: CostOptions): number | readonly GraphQLError[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
   for (const definition of document.definitions) {
@@ -57,19 +60,92 @@ export function operationCost({ schema, document, operationName, variables }: Co
   if (!operation) {
     return [new CostError(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.')];
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 10 });
-  if (coerced.errors) return coerced.errors;
+  let values = coercedVariables;
+  if (!values) {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 10 });
+    if (coerced.errors) return coerced.errors;
+    values = coerced.coerced;
+  }
   const root = schema.getRootType(operation.operation);
   if (!root) return [new CostError(`The schema has no ${operation.operation} type.`)];
+  const known = rememberedCosts(document, operation);
+  const key = known.key(values);
+  const remembered = known.costs.get(key);
+  if (remembered !== undefined) return remembered;
   try {
-    const walk = new CostWalk(schema, fragments, coerced.coerced);
+    const walk = new CostWalk(schema, fragments, values);
     const own = operation.operation === 'mutation' ? COST.mutation : operation.operation === 'subscription' ? COST.subscription : 0;
-    return walk.selectionSet(operation.selectionSet, root, own);
+    const cost = walk.selectionSet(operation.selectionSet, root, own);
+    if (known.costs.size >= MAX_REMEMBERED_COSTS) known.costs.delete(known.costs.keys().next().value!);
+    known.costs.set(key, cost);
+    return cost;
   } catch (error) {
     if (error instanceof DomainError) return [new CostError(error.message, { extensions: { code: error.code, ...argumentOf(error) } })];
     if (error instanceof GraphQLError) return [error];
     throw error;
   }
+}
+
+/**
+ * Arguments whose values the walk reads: page sizes, the ids of `nodes`, searches and filters
+ * (nameContains), and the conditions of @skip and @include. Of every other argument only whether
+ * it is given, null or not decides anything (a default applies, a non-null one is refused).
+ */
+const VALUE_ARGUMENTS = new Set(['first', 'last', 'ids', 'search', 'filter']);
+/** Costs kept per operation: the values of a few variables, not every id a client asks for. */
+const MAX_REMEMBERED_COSTS = 64;
+
+interface RememberedCosts {
+  /** The key of the variables' values as the walk sees them. */
+  key(values: Record<string, unknown>): string;
+  costs: Map<string, number>;
+}
+
+/**
+ * The cost of an operation is the same for every request whose variables agree where the walk
+ * reads them, and a document arrives again and again with new ids: it is walked once per such
+ * agreement. Refusals are not kept (their errors are each request's own).
+ */
+const costsOf = new WeakMap<DocumentNode, Map<OperationDefinitionNode, RememberedCosts>>();
+
+function rememberedCosts(document: DocumentNode, operation: OperationDefinitionNode): RememberedCosts {
+  let byOperation = costsOf.get(document);
+  if (!byOperation) costsOf.set(document, (byOperation = new Map()));
+  let known = byOperation.get(operation);
+  if (!known) {
+    const reads = variableReads(document, operation);
+    known = {
+      // A value read is 0 when absent, else the value in a list; the others are one of three words.
+      key: (values) => JSON.stringify(reads.map(([name, read]) => {
+        const value = values[name];
+        if (read === 'value') return value === undefined ? 0 : [value];
+        return value === undefined ? 'absent' : value === null ? 'null' : 'given';
+      })),
+      costs: new Map(),
+    };
+    byOperation.set(operation, known);
+  }
+  return known;
+}
+
+/** Each variable the operation and the document's fragments use: its value read, or only whether it is given. */
+function variableReads(document: DocumentNode, operation: OperationDefinitionNode): [string, 'value' | 'presence'][] {
+  const reads = new Map<string, 'value' | 'presence'>();
+  let valueDepth = 0;
+  const visitor = {
+    Argument: {
+      enter: (node: { name: { value: string } }) => void (VALUE_ARGUMENTS.has(node.name.value) && valueDepth++),
+      leave: (node: { name: { value: string } }) => void (VALUE_ARGUMENTS.has(node.name.value) && valueDepth--),
+    },
+    Directive: { enter: () => void valueDepth++, leave: () => void valueDepth-- },
+    Variable: (node: { name: { value: string } }) => {
+      if (valueDepth > 0) reads.set(node.name.value, 'value');
+      else if (!reads.has(node.name.value)) reads.set(node.name.value, 'presence');
+    },
+  };
+  visit(operation.selectionSet, visitor);
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet, visitor);
+  return [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const argumentOf = (error: DomainError) => ('argument' in error ? { argument: (error as { argument: unknown }).argument } : {});

@@ -1,7 +1,7 @@
 // The cost model, on the real schema: what each kind of selection costs, and that every query the
 // README shows and the benchmark sends fits the default budget.
 import { readFileSync } from 'node:fs';
-import { type GraphQLError, parse } from 'graphql';
+import { type GraphQLError, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { workloads } from '../../bench/workloads.js';
 import { loadConfig } from '../../src/config.js';
@@ -40,6 +40,37 @@ describe('the cost of an operation', () => {
     const query = 'query ($n: Int!, $s: Boolean!) { images(first: $n) { edges { node { region @skip(if: $s) { slug } } } } }';
     expect(cost(query, { n: 50, s: false })).toBe(1 + 50 * 2);
     expect(cost(query, { n: 50, s: true })).toBe(1 + 50);
+  });
+
+  it('costs one document by the values its variables have at each request, its remembered costs included', () => {
+    const document = parse(`query ($n: Int, $last: Int, $s: Boolean!, $search: String, $filter: ImageFilter, $ids: [ID!]!, $after: String, $id: ID!) {
+      images(first: $n, last: $last, after: $after, search: $search, filter: $filter) { edges { node { region @skip(if: $s) { slug } } } }
+      nodes(ids: $ids) { id ... on Image { owner { name } } }
+      image(id: $id) { name }
+    }`);
+    const once = (variables: Record<string, unknown>) => operationCost({ schema, document, variables });
+    const fresh = (variables: Record<string, unknown>) => operationCost({ schema, document: parse(print(document)), variables });
+    const base = { s: false, ids: [ID], id: ID };
+    const cases: Record<string, unknown>[] = [
+      { ...base, n: 10 },
+      { ...base, n: 10, id: 'SW1hZ2U6b3RoZXI=' },
+      { ...base, n: 50 },
+      { ...base, n: 10, s: true },
+      { ...base, n: 10, search: 'name ~ x' },
+      { ...base, n: 10, search: 'absent' },
+      { ...base, n: 10, filter: { nameContains: 'x' } },
+      { ...base, n: 10, filter: { tags: ['x'] } },
+      { ...base, n: 10, ids: [ID, ID, ID] },
+      { ...base, n: 10, after: 'c' },
+      { ...base },
+      { ...base, last: 5 },
+      { ...base, n: 501 },
+      { ...base, n: 1, last: 1 },
+      { ...base, n: 10 },
+    ];
+    for (const variables of [...cases, ...cases]) expect(once(variables), JSON.stringify(variables)).toEqual(fresh(variables));
+    expect(once({ ...base, n: 10 })).toBe(1 + 10 * 2 + 1 + 1 + 1);
+    expect(once({ ...base, n: 501 })).toMatchObject([{ message: 'first must be between 0 and 500, got 501' }]);
   });
 
   it('measures the operation the request names', () => {
