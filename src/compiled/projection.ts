@@ -121,9 +121,17 @@ interface MetadataColumn {
   positions: Map<string, number>;
 }
 
-/** The metadata column of an image's row, shared by all its metadata fields. */
+/** A list of metadata items PostgreSQL writes as the answer's own JSON text, one column for each shape of item. */
+interface MetadataText {
+  /** The SQL of one item's text. */
+  item: string;
+  index: number;
+}
+
+/** The metadata columns of an image's row, shared by all its metadata fields. */
 export interface MetadataSlot {
   column?: MetadataColumn;
+  texts?: MetadataText[];
 }
 
 /**
@@ -240,8 +248,50 @@ const METADATA_SQL: Record<string, string> = {
 const METADATA_KINDS: Record<string, 'string' | 'boolean' | 'dateTime'> = { key: 'string', value: 'string', readOnly: 'boolean', createdAt: 'dateTime', updatedAt: 'dateTime' };
 const METADATA_NAMES: Record<string, string> = { key: 'key', value: 'value', read_only: 'readOnly', created_at: 'createdAt', updated_at: 'updatedAt' };
 
-/** Metadata items arrive as `[key, …]` arrays in one JSON text column, by key, as the loader orders them. */
+/**
+ * An item's text, for the fields PostgreSQL writes as JSON.stringify would: the strings through
+ * to_json (the same escapes: `\"`, `\\`, `\b\f\n\r\t`, other control characters as
+ * lowercase `\u00xx`), read_only as a word.
+ */
+const METADATA_TEXT_SQL: Record<string, string> = {
+  key: "coalesce(to_json(m.key)::text, 'null')",
+  value: "coalesce(to_json(m.value)::text, 'null')",
+  read_only: "CASE WHEN m.read_only THEN 'true' WHEN NOT m.read_only THEN 'false' ELSE 'null' END",
+};
+
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The SQL of one item's JSON text, when every field asked is one PostgreSQL writes as we would
+ * (key, value, readOnly, __typename); else undefined. Ids and dates are written here.
+ */
+function metadataItemSql(fields: readonly RowField[]): string | undefined {
+  const parts: string[] = [];
+  for (const [index, itemField] of fields.entries()) {
+    const key = `${index ? ',' : '{'}${json(itemField.key)}:`;
+    if (itemField.kind === 'typename') parts.push(sqlText(key + json(itemField.typename)));
+    else if (itemField.kind === 'column' && METADATA_TEXT_SQL[itemField.column]) parts.push(sqlText(key), METADATA_TEXT_SQL[itemField.column]!);
+    else return undefined;
+  }
+  return parts.length ? `${parts.join(' || ')} || '}'` : undefined;
+}
+
+/**
+ * A `metadata` list arrives as the answer's text, written by PostgreSQL, when its fields allow;
+ * else, as every metadataItem, from `[key, …]` arrays in one JSON text column, by key, as the
+ * loader orders them. The text saves parsing the items and writing them again, and the
+ * parsed items were a sixth of what a page allocated.
+ */
 function metadataWriter(field: RowField & { kind: 'metadata' | 'metadataItem' }, metadata: MetadataSlot): Write {
+  const itemSql = field.kind === 'metadata' ? metadataItemSql(field.fields) : undefined;
+  if (itemSql) {
+    metadata.texts ??= [];
+    let text = metadata.texts.find((candidate) => candidate.item === itemSql);
+    if (!text) metadata.texts.push((text = { item: itemSql, index: -1 }));
+    const slot = text;
+    // No row of items: the image has none.
+    return (row) => (row[slot.index] as string | null) ?? '[]';
+  }
   // Every metadata field of the image is read in one column: the positions are fixed by the
   // first field that asks, and later ones add theirs (the column is finished when the statement is).
   metadata.column ??= { index: -1, positions: new Map([['key', 0]]) };
@@ -312,13 +362,23 @@ export function selectStatement(columns: Columns, metadata: MetadataSlot, where:
     : page.idsFirst
       ? `FROM (SELECT i.id FROM image i WHERE ${where} ORDER BY ${page.orderBy} LIMIT ${page.limit}) chosen JOIN image i ON i.id = chosen.id ORDER BY ${page.orderBy}`
       : `FROM image i WHERE ${where} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  const column = metadata.column;
-  if (!column) return `SELECT ${columns.list.join(', ')} ${from}`;
-  column.index = columns.list.length;
-  const values = [...column.positions.keys()].map((name) => METADATA_SQL[name]!);
+  const { column, texts = [] } = metadata;
+  if (!column && !texts.length) return `SELECT ${columns.list.join(', ')} ${from}`;
+  // The metadata columns follow the image's: the JSON arrays first, then each text.
+  const aggregates: string[] = [];
+  if (column) {
+    column.index = columns.list.length + aggregates.length;
+    const values = [...column.positions.keys()].map((name) => METADATA_SQL[name]!);
+    aggregates.push(`json_agg(json_build_array(${values.join(', ')}) ORDER BY m.key)::text`);
+  }
+  for (const text of texts) {
+    text.index = columns.list.length + aggregates.length;
+    aggregates.push(`'[' || string_agg(${text.item}, ',' ORDER BY m.key) || ']'`);
+  }
   const named = columns.list.map((expression, index) => `${expression} AS c${index}`).join(', ');
   const id = columns.indexOf('i.id');
-  const items = `SELECT m.image_id, json_agg(json_build_array(${values.join(', ')}) ORDER BY m.key)::text AS items FROM image_metadata m WHERE m.image_id IN (SELECT c${id} FROM page) GROUP BY m.image_id`;
+  const items = `SELECT m.image_id, ${aggregates.map((aggregate, index) => `${aggregate} AS m${index}`).join(', ')} FROM image_metadata m WHERE m.image_id IN (SELECT c${id} FROM page) GROUP BY m.image_id`;
   const outerOrder = page ? ` ORDER BY ${page.order((expression) => `page.c${columns.indexOf(expression)}`)}` : '';
-  return `WITH page AS MATERIALIZED (SELECT ${named} ${from}) SELECT page.*, meta.items FROM page LEFT JOIN (${items}) meta ON meta.image_id = page.c${id}${outerOrder}`;
+  const metaColumns = aggregates.map((_, index) => `meta.m${index}`).join(', ');
+  return `WITH page AS MATERIALIZED (SELECT ${named} ${from}) SELECT page.*, ${metaColumns} FROM page LEFT JOIN (${items}) meta ON meta.image_id = page.c${id}${outerOrder}`;
 }

@@ -95,7 +95,7 @@ describe('the compiled read path answers as the general path does', () => {
       } as never);
       images.push(image);
       for (let item = 0; item < i % 4; item++) {
-        em.create(ImageMetadata, { image, key: `k${(item * 7 + i) % 5}-${item}`, value: item === 1 ? 'with "quotes" and ✓' : `v${i}`, readOnly: item === 2 });
+        em.create(ImageMetadata, { image, key: `k${(item * 7 + i) % 5}-${item}`, value: item === 1 ? 'with "quotes" and ✓' : item === 2 ? 'escapes: \\ \t\n\r\b\f \u0001\u001f\u007f \u2028 😀 </script>' : `v${i}`, readOnly: item === 2 });
       }
       if (image.visibility === 'SHARED' && image.owner?.id !== client.id) em.create(ImageMember, { image, project: client, status: i % 3 ? 'ACCEPTED' : 'PENDING' } as never);
     }
