@@ -230,10 +230,19 @@ function referenceWriter(fields: readonly RowField[], entity: ReferenceEntity): 
     }
   });
   const keys = writers.map(([key]) => `${json(key)}:`);
-  return (reference, args) => {
+  const write = (reference: Reference, args: FieldArguments) => {
     let out = '{';
     for (let index = 0; index < writers.length; index++) out += (index ? ',' : '') + keys[index] + writers[index]![1](reference, args);
     return `${out}}`;
+  };
+  if (fields.some((field) => field.kind === 'relation')) return write;
+  // A page names the same few rows again and again, and a remembered row is never changed (a
+  // change replaces it): each row's text is written once for as long as the row is held.
+  const written = new WeakMap<Reference, string>();
+  return (reference, args) => {
+    let text = written.get(reference);
+    if (text === undefined) written.set(reference, (text = write(reference, args)));
+    return text;
   };
 }
 
