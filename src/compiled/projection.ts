@@ -156,6 +156,12 @@ function fieldWriter(field: RowField, columns: Columns, alias: string, metadata:
       return (row) => json(encodeGlobalID(typename, row[index] as string));
     }
     case 'column': {
+      if (field.scalar === 'stringList') {
+        // Written by PostgreSQL as JSON.stringify would write the array (the same string escapes):
+        // not parsed from the array's text only to be written again.
+        const index = columns.add(`array_to_json(${alias}.${field.column})::text`);
+        return (row) => (row[index] as string | null) ?? 'null';
+      }
       const index = columns.add(`${alias}.${field.column}`);
       const write = SCALAR_WRITERS[field.scalar];
       return (row) => write(row[index] as never);

@@ -78,7 +78,7 @@ describe('the compiled read path answers as the general path does', () => {
         visibility: visibilities[i % visibilities.length]!,
         hidden: i % 11 === 10,
         protected: i % 6 === 0,
-        tags: i % 3 === 0 ? ['lts', `t${i % 4}`] : i % 3 === 1 ? ['edge'] : [],
+        tags: i % 3 === 0 ? ['lts', `t${i % 4}`, ...(i % 2 ? ['a "quoted" \\ tag ✓'] : [])] : i % 3 === 1 ? ['edge'] : [],
         diskFormat: i % 4 === 0 ? null : i % 2 ? 'QCOW2' : 'RAW',
         containerFormat: i % 4 === 0 ? null : 'BARE',
         size: i % 8 === 0 ? null : 1_000_000 * (i % 13) + i,
