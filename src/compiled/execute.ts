@@ -320,11 +320,13 @@ function writeConnectionField(field: ConnectionField, page: PageRows, shape: Ima
             return `${name}${page.cursors.length ? json(page.cursors.at(-1)) : 'null'}`;
         }
       }).join(',')}}`;
-    case 'edges':
+    case 'edges': {
+      const keys = field.fields.map((edge, at) => `${at ? ',' : ''}${json(edge.key)}:`);
       return key + list(page.nodes, (row, index) => {
         let out = '{';
-        for (const [at, edge] of field.fields.entries()) {
-          out += `${at ? ',' : ''}${json(edge.key)}:`;
+        for (let at = 0; at < field.fields.length; at++) {
+          const edge = field.fields[at]!;
+          out += keys[at];
           switch (edge.kind) {
             case 'typename':
               out += json(edge.typename);
@@ -338,5 +340,6 @@ function writeConnectionField(field: ConnectionField, page: PageRows, shape: Ima
         }
         return `${out}}`;
       });
+    }
   }
 }
