@@ -3,7 +3,7 @@
 // by their page size, nested connections multiplied together, with counts, searches, writes and
 // introspection at weights of their own. README "Limits" documents the model.
 import {
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType,
+  type ASTVisitor, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, GraphQLError, GraphQLIncludeDirective,
   GraphQLSkipDirective, Kind, getArgumentValues, getDirectiveValues, getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, getVariableValues,
   visit,
@@ -76,8 +76,10 @@ export function operationCost({ schema, document, operationName, variables, coer
     const walk = new CostWalk(schema, fragments, values);
     const own = operation.operation === 'mutation' ? COST.mutation : operation.operation === 'subscription' ? COST.subscription : 0;
     const cost = walk.selectionSet(operation.selectionSet, root, own);
-    if (known.costs.size >= MAX_REMEMBERED_COSTS) known.costs.delete(known.costs.keys().next().value!);
-    known.costs.set(key, cost);
+    if (key.length <= MAX_KEY_LENGTH) {
+      if (known.costs.size >= MAX_REMEMBERED_COSTS) known.costs.delete(known.costs.keys().next().value!);
+      known.costs.set(key, cost);
+    }
     return cost;
   } catch (error) {
     if (error instanceof DomainError) return [new CostError(error.message, { extensions: { code: error.code, ...argumentOf(error) } })];
@@ -87,13 +89,29 @@ export function operationCost({ schema, document, operationName, variables, coer
 }
 
 /**
- * Arguments whose values the walk reads: page sizes, the ids of `nodes`, searches and filters
- * (nameContains), and the conditions of @skip and @include. Of every other argument only whether
- * it is given, null or not decides anything (a default applies, a non-null one is refused).
+ * What the walk reads of each argument it reads the value of: page sizes (pageSize), the number
+ * of ids (listSize), whether a search or a substring filter is asked (searchCost). Of every other
+ * argument only whether it is given, null or not decides anything (a default applies, a non-null
+ * one is refused). The walk's functions below read their arguments through this table, so the
+ * costs remembered are keyed on exactly what decides them.
  */
-const VALUE_ARGUMENTS = new Set(['first', 'last', 'ids', 'search', 'filter']);
-/** Costs kept per operation: the values of a few variables, not every id a client asks for. */
+const ARGUMENT_READS: Record<string, (value: unknown) => unknown> = {
+  first: (value) => value,
+  last: (value) => value,
+  ids: (value) => (Array.isArray(value) ? value.length : value),
+  search: (value) => typeof value === 'string' && value.trim() !== '',
+  filter: (value) => {
+    const contains = (value as { nameContains?: unknown } | null | undefined)?.nameContains;
+    return contains != null && contains !== '';
+  },
+};
+/** Costs kept per operation: for a few page sizes and searches, not every id a client asks for. */
 const MAX_REMEMBERED_COSTS = 64;
+/** A variable written inside a list or an object is keyed by its whole value: up to this length. */
+const MAX_KEY_LENGTH = 1024;
+
+/** How the walk reads a variable: its whole value, what ARGUMENT_READS says of an argument it is, or whether it is given. */
+type VariableRead = 'value' | 'presence' | keyof typeof ARGUMENT_READS;
 
 interface RememberedCosts {
   /** The key of the variables' values as the walk sees them. */
@@ -106,41 +124,62 @@ interface RememberedCosts {
  * reads them, and a document arrives again and again with new ids: it is walked once per such
  * agreement. Refusals are not kept (their errors are each request's own).
  */
-const costsOf = new WeakMap<DocumentNode, Map<OperationDefinitionNode, RememberedCosts>>();
+const costsOf = new WeakMap<OperationDefinitionNode, RememberedCosts>();
 
 function rememberedCosts(document: DocumentNode, operation: OperationDefinitionNode): RememberedCosts {
-  let byOperation = costsOf.get(document);
-  if (!byOperation) costsOf.set(document, (byOperation = new Map()));
-  let known = byOperation.get(operation);
+  let known = costsOf.get(operation);
   if (!known) {
     const reads = variableReads(document, operation);
     known = {
-      // A value read is 0 when absent, else the value in a list; the others are one of three words.
-      key: (values) => JSON.stringify(reads.map(([name, read]) => {
+      // Absent, null and given stay apart in every kind of read ([value] is never 0 or a word).
+      key: (values) => JSON.stringify(reads.map(([name, how]) => {
         const value = values[name];
-        if (read === 'value') return value === undefined ? 0 : [value];
-        return value === undefined ? 'absent' : value === null ? 'null' : 'given';
+        if (value === undefined) return 'absent';
+        if (how.has('value')) return [value];
+        return [...how].map((read) => (read === 'presence' ? (value === null ? 'null' : 'given') : [ARGUMENT_READS[read]!(value)]));
       })),
       costs: new Map(),
     };
-    byOperation.set(operation, known);
+    costsOf.set(operation, known);
   }
   return known;
 }
 
-/** Each variable the operation and the document's fragments use: its value read, or only whether it is given. */
-function variableReads(document: DocumentNode, operation: OperationDefinitionNode): [string, 'value' | 'presence'][] {
-  const reads = new Map<string, 'value' | 'presence'>();
-  let valueDepth = 0;
-  const visitor = {
+/** Each variable the operation and the document's fragments use, and how the walk reads it. */
+function variableReads(document: DocumentNode, operation: OperationDefinitionNode): [string, Set<VariableRead>][] {
+  const reads = new Map<string, Set<VariableRead>>();
+  const note = (name: string, read: VariableRead) => {
+    let how = reads.get(name);
+    if (!how) reads.set(name, (how = new Set()));
+    how.add(read);
+  };
+  // Inside a directive, or inside a list or an object given to an argument the walk reads.
+  let wholeValues = 0;
+  const visitor: ASTVisitor = {
     Argument: {
-      enter: (node: { name: { value: string } }) => void (VALUE_ARGUMENTS.has(node.name.value) && valueDepth++),
-      leave: (node: { name: { value: string } }) => void (VALUE_ARGUMENTS.has(node.name.value) && valueDepth--),
+      enter(node) {
+        if (!(node.name.value in ARGUMENT_READS)) return undefined;
+        if (node.value.kind === Kind.VARIABLE && !wholeValues) {
+          note(node.value.name.value, node.name.value);
+          return false; // its variable is noted: not visited again as one read whole or by presence
+        }
+        wholeValues++;
+        return undefined;
+      },
+      leave(node) {
+        if (node.name.value in ARGUMENT_READS) wholeValues--;
+      },
     },
-    Directive: { enter: () => void valueDepth++, leave: () => void valueDepth-- },
-    Variable: (node: { name: { value: string } }) => {
-      if (valueDepth > 0) reads.set(node.name.value, 'value');
-      else if (!reads.has(node.name.value)) reads.set(node.name.value, 'presence');
+    Directive: {
+      enter() {
+        wholeValues++;
+      },
+      leave() {
+        wholeValues--;
+      },
+    },
+    Variable(node) {
+      note(node.name.value, wholeValues ? 'value' : 'presence');
     },
   };
   visit(operation.selectionSet, visitor);
@@ -259,13 +298,11 @@ function isConnection(type: GraphQLNamedType): type is GraphQLObjectType {
 
 /** `nodes(ids:)` reads as many as it is given; other lists are counted at a fixed guess. */
 function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  const ids = args.ids;
-  if (field.args.some((arg) => arg.name === 'ids') && Array.isArray(ids)) return ids.length;
+  const ids = ARGUMENT_READS.ids!(args.ids);
+  if (field.args.some((arg) => arg.name === 'ids') && typeof ids === 'number') return ids;
   return COST.listItems;
 }
 
 function searchCost(args: Record<string, unknown>): number {
-  const filter = args.filter as { nameContains?: unknown } | null | undefined;
-  const searched = (typeof args.search === 'string' && args.search.trim() !== '') || (filter?.nameContains != null && filter.nameContains !== '');
-  return searched ? COST.search : 0;
+  return ARGUMENT_READS.search!(args.search) || ARGUMENT_READS.filter!(args.filter) ? COST.search : 0;
 }

@@ -64,6 +64,8 @@ describe('the cost of an operation', () => {
       { ...base, n: 10, after: 'c' },
       { ...base },
       { ...base, last: 5 },
+      { ...base, last: 7 },
+      { ...base, n: 10, search: '  ' },
       { ...base, n: 501 },
       { ...base, n: 1, last: 1 },
       { ...base, n: 10 },
@@ -71,6 +73,30 @@ describe('the cost of an operation', () => {
     for (const variables of [...cases, ...cases]) expect(once(variables), JSON.stringify(variables)).toEqual(fresh(variables));
     expect(once({ ...base, n: 10 })).toBe(1 + 10 * 2 + 1 + 1 + 1);
     expect(once({ ...base, n: 501 })).toMatchObject([{ message: 'first must be between 0 and 500, got 501' }]);
+  });
+
+  it('keys variables written inside lists, objects and directives by their values, and null apart from a default', () => {
+    const document = parse(`query ($q: String, $a: ID!, $b: ID!, $s: Boolean!, $n: Int = 5) {
+      images(first: $n, filter: { nameContains: $q }) { edges { node { ...F @skip(if: $s) } } }
+      nodes(ids: [$a, $b]) { id }
+    } fragment F on Image { region { slug } }`);
+    const once = (variables: Record<string, unknown>) => operationCost({ schema, document, variables });
+    const fresh = (variables: Record<string, unknown>) => operationCost({ schema, document: parse(print(document)), variables });
+    const base = { a: ID, b: ID, s: false };
+    const cases: Record<string, unknown>[] = [
+      { ...base },
+      { ...base, q: 'x' },
+      { ...base, q: '' },
+      { ...base, q: null },
+      { ...base, s: true },
+      { ...base, n: 7 },
+      { ...base, n: null },
+      { ...base, a: 'SW1hZ2U6b3RoZXI=' },
+    ];
+    for (const variables of [...cases, ...cases]) expect(once(variables), JSON.stringify(variables)).toEqual(fresh(variables));
+    // The default page size of 5 when $n is absent; null asks for the default of the connection.
+    expect(once({ ...base })).toBe(1 + 5 * 2 + 1);
+    expect(once({ ...base, n: null })).toBe(1 + 20 * 2 + 1);
   });
 
   it('measures the operation the request names', () => {
