@@ -90,7 +90,6 @@ const SCALAR_WRITERS = {
   // bigint arrives as text; the answer has a number.
   safeInt: nullOr((value: string | number) => String(Number(value))),
   dateTime: nullOr((value: string) => `"${isoDate(value)}"`),
-  stringList: nullOr(json),
 } as const;
 
 /**
@@ -137,7 +136,7 @@ export interface MetadataSlot {
 /**
  * The writer of `fields` for the row aliased `alias` (`i`: the image; a relation's alias), adding
  * the columns it reads to `columns`. The image's metadata fields share `metadata`: once every
- * writer is made, `metadataSql` gives its column.
+ * writer is made, `selectStatement` gives its columns.
  */
 export function rowWriter(fields: readonly RowField[], columns: Columns, metadata: MetadataSlot, alias = 'i'): Write {
   const writers = fields.map((field): [string, Write] => [field.key, fieldWriter(field, columns, alias, metadata)]);
@@ -368,8 +367,8 @@ export interface PageClause {
  * The statement of an image selection: its columns over the images `where` says, a page of them
  * when `page` is given. Relations are not joined: their rows come from the reference cache. With
  * metadata, the images come first (a materialized CTE) and their items are read in one pass over
- * the metadata index and added as the last column: a subquery per image cost PostgreSQL half
- * again as much.
+ * the metadata index and added as the last columns (the JSON arrays, then each text): a subquery
+ * per image cost PostgreSQL half again as much.
  */
 export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, page?: PageClause): string {
   const from = !page
