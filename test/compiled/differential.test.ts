@@ -176,7 +176,7 @@ describe('the compiled read path answers as the general path does', () => {
   const imageField: fc.Arbitrary<string> = fc.oneof(
     { weight: 6, arbitrary: fc.tuple(alias, fc.constantFrom(...IMAGE_SCALARS)).map(([name, field]) => (name ? `${field}_${name}: ${field}` : field)) },
     { weight: 3, arbitrary: fc.constantFrom(...Object.keys(RELATIONS)).chain((relation) => subset(RELATIONS[relation]!).map((fields) => `${relation} { ${fields.join(' ')} }`)) },
-    { weight: 2, arbitrary: metadataSelection.map((selection) => `metadata ${selection}`) },
+    { weight: 2, arbitrary: fc.tuple(alias, metadataSelection).map(([name, selection]) => `${name ? `metadata_${name}: ` : ''}metadata ${selection}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('k0-0', 'k1-1', 'k2-2', 'nope'), metadataSelection).map(([key, selection]) => `item_${key.replace('-', '_')}: metadataItem(key: "${key}") ${selection}`) },
   );
   /** An image selection: fields, sometimes inside inline fragments or repeated (merged). */
