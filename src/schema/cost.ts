@@ -95,7 +95,7 @@ export function operationCost({ schema, document, operationName, variables, coer
  * one is refused). The walk's functions below read their arguments through this table, so the
  * costs remembered are keyed on exactly what decides them.
  */
-const ARGUMENT_READS: Record<string, (value: unknown) => unknown> = {
+const ARGUMENT_READS = {
   first: (value) => value,
   last: (value) => value,
   ids: (value) => (Array.isArray(value) ? value.length : value),
@@ -104,14 +104,20 @@ const ARGUMENT_READS: Record<string, (value: unknown) => unknown> = {
     const contains = (value as { nameContains?: unknown } | null | undefined)?.nameContains;
     return contains != null && contains !== '';
   },
-};
-/** Costs kept per operation: for a few page sizes and searches, not every id a client asks for. */
-const MAX_REMEMBERED_COSTS = 64;
-/** A variable written inside a list or an object is keyed by its whole value: up to this length. */
-const MAX_KEY_LENGTH = 1024;
+} satisfies Record<string, (value: unknown) => unknown>;
+type ReadArgument = keyof typeof ARGUMENT_READS;
+const readsArgument = (name: string): name is ReadArgument => Object.hasOwn(ARGUMENT_READS, name);
+
+/**
+ * Costs kept per operation, for a few page sizes and searches: the operations of up to 2,000
+ * documents (Yoga's cache and the read path's) hold at most 16 keys of 256 characters each.
+ */
+const MAX_REMEMBERED_COSTS = 16;
+/** A variable written inside a list or an object is keyed by its whole value: up to this length in all. */
+const MAX_KEY_LENGTH = 256;
 
 /** How the walk reads a variable: its whole value, what ARGUMENT_READS says of an argument it is, or whether it is given. */
-type VariableRead = 'value' | 'presence' | keyof typeof ARGUMENT_READS;
+type VariableRead = 'value' | 'presence' | ReadArgument;
 
 interface RememberedCosts {
   /** The key of the variables' values as the walk sees them. */
@@ -131,12 +137,13 @@ function rememberedCosts(document: DocumentNode, operation: OperationDefinitionN
   if (!known) {
     const reads = variableReads(document, operation);
     known = {
-      // Absent, null and given stay apart in every kind of read ([value] is never 0 or a word).
+      // Absent, null and given stay apart in every kind of read (a value or a summary is in a list).
       key: (values) => JSON.stringify(reads.map(([name, how]) => {
         const value = values[name];
         if (value === undefined) return 'absent';
         if (how.has('value')) return [value];
-        return [...how].map((read) => (read === 'presence' ? (value === null ? 'null' : 'given') : [ARGUMENT_READS[read]!(value)]));
+        if (value === null) return 'null';
+        return [...how].map((read) => (read === 'presence' || read === 'value' ? 'given' : [ARGUMENT_READS[read](value)]));
       })),
       costs: new Map(),
     };
@@ -158,7 +165,7 @@ function variableReads(document: DocumentNode, operation: OperationDefinitionNod
   const visitor: ASTVisitor = {
     Argument: {
       enter(node) {
-        if (!(node.name.value in ARGUMENT_READS)) return undefined;
+        if (!readsArgument(node.name.value)) return undefined;
         if (node.value.kind === Kind.VARIABLE && !wholeValues) {
           note(node.value.name.value, node.name.value);
           return false; // its variable is noted: not visited again as one read whole or by presence
@@ -167,7 +174,7 @@ function variableReads(document: DocumentNode, operation: OperationDefinitionNod
         return undefined;
       },
       leave(node) {
-        if (node.name.value in ARGUMENT_READS) wholeValues--;
+        if (readsArgument(node.name.value)) wholeValues--;
       },
     },
     Directive: {
@@ -298,11 +305,11 @@ function isConnection(type: GraphQLNamedType): type is GraphQLObjectType {
 
 /** `nodes(ids:)` reads as many as it is given; other lists are counted at a fixed guess. */
 function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  const ids = ARGUMENT_READS.ids!(args.ids);
+  const ids = ARGUMENT_READS.ids(args.ids);
   if (field.args.some((arg) => arg.name === 'ids') && typeof ids === 'number') return ids;
   return COST.listItems;
 }
 
 function searchCost(args: Record<string, unknown>): number {
-  return ARGUMENT_READS.search!(args.search) || ARGUMENT_READS.filter!(args.filter) ? COST.search : 0;
+  return ARGUMENT_READS.search(args.search) || ARGUMENT_READS.filter(args.filter) ? COST.search : 0;
 }
