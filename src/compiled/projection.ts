@@ -367,8 +367,8 @@ export interface PageClause {
  * The statement of an image selection: its columns over the images `where` says, a page of them
  * when `page` is given. Relations are not joined: their rows come from the reference cache. With
  * metadata, the images come first (a materialized CTE) and their items are read in one pass over
- * the metadata index and added as the last columns (the JSON arrays, then each text): a subquery
- * per image cost PostgreSQL half again as much.
+ * the metadata index and added as the last columns (one of JSON arrays, then one text for each
+ * shape of item): a subquery per image cost PostgreSQL half again as much.
  */
 export function selectStatement(columns: Columns, metadata: MetadataSlot, where: string, page?: PageClause): string {
   const from = !page

@@ -2,9 +2,10 @@
 // tokens while parsing; then, once per document, depth, aliases, directives and root fields,
 // and the fields repeated at one place of the answer, before the full validation (whose check
 // that fields merge is quadratic in the repeats); then the cost, which the variables decide too
-// (page sizes), on every request. A refusal is answered before the context is built, so it costs
-// no token lookup and no SQL statement. The accepted cost goes on the context (`cost`), for the
-// rate limit and the request log.
+// (page sizes), on every request, remembered for the values that decide it (src/schema/cost.ts).
+// A refusal is answered before the context is built, so it costs no token lookup and no SQL
+// statement. The accepted cost goes on the context (`cost`), for the rate limit and the request
+// log.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
