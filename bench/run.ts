@@ -20,6 +20,7 @@ import { runFanout } from './fanout.js';
 import { type HttpFigures, post, runLoad, validateOnce } from './http-load.js';
 import { DEFAULT_BENCH_DATABASE_URL, buildEmbedded, recreateAndLoad, vacuumDatabase } from './load-dataset.js';
 import { latencySvg } from './plot.js';
+import { RUN_LOCK_PATH, takeRunLock } from './run-lock.js';
 import { renderBenchmarks, renderReadmeBlock, replaceBetween } from './report.js';
 import type { BenchResults, StatementCounts, WorkloadResult } from './results.js';
 import { BENCH_DIR, NODE22, ROOT, type RunningServer, startOurs, startPeer } from './servers.js';
@@ -47,6 +48,11 @@ const only = new Set((args.only ?? GROUPS.join(',')).split(',').map((name) => na
 if (!Number.isSafeInteger(images) || images < 1_000 || !Number.isSafeInteger(seed) || [...only].some((name) => !(GROUPS as readonly string[]).includes(name))) {
   console.error(`Usage: npm run bench -- [--images N (>= 1000)] [--quick] [--only ${GROUPS.join(',')}] [--embedded] [--seed S]`);
   process.exit(2);
+}
+const lock = takeRunLock();
+if (!lock.taken) {
+  console.error(`Another benchmark run (process ${lock.heldBy || 'starting'}) holds ${RUN_LOCK_PATH}: two runs at once measure each other.`);
+  process.exit(3);
 }
 const settings = {
   connections: 16,
@@ -477,6 +483,7 @@ async function main(): Promise<number> {
 
 const cleanup = async () => {
   await Promise.allSettled([...running].map((server) => server.stop()));
+  lock.release();
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
