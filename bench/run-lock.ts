@@ -4,20 +4,11 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../src/process-alive.js';
 
 export const RUN_LOCK_PATH = join(os.tmpdir(), 'image-catalog-gateway-bench.lock');
 
 export type RunLock = { taken: true; release(): void } | { taken: false; heldBy: number };
-
-/** Whether a process with this id lives (one of another user's counts). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const readHolder = (path: string) => {
   try {
@@ -44,7 +35,7 @@ export function takeRunLock(path = RUN_LOCK_PATH, pid = process.pid): RunLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);
-      if (holder === 0 || (Number.isSafeInteger(holder) && holder > 0 && alive(holder))) return { taken: false, heldBy: holder };
+      if (holder === 0 || (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder))) return { taken: false, heldBy: holder };
       try {
         unlinkSync(path);
       } catch {
