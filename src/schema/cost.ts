@@ -50,12 +50,8 @@ export interface CostOptions {
  * execution would answer, but before the request reaches the database.
  */
 export function operationCost({ schema, document, operationName, variables, coercedVariables }: CostOptions): number | readonly GraphQLError[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
+  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) {
     return [new CostError(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.')];
@@ -73,7 +69,7 @@ export function operationCost({ schema, document, operationName, variables, coer
   const remembered = known.costs.get(key);
   if (remembered !== undefined) return remembered;
   try {
-    const walk = new CostWalk(schema, fragments, values);
+    const walk = new CostWalk(schema, known.fragments, values);
     const own = operation.operation === 'mutation' ? COST.mutation : operation.operation === 'subscription' ? COST.subscription : 0;
     const cost = walk.selectionSet(operation.selectionSet, root, own);
     if (key.length <= MAX_KEY_LENGTH) {
@@ -120,6 +116,8 @@ const MAX_KEY_LENGTH = 256;
 type VariableRead = 'value' | 'presence' | ReadArgument;
 
 interface RememberedCosts {
+  /** The document's fragments, by name. */
+  fragments: Map<string, FragmentDefinitionNode>;
   /** The key of the variables' values as the walk sees them. */
   key(values: Record<string, unknown>): string;
   costs: Map<string, number>;
@@ -135,8 +133,11 @@ const costsOf = new WeakMap<OperationDefinitionNode, RememberedCosts>();
 function rememberedCosts(document: DocumentNode, operation: OperationDefinitionNode): RememberedCosts {
   let known = costsOf.get(operation);
   if (!known) {
-    const reads = variableReads(document, operation);
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    const reads = variableReads(operation, fragments.values());
     known = {
+      fragments,
       // Absent, null and given stay apart in every kind of read (a value or a summary is in a list).
       key: (values) => JSON.stringify(reads.map(([name, how]) => {
         const value = values[name];
@@ -153,7 +154,7 @@ function rememberedCosts(document: DocumentNode, operation: OperationDefinitionN
 }
 
 /** Each variable the operation and the document's fragments use, and how the walk reads it. */
-function variableReads(document: DocumentNode, operation: OperationDefinitionNode): [string, Set<VariableRead>][] {
+function variableReads(operation: OperationDefinitionNode, fragments: Iterable<FragmentDefinitionNode>): [string, Set<VariableRead>][] {
   const reads = new Map<string, Set<VariableRead>>();
   const note = (name: string, read: VariableRead) => {
     let how = reads.get(name);
@@ -190,7 +191,7 @@ function variableReads(document: DocumentNode, operation: OperationDefinitionNod
     },
   };
   visit(operation.selectionSet, visitor);
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet, visitor);
+  for (const fragment of fragments) visit(fragment.selectionSet, visitor);
   return [...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
